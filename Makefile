@@ -1,0 +1,62 @@
+# Two commands for a new machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Local commands run with debug on unless told otherwise; production sets DJANGO_DEBUG=0.
+export DJANGO_DEBUG ?= 1
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test test-browser lint format messages compilemessages lock clean
+
+$(BIN)/activate: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $(BIN)/activate
+
+venv: $(BIN)/activate
+
+# .po files are committed; .mo files are built here with Babel so GNU gettext is not required.
+compilemessages: $(BIN)/activate
+	@for dir in locale posts/locale comments/locale; do \
+		[ -d $$dir ] && $(BIN)/pybabel -q compile -d $$dir -D django --statistics 2>/dev/null || true; \
+	done
+
+run: $(BIN)/activate compilemessages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/activate compilemessages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(BIN)/activate
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Extract strings into the catalogues (needs GNU gettext, a developer tool only).
+messages: $(BIN)/activate
+	cd posts && ../$(MANAGE) makemessages -l it -l en --no-obsolete
+	cd comments && ../$(MANAGE) makemessages -l it -l en --no-obsolete
+	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore=posts --ignore=comments --ignore=.venv --ignore=node_modules
+	$(MANAGE) makemessages -d djangojs -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
+
+lock:
+	rm -rf /tmp/blogsite-lock && $(PYTHON) -m venv /tmp/blogsite-lock
+	/tmp/blogsite-lock/bin/pip install --quiet ".[dev]"
+	{ echo '# Exact versions installed by `make`; regenerate with `make lock` after changing pyproject.toml.'; \
+	  /tmp/blogsite-lock/bin/pip freeze --exclude-editable | grep -v '^blogsite'; } > requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,49 @@
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
+
+
+class Command(BaseCommand):
+    help = (
+        "Ensure an 'admin' superuser exists and print its login. The password comes from "
+        "ADMIN_PASSWORD, or is generated once and kept in .admin-password (not in git)."
+    )
+
+    def handle(self, *args, **options):
+        password = os.environ.get("ADMIN_PASSWORD") or self.stored_or_new_password()
+        User = get_user_model()
+        user, created = User.objects.get_or_create(
+            username="admin", defaults={"email": "admin@example.com"}
+        )
+        user.is_staff = user.is_superuser = user.is_active = True
+        if created or not user.check_password(password):
+            user.set_password(password)
+        user.save()
+        self.ensure_verified_email(user)
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: username 'admin', password '{password}'")
+        )
+
+    def stored_or_new_password(self):
+        if PASSWORD_FILE.exists():
+            stored = PASSWORD_FILE.read_text().strip()
+            if stored:
+                return stored
+        password = secrets.token_urlsafe(12)
+        PASSWORD_FILE.write_text(password + "\n")
+        PASSWORD_FILE.chmod(0o600)
+        return password
+
+    def ensure_verified_email(self, user):
+        # allauth requires a verified address for login with mandatory verification.
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )

@@ -1,0 +1,22 @@
+"""Settings for the test suite: the real settings, with test-only speed-ups.
+
+The database still comes from DATABASE_URL (SQLite by default, PostgreSQL in CI).
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_ALLOW_INSECURE_KEY", "1")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+
+from .settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SECURE_HSTS_SECONDS = 0
+LOGGING = {"version": 1, "disable_existing_loggers": False}

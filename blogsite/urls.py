@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from blogsite import views
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("health/", views.health, name="health"),
+    path("admin/", admin.site.urls),
+]
+
+# Italian lives at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("comments/", include("comments.urls")),
+    path("", include("posts.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "blogsite.views.page_not_found"
+handler500 = "blogsite.views.server_error"

@@ -1,0 +1,135 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible(self):
+        """Comments every reader sees."""
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def in_moderation(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+    def for_post(self, post):
+        return self.filter(post=post)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+        TRASH = "trash", _("Trash")
+
+    class Verdict(models.TextChoices):
+        HAM = "ham", _("Ham")
+        HOLD = "hold", _("Hold")
+        SPAM = "spam", _("Spam")
+        DISCARD = "discard", _("Discard")
+
+    post = models.ForeignKey(
+        "posts.Post", verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    # The top-level comment of the thread (itself for a top-level comment once saved), so a
+    # page of threads and all their replies come in two queries.
+    root = models.ForeignKey(
+        "self",
+        verbose_name=_("thread"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
+    author_name = models.CharField(_("name"), max_length=80)
+    author_email = models.EmailField(_("e-mail"), max_length=254)
+    author_url = models.URLField(_("website"), max_length=300, blank=True)
+    body = models.TextField(_("comment"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("submitted"), db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
+    referrer = models.CharField(_("referrer"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    spam_verdict = models.CharField(
+        _("spam verdict"), max_length=10, choices=Verdict.choices, blank=True
+    )
+    spam_score = models.FloatField(_("spam score"), null=True, blank=True, db_index=True)
+    spam_reasons = models.JSONField(_("spam reasons"), default=list, blank=True)
+    notify_replies = models.BooleanField(_("e-mail me replies"), default=False)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "spam", "trash"]),
+                name="comment_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["post", "status", "submitted_at"])]
+
+    def __str__(self):
+        return _("%(name)s on %(post)s") % {"name": self.author_name, "post": self.post_id}
+
+    def get_absolute_url(self):
+        return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+
+class ModerationTerm(models.Model):
+    """A word, e-mail, IP address or domain that sends a comment to trash or to moderation."""
+
+    class List(models.TextChoices):
+        BLOCKED = "blocked", _("Blocked (to trash)")
+        MODERATED = "moderated", _("Held for moderation")
+
+    class Kind(models.TextChoices):
+        WORD = "word", _("Word or phrase")
+        EMAIL = "email", _("E-mail address")
+        IP = "ip", _("IP address")
+        DOMAIN = "domain", _("Domain")
+
+    list = models.CharField(_("list"), max_length=10, choices=List.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    value = models.CharField(_("value"), max_length=200)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["list", "kind", "value"]
+        verbose_name = _("moderation term")
+        verbose_name_plural = _("moderation terms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["list", "kind", "value"], name="moderation_term_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.value

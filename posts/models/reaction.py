@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class ReactionKind(models.Model):
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    label_it = models.CharField(_("label (Italian)"), max_length=60)
+    label_en = models.CharField(_("label (English)"), max_length=60)
+    emoji = models.CharField(_("emoji"), max_length=16, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("reaction kind")
+        verbose_name_plural = _("reaction kinds")
+
+    def __str__(self):
+        return f"{self.emoji} {self.label}".strip()
+
+    @property
+    def label(self):
+        """The label in the active language, Italian when there is no English one."""
+        if (get_language() or "it").startswith("en") and self.label_en:
+            return self.label_en
+        return self.label_it
+
+
+class Reaction(models.Model):
+    post = models.ForeignKey(
+        "posts.Post", verbose_name=_("article"), on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.ForeignKey(
+        ReactionKind, verbose_name=_("kind"), on_delete=models.CASCADE, related_name="reactions"
+    )
+    # The voter key: "u:<user id>" for accounts, "a:<sha256 of the cookie id>" for anonymous
+    # readers. One column keeps the one-per-reader rule a single unique constraint.
+    voter = models.CharField(_("voter"), max_length=80)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reactions",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "voter"], name="one_reaction_per_voter"),
+        ]
+        indexes = [models.Index(fields=["post", "kind"])]
+
+    def __str__(self):
+        return f"{self.kind} on {self.post}"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from posts import views
+
+app_name = "posts"
+
+urlpatterns = [
+    path("", views.PostIndexView.as_view(), name="index"),
+    path("articoli/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
+    path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+]

@@ -1,0 +1,92 @@
+"""Shared fixtures: small factories with overrides, named as nouns."""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.utils import timezone
+
+from posts.models import Post, Tag
+
+_counter = itertools.count(1)
+
+
+def make_user(**overrides):
+    n = next(_counter)
+    fields = {"username": f"user{n}", "email": f"user{n}@example.com", "password": "pw-12345!"}
+    fields.update(overrides)
+    password = fields.pop("password")
+    user = get_user_model().objects.create_user(**fields)
+    user.set_password(password)
+    user.save()
+    return user
+
+
+def make_tag(**overrides):
+    n = next(_counter)
+    fields = {"name": f"Tag {n}", "slug": f"tag-{n}"}
+    fields.update(overrides)
+    return Tag.objects.create(**fields)
+
+
+def make_post(*, tags=(), **overrides):
+    n = next(_counter)
+    fields = {
+        "title": f"Articolo {n}",
+        "slug": f"articolo-{n}",
+        "lead": f"Sommario dell'articolo {n}.",
+        "body": f"Il corpo dell'articolo {n}, in **Markdown**.",
+        "status": Post.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(days=1),
+    }
+    fields.update(overrides)
+    if "author" not in fields:
+        fields["author"] = make_user()
+    post = Post.objects.create(**fields)
+    if tags:
+        post.tags.set(tags)
+    return post
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Rate limits and caps live in the cache: start every test from an empty one."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def author(db):
+    return make_user(username="mrossi", first_name="Maria", last_name="Rossi")
+
+
+@pytest.fixture
+def reader(db):
+    return make_user(username="reader")
+
+
+@pytest.fixture
+def tag(db):
+    return make_tag(name="servizio clienti", slug="servizio-clienti")
+
+
+@pytest.fixture
+def post(db, author, tag):
+    return make_post(author=author, tags=[tag], title="Come rispondere ai reclami")
+
+
+@pytest.fixture
+def draft_post(db, author):
+    return make_post(author=author, status=Post.Status.DRAFT, published_at=None)
+
+
+@pytest.fixture
+def scheduled_post(db, author):
+    return make_post(
+        author=author,
+        status=Post.Status.PUBLISHED,
+        published_at=timezone.now() + timedelta(days=2),
+    )
