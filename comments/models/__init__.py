@@ -1,0 +1,3 @@
+from .comment import Comment, CommentQuerySet, ModerationTerm
+
+__all__ = ["Comment", "CommentQuerySet", "ModerationTerm"]

@@ -1,0 +1,2 @@
+# One module per concept; Django's autodiscovery imports this package.
+from . import post, reaction  # noqa: F401

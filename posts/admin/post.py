@@ -1,0 +1,1 @@
+"""Admin for articles and tags."""

@@ -1,0 +1,1 @@
+"""Admin for reaction kinds and reactions."""
