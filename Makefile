@@ -20,7 +20,11 @@ venv: $(BIN)/activate
 # .po files are committed; .mo files are built here with Babel so GNU gettext is not required.
 compilemessages: $(BIN)/activate
 	@for dir in locale posts/locale comments/locale; do \
-		[ -d $$dir ] && $(BIN)/pybabel -q compile -d $$dir -D django --statistics 2>/dev/null || true; \
+		for domain in django djangojs; do \
+			if ls $$dir/*/LC_MESSAGES/$$domain.po >/dev/null 2>&1; then \
+				$(BIN)/pybabel -q compile -d $$dir -D $$domain || exit 1; \
+			fi; \
+		done; \
 	done
 
 run: $(BIN)/activate compilemessages
