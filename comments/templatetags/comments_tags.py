@@ -7,7 +7,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from comments import cookies
 from comments.forms import CommentForm
@@ -19,6 +19,24 @@ from comments.threads import thread_page
 register = template.Library()
 
 AVATAR_COLORS = 12
+
+# The comment date uses the "E" format (alternative month names). Italian writes months in
+# lower case inside a sentence ("7 febbraio 2021"); Django's catalogue capitalizes them. These
+# msgids give our catalogue the lower-case forms, which take precedence over Django's.
+ALT_MONTHS = [
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+]
 ANCHOR_RE = re.compile(r"<a href=")
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from comments import services
 from comments.models import Comment
@@ -77,3 +77,13 @@ def post_url(post):
 
 def post_comment(client, post, **overrides):
     return client.post(post_url(post), form_data(post, **overrides))
+
+
+def get_in_english(client, post, query=""):
+    """GET the English article page without leaving English active in this thread.
+
+    LocaleMiddleware activates the request's language and does not restore the previous
+    one, so later reverse() calls in the test would otherwise produce /en/ URLs.
+    """
+    with translation.override("en"):
+        return client.get(post.get_absolute_url() + query)
