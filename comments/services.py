@@ -48,7 +48,7 @@ def submit_comment(
     if user is not None and not user.is_authenticated:
         user = None
     if user is not None:
-        name = user.get_full_name() or user.get_username()
+        name = (user.get_full_name() or user.get_username())[:80]
         email = user.email
     now = timezone.now()
     comment = Comment(

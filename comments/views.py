@@ -17,6 +17,8 @@ from comments.moderation import comments_are_open
 from comments.threads import page_of
 from posts.models import Post
 
+MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
+
 
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
@@ -87,6 +89,7 @@ def post_comment(request, slug):
         )
     except ValidationError as error:
         for field, errors in error.message_dict.items():
+            field = MODEL_TO_FORM_FIELD.get(field, field)
             target = field if field in form.fields else None
             for message in errors:
                 form.add_error(target, message)

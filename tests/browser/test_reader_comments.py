@@ -134,3 +134,18 @@ def test_invalid_input_in_the_browser_keeps_the_typed_text(live_server, page, po
     expect(page.get_by_role("textbox", name="Commento")).to_have_value("Testo da non perdere")
     expect(page.locator("#id_email_error")).to_contain_text("indirizzo email valido")
     assert not Comment.objects.exists()
+
+
+def test_the_comments_section_has_no_accessibility_violations(live_server, page, post, author):
+    from axe_playwright_python.sync_playwright import Axe
+
+    top = make_comment(post, author_name="Maria Rossi", user=author, author_url="https://a.it")
+    make_comment(post, parent=top, body="Una risposta con https://example.org")
+    page.goto(live_server.url + post.get_absolute_url())
+    page.locator("#commentform").evaluate("form => form.noValidate = true")
+    page.get_by_role("button", name="Pubblica il commento").click()  # empty: show the errors
+    expect(page.locator("#id_body_error")).to_be_visible()
+
+    results = Axe().run(page, context="#comments")
+
+    assert results.violations_count == 0, results.generate_report()
