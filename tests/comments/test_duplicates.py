@@ -49,3 +49,33 @@ def test_a_signed_in_readers_repeat_is_detected_by_account(post, reader):
     again = submit(post, user=reader, body="Ciao")
     assert again.was_duplicate
     assert Comment.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_identical_submissions_racing_each_other_save_one_comment(post):
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serializes writers itself; the row lock matters on PostgreSQL")
+    barrier = threading.Barrier(4)
+    errors = []
+
+    def send():
+        try:
+            barrier.wait()
+            submit(post, email="anna@example.com", body="Inviato quattro volte")
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert Comment.objects.filter(body="Inviato quattro volte").count() == 1
