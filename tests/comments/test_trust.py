@@ -86,6 +86,8 @@ def test_a_confirmed_email_is_trusted_in_the_browser_that_confirmed_it(client, p
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["giulia@example.com"]
+    assert message.subject.startswith("Conferma il tuo indirizzo email")
+    assert "@example.com" not in message.alternatives[0][0].replace(message.to[0], "")
     link = next(line for line in message.body.splitlines() if "/comments/confirm/" in line)
     path = link.strip().removeprefix("http://testserver")
 
