@@ -5,5 +5,10 @@ from comments import views
 app_name = "comments"
 
 urlpatterns = [
+    path("post/<slug:slug>/", views.post_comment, name="post"),
     path("<int:pk>/", views.permalink, name="permalink"),
+    path("<int:pk>/edit/", views.edit_comment, name="edit"),
+    path("<int:pk>/delete/", views.delete_comment, name="delete"),
+    path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
+    path("confirm/<str:token>/", views.confirm_email, name="confirm-email"),
 ]

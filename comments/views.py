@@ -1,8 +1,198 @@
-from django.shortcuts import get_object_or_404, redirect
+"""Thin views: read the request, call a service, redirect (POST, redirect, GET)."""
 
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from comments import confirmation, cookies, ratelimit, services
+from comments.conf import comment_settings
+from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
+from comments.moderation import comments_are_open
+from comments.threads import page_of
+from posts.models import Post
+
+MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def comment_url(comment, *, own_ids=()) -> str:
+    page = page_of(comment, own_ids=own_ids)
+    query = f"?cpage={page}" if page > 1 else ""
+    return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
+def render_article(request, post, form, *, status):
+    """Show the article again with the form's errors and everything the reader typed."""
+    return render(
+        request,
+        "posts/post_detail.html",
+        {"post": post, "object": post, "comment_form": form},
+        status=status,
+    )
+
+
+@require_POST
+def post_comment(request, slug):
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    if not comments_are_open(post):
+        messages.error(request, _("Comments are closed for this article."))
+        return redirect(f"{post.get_absolute_url()}#comments")
+    form = CommentForm(request.POST, post=post, user=request.user)
+    if not form.is_valid():
+        return render_article(request, post, form, status=400)
+    own_ids = cookies.own_comment_ids(request)
+    data = form.cleaned_data
+    parent = None
+    if data.get("parent"):
+        parent = Comment.objects.for_post(post).shown_to(own_ids).filter(pk=data["parent"]).first()
+        if parent is None:
+            form.add_error(None, _("The comment you are replying to is no longer available."))
+            return render_article(request, post, form, status=400)
+    if not ratelimit.hit(
+        scope="comment", key=client_ip(request) or "-", rate=comment_settings.RATE_LIMIT
+    ):
+        form.add_error(
+            None,
+            _(
+                "You are sending comments faster than we accept them. Please wait a minute "
+                "and send it again: your text is still here."
+            ),
+        )
+        return render_article(request, post, form, status=429)
+    try:
+        comment = services.submit_comment(
+            post=post,
+            parent=parent,
+            user=request.user if request.user.is_authenticated else None,
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            url=data.get("url", ""),
+            body=data["body"],
+            notify_replies=data.get("notify_replies", False),
+            ip_address=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            referrer=request.META.get("HTTP_REFERER", ""),
+            language=get_language() or "",
+            honeypot=data.get("homepage", ""),
+            form_token=data.get("form_token") or None,
+            trust=cookies.trust_evidence(request),
+            permalink=request.build_absolute_uri(post.get_absolute_url()),
+        )
+    except ValidationError as error:
+        for field, errors in error.message_dict.items():
+            field = MODEL_TO_FORM_FIELD.get(field, field)
+            target = field if field in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+        return render_article(request, post, form, status=400)
+
+    if comment.status == Comment.Status.APPROVED:
+        messages.success(request, _("Thank you: your comment is published."))
+    else:
+        messages.info(request, _("Thank you: your comment is awaiting moderation."))
+    own_ids = (*own_ids, comment.pk)
+    response = HttpResponseRedirect(comment_url(comment, own_ids=own_ids))
+    cookies.remember_own_comment(request, response, comment.pk)
+    if data.get("remember"):
+        cookies.remember_author(
+            response, name=data["name"], email=data["email"], url=data.get("url", "")
+        )
+    elif not request.user.is_authenticated:
+        cookies.forget_author(response)
+    return response
 
 
 def permalink(request, pk):
-    comment = get_object_or_404(Comment.objects.visible(), pk=pk)
-    return redirect(f"{comment.post.get_absolute_url()}#comment-{comment.pk}")
+    own_ids = cookies.own_comment_ids(request)
+    comment = get_object_or_404(
+        Comment.objects.shown_to(own_ids).select_related("post"),
+        pk=pk,
+        post__in=Post.objects.published(),
+    )
+    return redirect(comment_url(comment, own_ids=own_ids))
+
+
+def own_comment(request, pk):
+    own_ids = cookies.own_comment_ids(request)
+    comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk)
+    if not services.can_change_own(comment, own_comment_ids=own_ids):
+        raise PermissionDenied(_("This comment can no longer be changed from this browser."))
+    return comment, own_ids
+
+
+def edit_comment(request, pk):
+    comment, own_ids = own_comment(request, pk)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_comment(
+                comment=comment,
+                body=form.cleaned_data["body"],
+                own_comment_ids=own_ids,
+                trust=cookies.trust_evidence(request),
+            )
+        except ValidationError as error:
+            form.add_error("body", error.message_dict.get("body", error.messages))
+        else:
+            if comment.status == Comment.Status.APPROVED:
+                messages.success(request, _("Your comment was updated."))
+            else:
+                messages.info(request, _("Your comment was updated and is awaiting moderation."))
+            return redirect(comment_url(comment, own_ids=own_ids))
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "comments/comment_edit.html", {"comment": comment, "form": form}, status=status
+    )
+
+
+@require_POST
+def delete_comment(request, pk):
+    comment, own_ids = own_comment(request, pk)
+    services.delete_own_comment(comment=comment, own_comment_ids=own_ids)
+    messages.success(request, _("Your comment was deleted."))
+    return redirect(f"{comment.post.get_absolute_url()}#comments")
+
+
+@require_POST
+def request_confirmation(request, pk):
+    """Send the commenter of this browser's comment a link confirming their e-mail address."""
+    own_ids = cookies.own_comment_ids(request)
+    comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk, user__isnull=True)
+    if comment.pk not in own_ids:
+        raise PermissionDenied(_("You can only confirm the address of your own comment."))
+    if ratelimit.hit(scope="confirm-email", key=client_ip(request) or "-", rate="3/h"):
+        confirmation.send_confirmation(comment=comment, request=request)
+        messages.info(
+            request,
+            _("We sent a confirmation link to your e-mail address. It is valid for 3 days."),
+        )
+    else:
+        messages.error(request, _("Too many confirmation e-mails. Please try again later."))
+    return redirect(comment_url(comment, own_ids=own_ids))
+
+
+def confirm_email(request, token):
+    """Show the confirmation button (GET, safe for link scanners); confirm on POST."""
+    try:
+        data = confirmation.read_token(token)
+    except signing.BadSignature:
+        return render(request, "comments/confirm_email.html", {"invalid": True}, status=400)
+    post = Post.objects.published().filter(pk=data.get("p")).first()
+    if request.method != "POST":
+        return render(request, "comments/confirm_email.html", {"email": data["e"], "post": post})
+    services.confirm_email(email=data["e"])
+    messages.success(
+        request, _("Thank you: your address is confirmed. Your next comments appear at once.")
+    )
+    response = redirect(post.get_absolute_url() if post else "posts:index")
+    cookies.remember_confirmed_email(request, response, data["e"].lower())
+    return response

@@ -1,3 +1,4 @@
 from .comment import Comment, CommentQuerySet, ModerationTerm
+from .trust import ConfirmedEmail
 
-__all__ = ["Comment", "CommentQuerySet", "ModerationTerm"]
+__all__ = ["Comment", "CommentQuerySet", "ConfirmedEmail", "ModerationTerm"]

@@ -16,6 +16,30 @@ class CommentQuerySet(models.QuerySet):
     def for_post(self, post):
         return self.filter(post=post)
 
+    def shown_to(self, own_ids=()):
+        """Approved comments, plus this browser's own comments awaiting moderation."""
+        own = Q(pk__in=list(own_ids), status=Comment.Status.PENDING) if own_ids else Q()
+        return self.filter(Q(status=Comment.Status.APPROVED) | own)
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def in_threads(self, root_ids):
+        """The replies of the given threads, oldest first (one query for a page of threads)."""
+        return self.filter(root_id__in=list(root_ids), parent__isnull=False).order_by(
+            "submitted_at", "pk"
+        )
+
+    def in_order(self, order="oldest"):
+        if order == "newest":
+            return self.order_by("-submitted_at", "-pk")
+        return self.order_by("submitted_at", "pk")
+
+    def by_same_author(self, *, user=None, email=""):
+        if user is not None:
+            return self.filter(user=user)
+        return self.filter(user__isnull=True, author_email__iexact=email)
+
 
 class Comment(models.Model):
     class Status(models.TextChoices):
@@ -100,6 +124,14 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+    @property
+    def is_by_post_author(self):
+        return self.user_id is not None and self.user_id == self.post.author_id
+
+    @property
+    def is_awaiting_moderation(self):
+        return self.status == self.Status.PENDING
 
 
 class ModerationTerm(models.Model):

@@ -1,0 +1,83 @@
+"""Signed cookies a commenter's browser keeps: its own comments, confirmed e-mails, and the
+opt-in "remember me" details. Signed, so a browser cannot claim another's comments."""
+
+import json
+
+from django.conf import settings
+
+from comments.moderation import TrustEvidence
+
+OWN_COOKIE = "comments_mine"
+CONFIRMED_COOKIE = "comments_confirmed"
+AUTHOR_COOKIE = "comments_author"
+MAX_OWN_IDS = 100
+ONE_YEAR = 365 * 86400
+
+
+def _read(request, name):
+    raw = request.get_signed_cookie(name, default=None, salt=f"comments.{name}")
+    if not raw:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _write(response, name, value):
+    response.set_signed_cookie(
+        name,
+        json.dumps(value, separators=(",", ":")),
+        salt=f"comments.{name}",
+        max_age=ONE_YEAR,
+        httponly=True,
+        samesite="Lax",
+        secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
+    )
+
+
+def own_comment_ids(request) -> tuple[int, ...]:
+    value = _read(request, OWN_COOKIE)
+    if not isinstance(value, list):
+        return ()
+    return tuple(i for i in value if isinstance(i, int))
+
+
+def remember_own_comment(request, response, comment_id: int) -> None:
+    ids = [i for i in own_comment_ids(request) if i != comment_id] + [comment_id]
+    _write(response, OWN_COOKIE, ids[-MAX_OWN_IDS:])
+
+
+def confirmed_emails(request) -> tuple[str, ...]:
+    value = _read(request, CONFIRMED_COOKIE)
+    if not isinstance(value, list):
+        return ()
+    return tuple(e for e in value if isinstance(e, str))
+
+
+def remember_confirmed_email(request, response, email: str) -> None:
+    emails = [e for e in confirmed_emails(request) if e != email] + [email]
+    _write(response, CONFIRMED_COOKIE, emails[-10:])
+
+
+def trust_evidence(request) -> TrustEvidence:
+    return TrustEvidence(
+        user=request.user if request.user.is_authenticated else None,
+        own_comment_ids=own_comment_ids(request),
+        confirmed_emails=confirmed_emails(request),
+    )
+
+
+def remembered_author(request) -> dict:
+    value = _read(request, AUTHOR_COOKIE)
+    if not isinstance(value, dict):
+        return {}
+    return {k: str(value.get(k, "")) for k in ("name", "email", "url")}
+
+
+def remember_author(response, *, name, email, url) -> None:
+    _write(response, AUTHOR_COOKIE, {"name": name, "email": email, "url": url})
+
+
+def forget_author(response) -> None:
+    response.delete_cookie(AUTHOR_COOKIE, samesite="Lax")

@@ -1,0 +1,124 @@
+"""The comment form: validates what a reader typed and hands it to the services."""
+
+import re
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from comments.conf import comment_settings
+from comments.spam.tokens import issue_form_token
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: str) -> str:
+    return CONTROL_CHARS.sub("", value or "")
+
+
+class CommentBodyMixin:
+    def clean_body(self):
+        body = clean_text(self.cleaned_data.get("body", "")).strip()
+        limit = int(comment_settings.MAX_LENGTH)
+        if len(body) < 2:
+            raise forms.ValidationError(gettext("Please write a comment."), code="too_short")
+        if len(body) > limit:
+            raise forms.ValidationError(
+                gettext(
+                    "Your comment is %(length)s characters long; the limit is %(limit)s. "
+                    "Please shorten it."
+                )
+                % {"length": len(body), "limit": limit},
+                code="too_long",
+            )
+        return body
+
+
+class CommentForm(CommentBodyMixin, forms.Form):
+    """A new comment or reply. For signed-in readers, name and e-mail come from the account."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=80,
+        error_messages={
+            "required": _("Please enter your name."),
+            "max_length": _("Please use at most %(limit_value)d characters for your name."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your e-mail address; it will not be published."),
+            "invalid": _("Please enter a valid e-mail address, like name@example.com."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    url = forms.CharField(
+        label=_("Website"),
+        max_length=300,
+        required=False,
+        error_messages={"max_length": _("Please use a shorter address (%(limit_value)d max).")},
+        widget=forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+    )
+    body = forms.CharField(
+        label=_("Comment"),
+        error_messages={"required": _("Please write a comment.")},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    remember = forms.BooleanField(
+        label=_("Remember my name, e-mail and website in this browser"), required=False
+    )
+    notify_replies = forms.BooleanField(label=_("E-mail me replies to my comment"), required=False)
+    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # A field people do not see; robots fill it. Its value is evidence for the spam pipeline.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, post, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.post = post
+        self.user = user if user is not None and user.is_authenticated else None
+        if self.user is not None:
+            del self.fields["name"]
+            del self.fields["email"]
+            del self.fields["remember"]
+        limit = int(comment_settings.MAX_LENGTH)
+        self.fields["body"].widget.attrs["maxlength"] = str(limit)
+        if not self.is_bound:
+            self.initial.setdefault("form_token", issue_form_token(post.pk))
+
+    def clean_name(self):
+        name = " ".join(clean_text(self.cleaned_data["name"]).split())
+        if not name:
+            raise forms.ValidationError(gettext("Please enter your name."), code="required")
+        return name
+
+    def clean_url(self):
+        url = clean_text(self.cleaned_data.get("url", "")).strip()
+        if not url:
+            return ""
+        if "://" not in url:
+            url = f"https://{url}"
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                gettext("Please enter a web address starting with http:// or https://."),
+                code="invalid",
+            ) from None
+        return url
+
+
+class CommentEditForm(CommentBodyMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Comment"),
+        error_messages={"required": _("Please write a comment.")},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -1,0 +1,182 @@
+"""The moderation policy: which status a new (or edited) comment gets, and why.
+
+Rules, in order, as WordPress applies them:
+1. a blocked word, e-mail, IP address or domain (ModerationTerm, list "blocked") -> trash;
+2. more than COMMENTS_MAX_LINKS links, or a moderated term -> held;
+3. the "hold all comments" switch (COMMENTS_HOLD_ALL) -> held;
+4. a trusted commenter -> approved;
+5. everyone else -> held.
+
+Trust is never inferred from a typed name and e-mail (anyone can copy those). It comes from
+evidence the commenter cannot forge; see TrustEvidence.
+"""
+
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from comments.conf import comment_settings
+from comments.models import Comment, ConfirmedEmail, ModerationTerm
+
+LINK_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|<a\s", re.IGNORECASE)
+HOST_RE = re.compile(r"(?:https?://|ftp://)?((?:www\.)?[a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TrustEvidence:
+    """What the request proves about the commenter.
+
+    user: the signed-in account, if any.
+    own_comment_ids: ids from the signed cookie this browser received when it commented.
+    confirmed_emails: addresses from the signed cookie a confirmation link left in this browser.
+    """
+
+    user: object = None
+    own_comment_ids: tuple[int, ...] = ()
+    confirmed_emails: tuple[str, ...] = ()
+
+
+@dataclass
+class Decision:
+    status: str
+    reasons: list[dict] = field(default_factory=list)
+
+
+def reason(check, message, score=0.0):
+    return {"check": f"moderation.{check}", "score": score, "message": message}
+
+
+def is_trusted(*, email: str, evidence: TrustEvidence) -> str | None:
+    """Return which evidence makes the commenter trusted, or None."""
+    user = evidence.user
+    if (
+        user is not None
+        and user.is_authenticated
+        and Comment.objects.filter(user=user, status=Comment.Status.APPROVED).exists()
+    ):
+        return "account"
+    if evidence.own_comment_ids and (
+        Comment.objects.filter(
+            pk__in=list(evidence.own_comment_ids), status=Comment.Status.APPROVED
+        ).exists()
+    ):
+        return "browser"
+    address = (email or "").strip().lower()
+    confirmed = {value.lower() for value in evidence.confirmed_emails}
+    if address and address in confirmed and ConfirmedEmail.objects.for_address(address).exists():
+        return "confirmed-email"
+    return None
+
+
+def count_links(text: str) -> int:
+    return len(LINK_RE.findall(text or ""))
+
+
+def domains_in(*texts: str) -> set[str]:
+    found = set()
+    for text in texts:
+        for host in HOST_RE.findall(text or ""):
+            host = host.lower().rstrip(".")
+            found.add(host[4:] if host.startswith("www.") else host)
+    return found
+
+
+def comments_are_open(post, *, now=None) -> bool:
+    """Comments are open unless switched off for the article or older than the close age."""
+    if not post.comments_open:
+        return False
+    days = post.comments_close_after_days
+    if days is None:
+        days = comment_settings.CLOSE_AFTER_DAYS
+    if days is None or post.published_at is None:
+        return True
+    return (now or timezone.now()) < post.published_at + timedelta(days=int(days))
+
+
+class CommentModerator:
+    """Decide the status of a comment from the site's rules; read-only."""
+
+    def __init__(self, terms=None):
+        self.terms = list(ModerationTerm.objects.all()) if terms is None else list(terms)
+
+    def decide(self, comment: Comment, *, trusted_by: str | None) -> Decision:
+        blocked = self.matches(comment, ModerationTerm.List.BLOCKED)
+        if blocked:
+            return Decision(
+                Comment.Status.TRASH,
+                [
+                    reason("blocked", gettext("Blocked term: %(term)s") % {"term": t}, 1.0)
+                    for t in blocked
+                ],
+            )
+        reasons = []
+        links = count_links(comment.body)
+        if links > int(comment_settings.MAX_LINKS):
+            reasons.append(
+                reason(
+                    "too-many-links",
+                    gettext("%(count)s links (more than %(max)s)")
+                    % {"count": links, "max": comment_settings.MAX_LINKS},
+                )
+            )
+        for term in self.matches(comment, ModerationTerm.List.MODERATED):
+            reasons.append(
+                reason("moderated", gettext("Moderated term: %(term)s") % {"term": term})
+            )
+        if reasons:
+            return Decision(Comment.Status.PENDING, reasons)
+        if comment_settings.HOLD_ALL:
+            return Decision(
+                Comment.Status.PENDING, [reason("hold-all", gettext("All comments are held."))]
+            )
+        if trusted_by:
+            return Decision(
+                Comment.Status.APPROVED,
+                [reason("trusted", gettext("Trusted commenter (%(how)s)") % {"how": trusted_by})],
+            )
+        return Decision(
+            Comment.Status.PENDING,
+            [reason("first-time", gettext("Commenter not trusted yet."))],
+        )
+
+    def matches(self, comment: Comment, list_name: str) -> list[str]:
+        """The values of the terms of one list that the comment contains."""
+        text = " ".join([comment.author_name, comment.author_url, comment.body]).lower()
+        email = (comment.author_email or "").strip().lower()
+        email_domain = email.rpartition("@")[2]
+        domains = domains_in(comment.author_url, comment.body) | {email_domain}
+        found = []
+        for term in self.terms:
+            if term.list != list_name:
+                continue
+            value = term.value.strip().lower()
+            if not value:
+                continue
+            if term.kind == ModerationTerm.Kind.WORD:
+                hit = value in text or value in email
+            elif term.kind == ModerationTerm.Kind.EMAIL:
+                hit = value == email
+            elif term.kind == ModerationTerm.Kind.IP:
+                hit = ip_matches(comment.ip_address, value)
+            else:
+                value = value.removeprefix("www.")
+                hit = any(d == value or d.endswith("." + value) for d in domains)
+            if hit:
+                found.append(term.value)
+        return found
+
+
+def ip_matches(ip: str | None, value: str) -> bool:
+    """Match an address against a single IP, a network ("10.0.0.0/8") or a prefix ("10.0.")."""
+    if not ip:
+        return False
+    try:
+        if "/" in value:
+            return ipaddress.ip_address(ip) in ipaddress.ip_network(value, strict=False)
+        return ipaddress.ip_address(ip) == ipaddress.ip_address(value)
+    except ValueError:
+        return ip.startswith(value)

@@ -1,0 +1,137 @@
+"""Inclusion tags that prepare everything the comment templates show (no queries in loops)."""
+
+import re
+import zlib
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext, pgettext_lazy
+
+from comments import cookies
+from comments.forms import CommentForm
+from comments.models import Comment
+from comments.moderation import comments_are_open
+from comments.services import can_change_own
+from comments.threads import thread_page
+
+register = template.Library()
+
+AVATAR_COLORS = 12
+
+# The comment date uses the "E" format (alternative month names). Italian writes months in
+# lower case inside a sentence ("7 febbraio 2021"); Django's catalogue capitalizes them. These
+# msgids give our catalogue the lower-case forms, which take precedence over Django's.
+ALT_MONTHS = [
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+]
+ANCHOR_RE = re.compile(r"<a href=")
+
+
+@register.filter
+def comment_text(body: str) -> str:
+    """Escape a comment body, link its URLs with rel="nofollow ugc", keep its line breaks."""
+    linked = urlize(body or "", nofollow=False, autoescape=True)
+    linked = ANCHOR_RE.sub('<a rel="nofollow ugc" href=', linked)
+    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped by urlize
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s._-]+", name or "") if w and w[0].isalnum()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
+def avatar_color(name: str) -> int:
+    # crc32, not hash(): the same name gets the same color in every process.
+    return zlib.crc32((name or "").strip().lower().encode()) % AVATAR_COLORS
+
+
+def privacy_url() -> str:
+    try:
+        return reverse("privacy")
+    except NoReverseMatch:
+        return "/privacy/"
+
+
+def int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
+    """Give each comment of a tree what its template shows; return {pk: comment}."""
+    by_id = {}
+    stack = list(comments)
+    while stack:
+        comment = stack.pop()
+        by_id[comment.pk] = comment
+        comment.initials = initials(comment.author_name)
+        comment.avatar_color = avatar_color(comment.author_name)
+        comment.is_own = comment.pk in own_ids
+        comment.can_change = comment.is_own and can_change_own(comment, own_comment_ids=own_ids)
+        comment.can_confirm_email = comment.is_own and comment.user_id is None
+        comment.reply_url = f"?{page_query}replyto={comment.pk}#respond" if can_reply else ""
+        stack.extend(getattr(comment, "children", ()))
+    return by_id
+
+
+@register.inclusion_tag("comments/includes/_comments.html", takes_context=True)
+def render_comments(context, post):
+    """The comment list, pagination and form of an article."""
+    request = context["request"]
+    own_ids = cookies.own_comment_ids(request)
+    page = thread_page(post, page_number=request.GET.get("cpage") or 1, own_ids=own_ids)
+    is_open = comments_are_open(post)
+    page_query = f"cpage={page.page.number}&" if page.page.number > 1 else ""
+    by_id = decorate(page.threads, page_query=page_query, own_ids=own_ids, can_reply=is_open)
+
+    form = context.get("comment_form")
+    reply_to = None
+    if is_open and form is None:
+        initial = {}
+        reply_to_id = int_or_none(request.GET.get("replyto"))
+        if reply_to_id:
+            reply_to = by_id.get(reply_to_id) or (
+                Comment.objects.for_post(post).shown_to(own_ids).filter(pk=reply_to_id).first()
+            )
+            if reply_to:
+                initial["parent"] = reply_to.pk
+        remembered = cookies.remembered_author(request)
+        if remembered:
+            initial.update(remembered, remember=True)
+        form = CommentForm(initial=initial, post=post, user=request.user)
+    elif form is not None and form.data.get("parent"):
+        reply_to = by_id.get(int_or_none(form.data.get("parent")))
+
+    count = page.approved_count
+    return {
+        "request": request,
+        "user": request.user,
+        "post": post,
+        "page": page.page,
+        "threads": page.threads,
+        "heading": (ngettext("%(count)s comment", "%(count)s comments", count) % {"count": count}),
+        "is_open": is_open,
+        "form": form,
+        "reply_to": reply_to,
+        "privacy_url": privacy_url(),
+        "csrf_token": context.get("csrf_token"),
+        "messages": context.get("messages"),
+    }

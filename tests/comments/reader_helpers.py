@@ -1,0 +1,89 @@
+"""Small factories for the reader-side comment tests (plain functions, not fixtures)."""
+
+import itertools
+import time
+from datetime import timedelta
+
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from comments import services
+from comments.models import Comment
+from comments.spam.tokens import SALT
+
+_counter = itertools.count(1)
+
+
+def make_comment(post, *, parent=None, status=Comment.Status.APPROVED, **overrides):
+    """Save a comment directly (no rules), threaded like submit_comment would."""
+    n = next(_counter)
+    fields = {
+        "author_name": f"Lettore {n}",
+        "author_email": f"lettore{n}@example.com",
+        "body": f"Commento numero {n}.",
+        "submitted_at": timezone.now() - timedelta(hours=1) + timedelta(seconds=n),
+        "status": status,
+    }
+    fields.update(overrides)
+    comment = Comment(post=post, parent=parent, **fields)
+    if parent is not None:
+        comment.depth = parent.depth + 1
+        comment.root_id = parent.root_id or parent.pk
+    comment.save()
+    if comment.root_id is None:
+        comment.root = comment
+        comment.save(update_fields=["root"])
+    return comment
+
+
+def submit(post, **overrides):
+    """Call submit_comment with a guest's plausible defaults."""
+    n = next(_counter)
+    fields = {
+        "name": f"Ospite {n}",
+        "email": f"ospite{n}@example.com",
+        "url": "",
+        "body": f"Un commento sensato numero {n}.",
+        "ip_address": "192.0.2.10",
+        "user_agent": "pytest",
+        "language": "it",
+    }
+    fields.update(overrides)
+    return services.submit_comment(post=post, **fields)
+
+
+def form_token(post, age=60):
+    """A genuine form token, issued `age` seconds ago as if the reader took time to type."""
+    return signing.dumps({"p": post.pk, "t": time.time() - age}, salt=SALT, compress=True)
+
+
+def form_data(post, **overrides):
+    data = {
+        "name": "Giulia Bianchi",
+        "email": "giulia@example.com",
+        "url": "",
+        "body": "Articolo molto utile, grazie.",
+        "form_token": form_token(post),
+        "homepage": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def post_url(post):
+    return reverse("comments:post", kwargs={"slug": post.slug})
+
+
+def post_comment(client, post, **overrides):
+    return client.post(post_url(post), form_data(post, **overrides))
+
+
+def get_in_english(client, post, query=""):
+    """GET the English article page without leaving English active in this thread.
+
+    LocaleMiddleware activates the request's language and does not restore the previous
+    one, so later reverse() calls in the test would otherwise produce /en/ URLs.
+    """
+    with translation.override("en"):
+        return client.get(post.get_absolute_url() + query)
