@@ -53,7 +53,7 @@ format: $(BIN)/activate
 messages: $(BIN)/activate
 	cd posts && ../$(MANAGE) makemessages -l it -l en --no-obsolete
 	cd comments && ../$(MANAGE) makemessages -l it -l en --no-obsolete
-	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore=posts --ignore=comments --ignore=.venv --ignore=node_modules
+	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore='posts/*.py' --ignore='comments/*.py' --ignore='posts/*/*' --ignore='comments/*/*' --ignore=.venv --ignore=node_modules --ignore=staticfiles
 	$(MANAGE) makemessages -d djangojs -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 lock:
