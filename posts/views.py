@@ -48,9 +48,15 @@ class PostDetailView(DetailView):
     def get_context_data(self, **kwargs):
         post = self.object
         published = Post.objects.published()
+        if self.is_preview:
+            # A preview shows no neighbours: a draft has no place in the sequence yet.
+            previous_post = next_post = None
+        else:
+            previous_post = published.before(post).only("title", "slug").first()
+            next_post = published.after(post).only("title", "slug").first()
         return super().get_context_data(
-            previous_post=published.before(post).only("title", "slug").first(),
-            next_post=published.after(post).only("title", "slug").first(),
+            previous_post=previous_post,
+            next_post=next_post,
             related_posts=list(
                 published.related_to(post).only("title", "slug", "published_at")[:RELATED_COUNT]
             ),
@@ -75,12 +81,6 @@ class PostPreviewView(PostDetailView):
             .select_related("author")
             .prefetch_related("tags")
         )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # A preview shows no neighbours: they would link a draft to live articles.
-        context.update(previous_post=None, next_post=None)
-        return context
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
