@@ -12,31 +12,31 @@ XSS_VECTORS = [
     "<script>alert(1)</script>",
     "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
     "<img src=x onerror=alert(1)>",
-    "<img src=\"javascript:alert(1)\">",
+    '<img src="javascript:alert(1)">',
     "<svg onload=alert(1)>",
     "<svg><script>alert(1)</script></svg>",
     "<body onload=alert(1)>",
-    "<iframe src=\"javascript:alert(1)\"></iframe>",
-    "<object data=\"javascript:alert(1)\"></object>",
-    "<embed src=\"javascript:alert(1)\">",
-    "<a href=\"javascript:alert(1)\">x</a>",
-    "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "<a href=\"&#106;avascript:alert(1)\">x</a>",
-    "<a href=\" javascript:alert(1)\">x</a>",
-    "<a href=\"vbscript:msgbox(1)\">x</a>",
-    "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
-    "<a href=\"x\" onclick=\"alert(1)\">x</a>",
-    "<a href=\"x\" onmouseover=alert(1)>x</a>",
-    "<p style=\"background:url(javascript:alert(1))\">x</p>",
+    '<iframe src="javascript:alert(1)"></iframe>',
+    '<object data="javascript:alert(1)"></object>',
+    '<embed src="javascript:alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<a href=" javascript:alert(1)">x</a>',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<a href="x" onclick="alert(1)">x</a>',
+    '<a href="x" onmouseover=alert(1)>x</a>',
+    '<p style="background:url(javascript:alert(1))">x</p>',
     "<div onfocus=alert(1) autofocus tabindex=0>x</div>",
     "<details open ontoggle=alert(1)>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+    '<form action="javascript:alert(1)"><button>x</button></form>',
     "<input onfocus=alert(1) autofocus>",
-    "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-    "<base href=\"javascript:alert(1)//\">",
-    "<link rel=stylesheet href=\"javascript:alert(1)\">",
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+    '<base href="javascript:alert(1)//">',
+    '<link rel=stylesheet href="javascript:alert(1)">',
     "<style>@import 'javascript:alert(1)';</style>",
     "<!--<script>alert(1)</script>-->",
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
@@ -45,14 +45,14 @@ XSS_VECTORS = [
     "[click](javascript&#58;alert(1))",
     "[click](<javascript:alert(1)>)",
     "![img](javascript:alert(1))",
-    "![img](x \"title\" onerror=alert(1))",
+    '![img](x "title" onerror=alert(1))',
     "[ref][1]\n\n[1]: javascript:alert(1)",
     "<javascript:alert(1)>",
-    "Paragraph\n{: onclick=\"alert(1)\" }",
-    "# Heading {: onclick=\"alert(1)\" }",
-    "[x](http://example.com \"sponsor\" onclick=alert(1))",
-    "<a title=\"sponsor\" href=\"javascript:alert(1)\" onclick=\"alert(1)\">x</a>",
-    "<a title='\"><script>alert(1)</script>' href=\"https://example.com\">x</a>",
+    'Paragraph\n{: onclick="alert(1)" }',
+    '# Heading {: onclick="alert(1)" }',
+    '[x](http://example.com "sponsor" onclick=alert(1))',
+    '<a title="sponsor" href="javascript:alert(1)" onclick="alert(1)">x</a>',
+    '<a title=\'"><script>alert(1)</script>\' href="https://example.com">x</a>',
     "```\n<script>alert(1)</script>\n```",
     "`<script>alert(1)</script>`",
 ]
@@ -85,7 +85,7 @@ def test_no_script_event_handler_or_script_url_survives_rendering(source):
     elements = _Elements(html).elements
     tags = {tag for tag, _attrs in elements}
     assert not tags & FORBIDDEN_TAGS, html
-    for tag, attrs in elements:
+    for _tag, attrs in elements:
         assert not [name for name in attrs if name.startswith("on")], html
         assert "style" not in attrs, html
         for name in ("href", "src", "action", "data", "formaction"):
@@ -101,7 +101,7 @@ def test_code_samples_show_markup_as_text():
 def test_ordinary_markdown_keeps_its_formatting():
     html = render_markdown(
         "Un **reso** _gestito_ bene.\n\n- uno\n- due\n\n> citazione\n\n"
-        "[Guida](https://example.com/guida \"La guida\")\n\n![Un pacco](/media/pacco.jpg)"
+        '[Guida](https://example.com/guida "La guida")\n\n![Un pacco](/media/pacco.jpg)'
     )
     assert "<strong>reso</strong>" in html
     assert "<em>gestito</em>" in html

@@ -76,7 +76,9 @@ def test_a_scheduled_post_appears_by_itself_once_due(client, scheduled_post):
         "/sitemap.xml",
     ],
 )
-def test_drafts_and_future_posts_are_missing_from_every_reader_page(client, post, hidden_posts, url):
+def test_drafts_and_future_posts_are_missing_from_every_reader_page(
+    client, post, hidden_posts, url
+):
     response = client.get(url)
     assert response.status_code == 200
     text = response.content.decode()
