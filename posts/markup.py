@@ -39,12 +39,18 @@ SPONSOR_MARKER = "[sponsor]"
 
 
 class _HeadingTreeprocessor(Treeprocessor):
-    """Demote headings: the article title is the page's only h1."""
+    """Make the body's top heading level h2: the article title is the page's only h1.
+
+    Authors write "# Section" or "## Section" alike; either way the outline stays in order.
+    """
 
     def run(self, root):
-        for element in root.iter():
-            if re.fullmatch(r"h[1-5]", element.tag):
-                element.tag = f"h{int(element.tag[1]) + 1}"
+        headings = [el for el in root.iter() if re.fullmatch(r"h[1-6]", el.tag)]
+        if not headings:
+            return
+        shift = 2 - min(int(el.tag[1]) for el in headings)
+        for element in headings:
+            element.tag = f"h{min(6, int(element.tag[1]) + shift)}"
 
 
 class _ArticleExtension(Extension):

@@ -118,6 +118,12 @@ def test_headings_in_the_body_start_below_the_article_title():
     assert "<h3>Secondo</h3>" in html
 
 
+def test_body_headings_keep_their_order_whatever_level_the_author_starts_at():
+    html = render_markdown("## Sezione\n\n### Sotto\n\n## Altra")
+    assert html.count("<h2>") == 2
+    assert "<h3>Sotto</h3>" in html
+
+
 @pytest.mark.django_db
 def test_a_saved_post_stores_sanitized_html_and_reading_time(author):
     post = make_post(author=author, body="<script>alert(1)</script>" + " parola" * 450)

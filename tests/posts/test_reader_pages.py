@@ -229,3 +229,24 @@ def test_messages_are_shown_in_the_page(client, post):
     response = client.get("/")
     assert "Operazione riuscita" in response.text
     assert 'class="messages"' in response.text
+
+
+def test_the_date_links_to_its_month_archive(client, author):
+    published = timezone.make_aware(datetime(2021, 2, 7, 10, 0))
+    post = make_post(author=author, published_at=published)
+    text = client.get(post.get_absolute_url()).text
+    assert 'href="/archivio/2021/2/"' in text
+    month = client.get("/archivio/2021/2/")
+    assert month.status_code == 200
+    assert "Articoli di febbraio 2021" in month.text
+    assert "Articoli del 2021" in client.get("/archivio/2021/").text
+
+
+def test_the_server_error_page_needs_no_database_or_context(rf, django_assert_num_queries):
+    from blogsite.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Qualcosa è andato storto" in response.content.decode()
+    assert "/static/" not in response.content.decode()
