@@ -133,7 +133,12 @@ def render_markdown(text: str) -> str:
 
 def plain_text(text: str) -> str:
     """Return the readable text of a Markdown body, without any markup."""
-    return " ".join(html.unescape(nh3.clean(render_markdown(text), tags=set())).split())
+    return html_to_text(render_markdown(text))
+
+
+def html_to_text(fragment: str) -> str:
+    """Return the readable text of an HTML fragment, whitespace collapsed."""
+    return " ".join(html.unescape(nh3.clean(fragment, tags=set())).split())
 
 
 def reading_minutes(text: str, words_per_minute: int = 200) -> int:

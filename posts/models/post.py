@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from posts.markup import plain_text, reading_minutes, render_markdown
+from posts.markup import html_to_text, reading_minutes, render_markdown
 
 
 class TagQuerySet(models.QuerySet):
@@ -203,13 +204,20 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        if self.cover_image and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": _("Describe the cover image for readers who cannot see it.")}
+            )
+
     def get_preview_url(self):
         return reverse("posts:preview", kwargs={"pk": self.pk})
 
     @property
     def excerpt(self):
         """The lead, or the opening words of the body when there is none."""
-        return self.lead or Truncator(plain_text(self.body)).words(40)
+        return self.lead or Truncator(html_to_text(self.body_html)).words(40)
 
     @property
     def effective_status(self):

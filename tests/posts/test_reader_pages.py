@@ -250,3 +250,15 @@ def test_the_server_error_page_needs_no_database_or_context(rf, django_assert_nu
     assert response.status_code == 500
     assert "Qualcosa è andato storto" in response.content.decode()
     assert "/static/" not in response.content.decode()
+
+
+def test_a_cover_image_needs_a_description(author):
+    from django.core.exceptions import ValidationError
+
+    post = make_post(author=author)
+    post.cover_image.name = "covers/2021/pacco.jpg"
+    with pytest.raises(ValidationError) as error:
+        post.full_clean()
+    assert "cover_alt" in error.value.message_dict
+    post.cover_alt = "Un pacco sulla soglia"
+    post.full_clean()
