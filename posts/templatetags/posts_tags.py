@@ -30,6 +30,14 @@ def long_date(value):
 
 
 @register.filter(expects_localtime=True)
+def machine_datetime(value):
+    """Format a datetime for <time datetime>: ISO 8601 in whole seconds, as HTML requires."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()
+
+
+@register.filter(expects_localtime=True)
 def month_year(value):
     """Format a date as "febbraio 2021" / "February 2021"."""
     if not value:
