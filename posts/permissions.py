@@ -1,4 +1,4 @@
-"""Who may do what with articles, in one place for the admin and the preview view."""
+"""Who works on which articles, in one place for the admin and the preview view."""
 
 EDITORS_GROUP = "Editors"
 AUTHORS_GROUP = "Authors"
@@ -14,10 +14,3 @@ def is_editor(user) -> bool:
     if not hasattr(user, "_posts_is_editor"):
         user._posts_is_editor = user.groups.filter(name=EDITORS_GROUP).exists()
     return user._posts_is_editor
-
-
-def can_preview(user, post) -> bool:
-    """Editors preview every article; an author previews their own."""
-    if is_editor(user):
-        return True
-    return user.is_authenticated and user.is_active and post.author_id == user.pk

@@ -9,6 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from posts.markup import html_to_text, reading_minutes, render_markdown
+from posts.permissions import is_editor
 
 
 class TagQuerySet(models.QuerySet):
@@ -75,8 +76,6 @@ class PostQuerySet(models.QuerySet):
 
     def previewable_by(self, user):
         """Posts user may preview: every post for editors, their own for authors."""
-        from posts.permissions import is_editor
-
         if not user.is_authenticated:
             return self.none()
         if is_editor(user):
