@@ -1,11 +1,24 @@
 from django.urls import path
 
-from posts import views
+from posts import feeds, views
 
 app_name = "posts"
 
 urlpatterns = [
     path("", views.PostIndexView.as_view(), name="index"),
     path("articoli/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
+    path("anteprima/<int:pk>/", views.PostPreviewView.as_view(), name="preview"),
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("tag/<slug:slug>/feed/rss/", feeds.TagPostFeed(), name="tag-feed-rss"),
+    path("tag/<slug:slug>/feed/atom/", feeds.TagPostAtomFeed(), name="tag-feed-atom"),
+    path("autori/<str:username>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("archivio/<int:year>/", views.PostYearArchiveView.as_view(), name="archive-year"),
+    path(
+        "archivio/<int:year>/<int:month>/",
+        views.PostMonthArchiveView.as_view(),
+        name="archive-month",
+    ),
+    path("cerca/", views.PostSearchView.as_view(), name="search"),
+    path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
+    path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
 ]

@@ -1,18 +1,29 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from posts.markup import reading_minutes, render_markdown
+from posts.markup import html_to_text, reading_minutes, render_markdown
+from posts.permissions import is_editor
+
+
+class TagQuerySet(models.QuerySet):
+    def in_use(self):
+        """Tags that label at least one article readers can see."""
+        return self.filter(posts__in=Post.objects.published()).distinct()
 
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -38,6 +49,37 @@ class PostQuerySet(models.QuerySet):
         return self.filter(tags=tag)
 
     def by_author(self, user):
+        return self.filter(author=user)
+
+    def before(self, post):
+        """Posts published just before post, newest first (ties broken by id)."""
+        return self.filter(
+            Q(published_at__lt=post.published_at)
+            | Q(published_at=post.published_at, pk__lt=post.pk)
+        ).order_by("-published_at", "-pk")
+
+    def after(self, post):
+        """Posts published just after post, oldest first (ties broken by id)."""
+        return self.filter(
+            Q(published_at__gt=post.published_at)
+            | Q(published_at=post.published_at, pk__gt=post.pk)
+        ).order_by("published_at", "pk")
+
+    def related_to(self, post):
+        """Posts sharing tags with post, the most shared tags first."""
+        return (
+            self.exclude(pk=post.pk)
+            .filter(tags__in=post.tags.all())
+            .annotate(shared_tags=Count("tags"))
+            .order_by("-shared_tags", "-published_at", "-pk")
+        )
+
+    def previewable_by(self, user):
+        """Posts user may preview: every post for editors, their own for authors."""
+        if not user.is_authenticated:
+            return self.none()
+        if is_editor(user):
+            return self
         return self.filter(author=user)
 
     def with_counts(self):
@@ -160,6 +202,30 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.cover_image and not self.cover_alt.strip():
+            raise ValidationError(
+                {"cover_alt": _("Describe the cover image for readers who cannot see it.")}
+            )
+
+    def get_preview_url(self):
+        return reverse("posts:preview", kwargs={"pk": self.pk})
+
+    @property
+    def excerpt(self):
+        """The lead, or the opening words of the body when there is none."""
+        return self.lead or Truncator(html_to_text(self.body_html)).words(40)
+
+    @property
+    def effective_status(self):
+        """What readers experience: draft, scheduled (not yet due) or published."""
+        if self.status == self.Status.DRAFT or self.published_at is None:
+            return self.Status.DRAFT
+        if self.published_at > timezone.now():
+            return self.Status.SCHEDULED
+        return self.Status.PUBLISHED
 
     @property
     def is_published(self):

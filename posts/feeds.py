@@ -1,0 +1,111 @@
+"""RSS 2.0 and Atom feeds of the newest published articles, site-wide and per tag."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from posts.models import Post, Tag
+
+FEED_SIZE = 20
+
+
+def absolute_url(path: str) -> str:
+    """Return path on the canonical site (SITE_URL), whatever host the request came to."""
+    return f"{settings.SITE_URL}{path}"
+
+
+class PostFeed(Feed):
+    """The newest published articles as RSS 2.0."""
+
+    # Links are absolute on SITE_URL: the sites framework's domain is not kept in sync.
+    def title(self):
+        return _("Customer experience blog")
+
+    def description(self):
+        return _("The newest articles about customer experience.")
+
+    def link(self):
+        return absolute_url(reverse("posts:index"))
+
+    def feed_url(self):
+        return absolute_url(reverse("posts:feed-rss"))
+
+    def items(self):
+        return _newest(Post.objects.published())
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.excerpt
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_guid(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_author_name(self, item):
+        return item.author.get_full_name() or item.author.get_username()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class PostAtomFeed(PostFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return absolute_url(reverse("posts:feed-atom"))
+
+
+class TagPostFeed(PostFeed):
+    """The newest published articles with one tag."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def title(self, tag):
+        return _("Customer experience blog: %(tag)s") % {"tag": tag.name}
+
+    def description(self, tag):
+        return _("The newest articles tagged %(tag)s.") % {"tag": tag.name}
+
+    def link(self, tag):
+        return absolute_url(tag.get_absolute_url())
+
+    def feed_url(self, tag):
+        return absolute_url(reverse("posts:tag-feed-rss", kwargs={"slug": tag.slug}))
+
+    def items(self, tag):
+        return _newest(Post.objects.published().tagged(tag))
+
+
+class TagPostAtomFeed(TagPostFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, tag):
+        return self.description(tag)
+
+    def feed_url(self, tag):
+        return absolute_url(reverse("posts:tag-feed-atom", kwargs={"slug": tag.slug}))
+
+
+def _newest(queryset):
+    return (
+        queryset.select_related("author")
+        .prefetch_related("tags")
+        .order_by("-published_at", "-pk")[:FEED_SIZE]
+    )

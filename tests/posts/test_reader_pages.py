@@ -1,0 +1,264 @@
+"""Every reader page renders in both languages, with what a reader expects to find."""
+
+import json
+import re
+from datetime import datetime, timedelta
+from urllib.parse import quote
+
+import pytest
+from django.utils import timezone
+
+from posts.models import Post
+from tests.conftest import make_post, make_tag
+
+pytestmark = pytest.mark.django_db
+
+
+def reader_urls(post, tag):
+    year, month = post.published_at.year, post.published_at.month
+    return [
+        "/",
+        post.get_absolute_url(),
+        tag.get_absolute_url(),
+        f"/autori/{post.author.username}/",
+        f"/archivio/{year}/",
+        f"/archivio/{year}/{month:02d}/",
+        "/cerca/?q=reclami",
+        "/cerca/",
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_every_reader_page_renders_in_both_languages(client, post, tag, prefix):
+    language = "en" if prefix else "it"
+    for url in reader_urls(post, tag):
+        response = client.get(prefix + url)
+        assert response.status_code == 200, url
+        assert f'<html lang="{language}">' in response.text, url
+
+
+def test_the_home_page_speaks_italian_by_default_and_english_under_en(client, post):
+    assert "Ultimi articoli" in client.get("/").text
+    assert "Latest articles" in client.get("/en/").text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/articoli/non-esiste/",
+        "/en/articoli/non-esiste/",
+        "/tag/non-esiste/",
+        "/autori/nessuno/",
+        "/archivio/1999/",
+        "/archivio/2020/13/",
+        "/tag/non-esiste/feed/rss/",
+        "/anteprima/999999/",
+        "/una/pagina/qualsiasi/",
+    ],
+)
+def test_unknown_addresses_answer_404_with_the_site_page(client, post, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<h1>" in response.text or "<h1" in response.text
+
+
+def test_the_404_page_is_translated(client, post):
+    assert "Pagina non trovata" in client.get("/nessuna/").text
+    assert "Page not found" in client.get("/en/nessuna/").text
+
+
+def test_a_reader_account_has_no_author_archive(client, reader, post):
+    assert client.get(f"/autori/{reader.username}/").status_code == 404
+
+
+def test_the_tag_archive_is_titled_with_the_tag_name(client, post, tag):
+    assert "Archivio del tag: servizio clienti" in client.get(tag.get_absolute_url()).text
+    assert "Tag archive: servizio clienti" in client.get("/en" + tag.get_absolute_url()).text
+
+
+def test_the_home_page_paginates_with_an_accessible_nav(client, author):
+    for n in range(23):
+        make_post(author=author, published_at=timezone.now() - timedelta(hours=n + 1))
+    first = client.get("/")
+    assert first.text.count('class="post-card"') == 10
+    assert 'aria-current="page"' in first.text
+    assert 'rel="next"' in first.text
+    assert 'href="?page=2"' in first.text
+    last = client.get("/?page=3")
+    assert last.status_code == 200
+    assert last.text.count('class="post-card"') == 3
+    assert 'href="?"' in client.get("/?page=2").text  # page 1 has no ?page=1 duplicate
+
+
+@pytest.mark.parametrize("page", ["bad", "0", "99", "-1", "1.5"])
+def test_a_bad_page_number_is_a_clean_404(client, post, page):
+    assert client.get(f"/?page={page}").status_code == 404
+
+
+def test_the_last_page_can_be_named(client, post):
+    assert client.get("/?page=last").status_code == 200
+
+
+def test_a_card_shows_excerpt_author_date_tags_and_counts(client, post, tag):
+    text = client.get("/").text
+    assert "Sommario dell" in text
+    assert "Maria Rossi" in text
+    assert tag.name in text
+    assert "0 commenti" in text
+    assert "0 reazioni" in text
+
+
+def test_a_card_without_a_lead_shows_the_start_of_the_body(client, author):
+    make_post(author=author, lead="", body="## Titoletto\n\nPrime **parole** del corpo.")
+    assert "Titoletto Prime parole del corpo." in client.get("/").text
+
+
+def test_dates_are_localized(client, author):
+    published = timezone.make_aware(datetime(2021, 2, 7, 10, 0))
+    post = make_post(author=author, published_at=published)
+    assert "7 febbraio 2021" in client.get(post.get_absolute_url()).text
+    assert "7 February 2021" in client.get("/en" + post.get_absolute_url()).text
+
+
+def test_the_updated_date_shows_only_when_it_differs(client, author):
+    post = make_post(author=author, published_at=timezone.now())
+    assert "Aggiornato" not in client.get(post.get_absolute_url()).text
+    Post.objects.filter(pk=post.pk).update(published_at=timezone.now() - timedelta(days=10))
+    assert "Aggiornato" in client.get(post.get_absolute_url()).text
+
+
+def test_the_article_shows_reading_time_cover_and_alt_text(client, author, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    post = make_post(author=author, body="parola " * 600, cover_alt="Un pacco sulla soglia")
+    post.cover_image.name = "covers/2021/pacco.jpg"
+    post.save()
+    text = client.get(post.get_absolute_url()).text
+    assert "3 minuti di lettura" in text
+    assert '<img src="/media/covers/2021/pacco.jpg" alt="Un pacco sulla soglia">' in text
+    assert 'property="og:image" content="http://' in text
+
+
+def test_the_article_links_author_tags_neighbours_and_related_posts(client, author, tag):
+    other_tag = make_tag()
+    older = make_post(author=author, tags=[tag], published_at=timezone.now() - timedelta(days=5))
+    post = make_post(author=author, tags=[tag], published_at=timezone.now() - timedelta(days=3))
+    newer = make_post(author=author, published_at=timezone.now() - timedelta(days=1))
+    unrelated = make_post(author=author, tags=[other_tag])
+    text = client.get(post.get_absolute_url()).text
+    assert f'href="/autori/{author.username}/"' in text
+    assert f'href="{tag.get_absolute_url()}"' in text
+    assert re.search(rf'href="{older.get_absolute_url()}" rel="prev"', text)
+    assert re.search(rf'href="{newer.get_absolute_url()}" rel="next"', text)
+    related = text.split('id="related-heading"')[1]
+    assert older.get_absolute_url() in related
+    assert unrelated.get_absolute_url() not in related
+    assert 'href="#top"' in text
+
+
+def test_the_share_row_uses_plain_links_with_encoded_urls(client, post, settings):
+    text = client.get(post.get_absolute_url()).text
+    url = quote(f"{settings.SITE_URL}{post.get_absolute_url()}", safe="")
+    assert "Condividi questo articolo" in text
+    assert f"mailto:?subject=Come%20rispondere%20ai%20reclami&amp;body={url}" in text
+    assert f"https://x.com/intent/post?url={url}" in text
+    assert f"https://www.facebook.com/sharer/sharer.php?u={url}" in text
+    assert f"https://www.linkedin.com/sharing/share-offsite/?url={url}" in text
+    assert "https://wa.me/?text=Come%20rispondere%20ai%20reclami%20" + url in text
+    assert "data-copy-url=" in text
+    # No third-party script: the only script files are our own.
+    assert re.findall(r'<script[^>]+src="([^"]+)"', text) == ["/static/js/site.js"]
+
+
+def test_the_article_head_has_canonical_hreflang_and_opengraph(client, post, settings):
+    text = client.get(post.get_absolute_url()).text
+    canonical = f"{settings.SITE_URL}{post.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{canonical}">' in text
+    assert f'hreflang="en" href="{settings.SITE_URL}/en{post.get_absolute_url()}"' in text
+    assert f'hreflang="it" href="{canonical}"' in text
+    assert f'<meta property="og:url" content="{canonical}">' in text
+    assert '<meta property="og:type" content="article">' in text
+    assert 'type="application/rss+xml"' in text
+    assert 'type="application/atom+xml"' in text
+
+
+def test_the_article_carries_blogposting_json_ld_that_cannot_break_out(client, author):
+    post = make_post(author=author, title="</script><script>alert(1)</script> & co")
+    text = client.get(post.get_absolute_url()).text
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1)
+    data = json.loads(block)
+    assert data["@type"] == "BlogPosting"
+    assert data["headline"] == post.title
+    assert data["author"]["name"] == author.get_full_name() or author.username
+    assert "<script>alert(1)" not in text
+
+
+def test_the_tag_archive_advertises_its_own_feeds(client, post, tag):
+    text = client.get(tag.get_absolute_url()).text
+    assert f'href="/tag/{tag.slug}/feed/rss/"' in text
+    assert f'href="/tag/{tag.slug}/feed/atom/"' in text
+
+
+def test_the_language_switch_keeps_the_reader_on_the_same_page(client, post):
+    path = f"/articoli/{post.slug}/"
+    text = client.get(path).text
+    assert f'<a href="/en{path}" hreflang="en" lang="en">English</a>' in text
+    text = client.get(f"/en{path}?x=1").text
+    assert f'<a href="{path}?x=1" hreflang="it" lang="it">Italiano</a>' in text
+
+
+def test_robots_txt_points_to_the_sitemap(client, settings):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text
+
+
+def test_messages_are_shown_in_the_page(client, post):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    storage = CookieStorage(request)
+    storage.add(constants.SUCCESS, "Operazione riuscita")
+    response = client.get("/")  # warm up
+    from django.http import HttpResponse
+
+    carrier = HttpResponse()
+    storage.update(carrier)
+    client.cookies.update(carrier.cookies)
+    response = client.get("/")
+    assert "Operazione riuscita" in response.text
+    assert 'class="messages"' in response.text
+
+
+def test_the_date_links_to_its_month_archive(client, author):
+    published = timezone.make_aware(datetime(2021, 2, 7, 10, 0))
+    post = make_post(author=author, published_at=published)
+    text = client.get(post.get_absolute_url()).text
+    assert 'href="/archivio/2021/2/"' in text
+    month = client.get("/archivio/2021/2/")
+    assert month.status_code == 200
+    assert "Articoli di febbraio 2021" in month.text
+    assert "Articoli del 2021" in client.get("/archivio/2021/").text
+
+
+def test_the_server_error_page_needs_no_database_or_context(rf, django_assert_num_queries):
+    from blogsite.views import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Qualcosa è andato storto" in response.content.decode()
+    assert "/static/" not in response.content.decode()
+
+
+def test_a_cover_image_needs_a_description(author):
+    from django.core.exceptions import ValidationError
+
+    post = make_post(author=author)
+    post.cover_image.name = "covers/2021/pacco.jpg"
+    with pytest.raises(ValidationError) as error:
+        post.full_clean()
+    assert "cover_alt" in error.value.message_dict
+    post.cover_alt = "Un pacco sulla soglia"
+    post.full_clean()
