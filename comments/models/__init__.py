@@ -1,3 +1,4 @@
 from .comment import Comment, CommentQuerySet, ModerationTerm
+from .subscription import Unsubscription
 
-__all__ = ["Comment", "CommentQuerySet", "ModerationTerm"]
+__all__ = ["Comment", "CommentQuerySet", "ModerationTerm", "Unsubscription"]
