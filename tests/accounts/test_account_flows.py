@@ -43,7 +43,7 @@ def test_sign_up_sends_a_verification_mail_and_the_link_confirms_the_address(cli
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["giulia@example.com"]
     link = _link(mail.outbox[0], r"http://[^/\s]+/accounts/confirm-email/[^/\s]+/")
-    path = link.split("testserver", 1)[-1] if "testserver" in link else re.sub(r"^http://[^/]+", "", link)
+    path = re.sub(r"^http://[^/]+", "", link)
 
     page = client.get(path)
     assert page.status_code == 200
@@ -91,7 +91,7 @@ def test_log_out_is_a_post_from_the_header_form(client):
     user = _verified_user(username="anna")
     client.force_login(user)
     page = client.get("/accounts/email/").content.decode()
-    assert re.search(r'<form class="account-nav__logout" method="post" action="/accounts/logout/">', page)
+    assert '<form class="account-nav__logout" method="post" action="/accounts/logout/">' in page
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
@@ -126,7 +126,8 @@ def test_a_reader_adds_a_second_email_address_and_it_gets_a_verification_mail(cl
     client.force_login(user)
     response = client.post("/accounts/email/", {"action_add": "", "email": "anna@work.example"})
     assert response.status_code == 302
-    assert EmailAddress.objects.filter(user=user, email="anna@work.example", verified=False).exists()
+    added = EmailAddress.objects.get(user=user, email="anna@work.example")
+    assert not added.verified
     assert mail.outbox[-1].to == ["anna@work.example"]
 
 

@@ -91,7 +91,9 @@ def test_moderate_runs_through_the_real_spam_pipeline_for_spam_and_ham(post):
 def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(post, heard):
     parent = make_comment(post=post, status=Status.APPROVED, language="en")
     moderator = make_editor()
-    reply = services.reply_as_site(parent=parent, body="  Grazie, correggiamo.  ", moderator=moderator)
+    reply = services.reply_as_site(
+        parent=parent, body="  Grazie, correggiamo.  ", moderator=moderator
+    )
     reply.refresh_from_db()
     assert reply.status == Status.APPROVED
     assert reply.parent == parent
