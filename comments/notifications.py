@@ -28,31 +28,42 @@ Kind = Unsubscription.Kind
 # --- Unsubscribe tokens ------------------------------------------------------------------
 
 
-def make_unsubscribe_token(*, email: str, kind: str) -> str:
-    """Sign an address and a kind of e-mail; the token never expires, as RFC 8058 expects."""
-    payload = {"e": Unsubscription.normalize_email(email), "k": kind}
-    return signing.dumps(payload, salt=UNSUBSCRIBE_SALT, compress=True)
+def make_unsubscribe_token(*, kind: str, user=None, comment: Comment | None = None) -> str:
+    """Sign a kind of e-mail and who receives it: an account, or the author of a comment.
+
+    Only ids go into the token, never the address, so links in logs reveal nobody's e-mail.
+    The token does not expire: RFC 8058 links must keep working in old messages.
+    """
+    reference = ["u", user.pk] if user is not None else ["c", comment.pk]
+    return signing.dumps([kind, *reference], salt=UNSUBSCRIBE_SALT)
 
 
 def read_unsubscribe_token(token: str) -> tuple[str, str] | None:
-    """Return (email, kind) from a token, or None when it was tampered with."""
+    """Return (email, kind) for a token, or None when it was tampered with or is stale."""
     try:
         payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
-    if not isinstance(payload, dict):
+    if not (isinstance(payload, list) and len(payload) == 3):
         return None
-    email, kind = payload.get("e"), payload.get("k")
-    if not isinstance(email, str) or kind not in Kind.values:
+    kind, ref, pk = payload
+    if kind not in Kind.values or not isinstance(pk, int):
         return None
-    return email, kind
+    if ref == "u":
+        emails = get_user_model().objects.filter(pk=pk).values_list("email", flat=True)
+    elif ref == "c":
+        emails = Comment.objects.filter(pk=pk).values_list("author_email", flat=True)
+    else:
+        return None
+    email = emails.first()
+    return (email, kind) if email else None
 
 
-def unsubscribe_url(*, email: str, kind: str, language: str) -> str:
-    token = make_unsubscribe_token(email=email, kind=kind)
+def unsubscribe_url(*, kind: str, language: str, user=None, comment=None) -> str:
+    token = make_unsubscribe_token(kind=kind, user=user, comment=comment)
     with translation.override(language):
         path = reverse("comments:unsubscribe", kwargs={"token": token})
-    return urljoin(settings.SITE_URL + "/", path.lstrip("/"))
+    return absolute(path)
 
 
 def absolute(path: str) -> str:
@@ -100,10 +111,16 @@ def _language(value: str) -> str:
 # --- Sending -----------------------------------------------------------------------------
 
 
-def send(*, template: str, to: str, kind: str, language: str, context: dict) -> None:
-    """Render templates/comments/email/<template>_{subject.txt,body.txt,body.html} and send."""
+def send(
+    *, template: str, kind: str, language: str, context: dict, user=None, comment=None
+) -> None:
+    """E-mail an account (`user`) or a commenter (`comment`'s author).
+
+    Renders templates/comments/email/<template>_{subject.txt,body.txt,body.html}.
+    """
+    to = user.email if user is not None else comment.author_email
     language = _language(language)
-    link = unsubscribe_url(email=to, kind=kind, language=language)
+    link = unsubscribe_url(kind=kind, language=language, user=user, comment=comment)
     context = {**context, "unsubscribe_url": link, "kind_label": None}
     with translation.override(language):
         context["kind_label"] = str(Kind(kind).label)
@@ -150,7 +167,7 @@ def notify_moderators(comment: Comment) -> int:
             continue
         send(
             template="moderation_held",
-            to=user.email,
+            user=user,
             kind=Kind.MODERATION,
             language=settings.LANGUAGE_CODE,
             context={**context, "recipient": user},
@@ -174,7 +191,7 @@ def notify_post_author(comment: Comment) -> int:
         return 0
     send(
         template="new_comment",
-        to=author.email,
+        user=author,
         kind=Kind.NEW_COMMENT,
         language=settings.LANGUAGE_CODE,
         context={**_comment_context(comment), "recipient": author},
@@ -196,7 +213,7 @@ def notify_reply_subscriber(comment: Comment) -> int:
         return 0
     send(
         template="reply",
-        to=email,
+        comment=parent,
         kind=Kind.REPLIES,
         language=parent.language,
         context={**_comment_context(comment), "parent": parent},

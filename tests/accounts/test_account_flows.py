@@ -176,3 +176,27 @@ def test_account_settings_pages_link_to_each_other(client):
     assert 'aria-label="Account settings"' in page
     assert 'href="/en/accounts/password/change/"' in page
     assert 'aria-current="page"' in page
+
+
+@pytest.mark.django_db
+def test_an_openid_connect_provider_added_in_the_admin_appears_on_the_login_page(client):
+    admin_user = make_user(username="boss", is_staff=True, is_superuser=True)
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/socialaccount/socialapp/add/",
+        {
+            "provider": "openid_connect",
+            "provider_id": "gitlab",
+            "name": "GitLab",
+            "client_id": "blog-client",
+            "secret": "s3cret",
+            "key": "",
+            "settings": '{"server_url": "https://gitlab.example.com"}',
+            "sites": [1],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    client.logout()
+    page = client.get("/accounts/login/").content.decode()
+    assert "GitLab" in page
+    assert 'href="/accounts/oidc/gitlab/login/' in page
