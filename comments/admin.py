@@ -17,17 +17,19 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from comments import services
-from comments.models import Comment, ModerationTerm
+from comments.models import Comment, ModerationTerm, Unsubscription
 
 Status = Comment.Status
 
 
-def status_counts():
-    """Return {status: count} for every status, in one grouped query."""
-    rows = Comment.objects.order_by().values_list("status").annotate(n=Count("pk"))
-    counts = dict.fromkeys(Status.values, 0)
-    counts.update(dict(rows))
-    return counts
+def status_counts(request):
+    """Return {status: count} for every status, in one grouped query per request."""
+    if not hasattr(request, "_comment_status_counts"):
+        rows = Comment.objects.order_by().values_list("status").annotate(n=Count("pk"))
+        counts = dict.fromkeys(Status.values, 0)
+        counts.update(dict(rows))
+        request._comment_status_counts = counts
+    return request._comment_status_counts
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -37,7 +39,7 @@ class StatusFilter(admin.SimpleListFilter):
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        counts = status_counts()
+        counts = status_counts(request)
         return [(value, f"{label} ({counts[value]})") for value, label in Status.choices]
 
     def queryset(self, request, queryset):
@@ -109,6 +111,7 @@ class CommentAdmin(admin.ModelAdmin):
         "spam_score",
         "submitted_at",
         "reasons_summary",
+        "reply_link",
     ]
     list_display_links = ["excerpt"]
     list_filter = [StatusFilter, ("post", admin.RelatedOnlyFieldListFilter), "submitted_at"]
@@ -174,6 +177,11 @@ class CommentAdmin(admin.ModelAdmin):
         messages_ = [reason.get("message", "") for reason in comment.spam_reasons or []]
         return Truncator("; ".join(filter(None, messages_))).chars(100) or "—"
 
+    @admin.display(description=_("reply"))
+    def reply_link(self, comment):
+        url = reverse("admin:comments_comment_reply", args=[comment.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Reply"))
+
     @admin.display(description=_("reasons"))
     def reasons_list(self, comment):
         reasons = comment.spam_reasons or []
@@ -199,7 +207,7 @@ class CommentAdmin(admin.ModelAdmin):
     # --- Queue counts -----------------------------------------------------------------------
 
     def changelist_view(self, request, extra_context=None):
-        counts = status_counts()
+        counts = status_counts(request)
         extra_context = {
             **(extra_context or {}),
             "status_counts": [
@@ -282,3 +290,14 @@ class ModerationTermAdmin(admin.ModelAdmin):
     list_display = ["value", "kind", "list", "note", "created_at"]
     list_filter = ["list", "kind"]
     search_fields = ["value", "note"]
+
+
+@admin.register(Unsubscription)
+class UnsubscriptionAdmin(admin.ModelAdmin):
+    """Who asked not to be e-mailed; deleting a row lets the e-mails through again."""
+
+    list_display = ["email", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["email"]
+    readonly_fields = ["created_at"]
+    date_hierarchy = "created_at"

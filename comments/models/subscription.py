@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,7 +18,7 @@ class Unsubscription(models.Model):
 
     email = models.EmailField(_("e-mail"), max_length=254)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    created_at = models.DateTimeField(_("unsubscribed"))
+    created_at = models.DateTimeField(_("unsubscribed"), default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]

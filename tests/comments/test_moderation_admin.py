@@ -285,3 +285,26 @@ def test_editors_manage_the_moderation_word_lists(editor_client):
     assert ModerationTerm.objects.filter(list="blocked", kind="word", value="casinò").exists()
     page = editor_client.get("/admin/comments/moderationterm/", {"list__exact": "blocked"})
     assert "casinò" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_takes_the_same_number_of_queries_for_10_or_60_comments(
+    editor_client, post, django_assert_max_num_queries
+):
+    for _ in range(10):
+        make_comment(post=post)
+    with django_assert_max_num_queries(12) as captured:
+        editor_client.get(CHANGELIST)
+    few = len(captured)
+    for _ in range(50):
+        make_comment(post=post, status=Status.APPROVED)
+    with django_assert_max_num_queries(few) as captured:
+        page = editor_client.get(CHANGELIST).content.decode()
+    assert len(_rows(page)) == 50  # one page
+    assert len(captured) == few
+
+
+@pytest.mark.django_db
+def test_each_row_links_to_the_reply_page(editor_client, queue):
+    page = editor_client.get(CHANGELIST).content.decode()
+    assert f'href="{CHANGELIST}{queue["approved"].pk}/reply/"' in page
