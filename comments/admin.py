@@ -188,7 +188,7 @@ class CommentAdmin(admin.ModelAdmin):
         if not reasons:
             return gettext("No reasons recorded.")
         return format_html(
-            "<ul>{}</ul>",
+            '<ul style="margin: 0; padding: 0 0 0 1rem;">{}</ul>',
             format_html_join(
                 "",
                 "<li>{} <small>({}, {})</small></li>",
