@@ -200,3 +200,37 @@ def test_an_openid_connect_provider_added_in_the_admin_appears_on_the_login_page
     page = client.get("/accounts/login/").content.decode()
     assert "GitLab" in page
     assert 'href="/accounts/oidc/gitlab/login/' in page
+
+
+@pytest.mark.django_db
+def test_repeated_failed_logins_lock_the_account_for_a_while(client):
+    _verified_user(username="anna")
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "anna", "password": "wrong"})
+    response = client.post("/accounts/login/", {"login": "anna", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Troppi tentativi di accesso. Riprova più tardi." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_too_many_sign_ups_from_one_address_get_a_friendly_429_page(client):
+    statuses = [
+        client.post(
+            "/accounts/signup/",
+            {
+                "email": f"u{n}@example.com",
+                "username": f"u{n}",
+                "password1": PASSWORD,
+                "password2": PASSWORD,
+            },
+        ).status_code
+        for n in range(21)
+    ]
+    assert statuses[:20] == [302] * 20
+    assert statuses[20] == 429
+    response = client.post("/accounts/signup/", {})
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert 'class="site-header"' in page
+    assert "Troppi tentativi" in page
