@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    # Any OpenID Connect provider (Google, Microsoft, GitLab, Keycloak...) is then added from
+    # the admin as a "Social application" with provider "openid_connect": no code change.
+    "allauth.socialaccount.providers.openid_connect",
     "blogsite",
     "posts",
     "comments",

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = _("Comments")
+
+    def ready(self):
+        from comments import signals, tasks
+
+        signals.comment_submitted.connect(
+            tasks.on_comment_submitted, dispatch_uid="comments.notify_submitted"
+        )
+        signals.comment_moderated.connect(
+            tasks.on_comment_moderated, dispatch_uid="comments.notify_moderated"
+        )

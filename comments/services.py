@@ -2,14 +2,17 @@
 
 import logging
 from datetime import timedelta
+from email.utils import parseaddr
 
+from django.conf import settings
+from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from comments.conf import comment_settings
-from comments.models import Comment, ConfirmedEmail
+from comments.models import Comment, ConfirmedEmail, Unsubscription
 from comments.moderation import CommentModerator, TrustEvidence, is_trusted
 from comments.signals import comment_moderated, comment_submitted
 from comments.spam import pipeline as spam
@@ -265,3 +268,47 @@ def moderate(*, comment: Comment, status: str, moderator=None) -> Comment:
         )
     )
     return comment
+
+
+# --- Moderation side: replies from the site and unsubscribing (owned by the moderation work).
+
+# Deeper replies attach to the deepest allowed parent (the reader side reads the same setting).
+
+
+@transaction.atomic
+def reply_as_site(*, parent: Comment, body: str, moderator) -> Comment:
+    """Publish a reply to `parent` written by a moderator in the site's name.
+
+    The reply is saved held and then approved through moderate(), so it is announced like any
+    other approved comment (the article's author and the subscriber to `parent` are told).
+    """
+    site_name = Site.objects.get_current().name
+    reply = Comment(
+        post=parent.post,
+        parent=attach_point(parent),
+        user=moderator,
+        author_name=site_name,
+        author_email=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+        author_url=settings.SITE_URL,
+        body=body.strip(),
+        status=Comment.Status.PENDING,
+        submitted_at=timezone.now(),
+        language=parent.language or get_language() or settings.LANGUAGE_CODE,
+        spam_verdict=Comment.Verdict.HAM,
+        spam_score=0.0,
+    )
+    set_thread_fields(reply)
+    reply.full_clean(exclude=["root"])
+    reply.save()
+    return moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
+
+
+@transaction.atomic
+def unsubscribe(*, email: str, kind: str) -> Unsubscription:
+    """Stop e-mails of one kind to an address (until the person opts in again)."""
+    unsubscription, _created = Unsubscription.objects.update_or_create(
+        email=Unsubscription.normalize_email(email),
+        kind=kind,
+        defaults={"created_at": timezone.now()},
+    )
+    return unsubscription

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments import views
+from comments import unsubscribe, views
 
 app_name = "comments"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/delete/", views.delete_comment, name="delete"),
     path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
     path("confirm/<str:token>/", views.confirm_email, name="confirm-email"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

@@ -1,4 +1,5 @@
 from .comment import Comment, CommentQuerySet, ModerationTerm
+from .subscription import Unsubscription
 from .trust import ConfirmedEmail
 
-__all__ = ["Comment", "CommentQuerySet", "ConfirmedEmail", "ModerationTerm"]
+__all__ = ["Comment", "CommentQuerySet", "ConfirmedEmail", "ModerationTerm", "Unsubscription"]

@@ -1,0 +1,221 @@
+"""E-mails about comments: who gets them, what they say, and how to stop them.
+
+The receivers of the comment signals (in comments.tasks) only enqueue tasks; the tasks call
+the `notify_*` functions below, which pick the recipients, drop those who unsubscribed, and send
+one plain-text + HTML message each, rendered in the recipient's language with a signed
+one-click unsubscribe link (RFC 8058 headers included).
+"""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from comments.models import Comment, Unsubscription
+
+UNSUBSCRIBE_SALT = "comments.unsubscribe"
+
+Kind = Unsubscription.Kind
+
+
+# --- Unsubscribe tokens ------------------------------------------------------------------
+
+
+def make_unsubscribe_token(*, kind: str, user=None, comment: Comment | None = None) -> str:
+    """Sign a kind of e-mail and who receives it: an account, or the author of a comment.
+
+    Only ids go into the token, never the address, so links in logs reveal nobody's e-mail.
+    The token does not expire: RFC 8058 links must keep working in old messages.
+    """
+    reference = ["u", user.pk] if user is not None else ["c", comment.pk]
+    return signing.dumps([kind, *reference], salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token: str) -> tuple[str, str] | None:
+    """Return (email, kind) for a token, or None when it was tampered with or is stale."""
+    try:
+        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    if not (isinstance(payload, list) and len(payload) == 3):
+        return None
+    kind, ref, pk = payload
+    if kind not in Kind.values or not isinstance(pk, int):
+        return None
+    if ref == "u":
+        emails = get_user_model().objects.filter(pk=pk).values_list("email", flat=True)
+    elif ref == "c":
+        emails = Comment.objects.filter(pk=pk).values_list("author_email", flat=True)
+    else:
+        return None
+    email = emails.first()
+    return (email, kind) if email else None
+
+
+def unsubscribe_url(*, kind: str, language: str, user=None, comment=None) -> str:
+    token = make_unsubscribe_token(kind=kind, user=user, comment=comment)
+    with translation.override(language):
+        path = reverse("comments:unsubscribe", kwargs={"token": token})
+    return absolute(path)
+
+
+def absolute(path: str) -> str:
+    return urljoin(settings.SITE_URL + "/", path.lstrip("/"))
+
+
+# --- Recipients --------------------------------------------------------------------------
+
+
+def is_unsubscribed(*, email: str, kind: str, since=None) -> bool:
+    """Tell whether `email` stopped `kind` e-mails (after `since`, when given)."""
+    unsubscriptions = Unsubscription.objects.filter(
+        email=Unsubscription.normalize_email(email), kind=kind
+    )
+    if since is not None:
+        unsubscriptions = unsubscriptions.filter(created_at__gte=since)
+    return unsubscriptions.exists()
+
+
+def moderators():
+    """Active accounts with an e-mail allowed to moderate comments (staff or Editors)."""
+    permission = Permission.objects.get(
+        content_type__app_label="comments", codename="change_comment"
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(is_superuser=True, is_staff=True)
+            | Q(user_permissions=permission)
+            | Q(groups__permissions=permission)
+        )
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def _language(value: str) -> str:
+    codes = {code for code, _name in settings.LANGUAGES}
+    value = (value or "").split("-")[0].lower()
+    return value if value in codes else settings.LANGUAGE_CODE
+
+
+# --- Sending -----------------------------------------------------------------------------
+
+
+def send(
+    *, template: str, kind: str, language: str, context: dict, user=None, comment=None
+) -> None:
+    """E-mail an account (`user`) or a commenter (`comment`'s author).
+
+    Renders templates/comments/email/<template>_{subject.txt,body.txt,body.html}.
+    """
+    to = user.email if user is not None else comment.author_email
+    language = _language(language)
+    link = unsubscribe_url(kind=kind, language=language, user=user, comment=comment)
+    context = {**context, "unsubscribe_url": link, "kind_label": None}
+    with translation.override(language):
+        context["kind_label"] = str(Kind(kind).label)
+        subject = render_to_string(f"comments/email/{template}_subject.txt", context)
+        text = render_to_string(f"comments/email/{template}_body.txt", context)
+        html = render_to_string(f"comments/email/{template}_body.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        to=[to],
+        headers={
+            "List-Unsubscribe": f"<{link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def _comment_context(comment: Comment) -> dict:
+    post = comment.post
+    return {
+        "comment": comment,
+        "post": post,
+        "post_url": absolute(post.get_absolute_url()),
+        "comment_url": absolute(f"{post.get_absolute_url()}#comment-{comment.pk}"),
+    }
+
+
+def notify_moderators(comment: Comment) -> int:
+    """Tell the moderators a comment is held; return how many were told."""
+    if comment.status != Comment.Status.PENDING:
+        return 0
+    context = {
+        **_comment_context(comment),
+        "change_url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
+        "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status=pending"),
+        "reasons": [reason.get("message", "") for reason in comment.spam_reasons or []],
+    }
+    sent = 0
+    for user in moderators():
+        if is_unsubscribed(email=user.email, kind=Kind.MODERATION):
+            continue
+        send(
+            template="moderation_held",
+            user=user,
+            kind=Kind.MODERATION,
+            language=settings.LANGUAGE_CODE,
+            context={**context, "recipient": user},
+        )
+        sent += 1
+    return sent
+
+
+def notify_post_author(comment: Comment) -> int:
+    """Tell the article's author about a newly approved comment (not their own)."""
+    if comment.status != Comment.Status.APPROVED:
+        return 0
+    author = comment.post.author
+    if not author.email or not author.is_active:
+        return 0
+    wrote_it = comment.user_id == author.pk or (
+        Unsubscription.normalize_email(comment.author_email)
+        == Unsubscription.normalize_email(author.email)
+    )
+    if wrote_it or is_unsubscribed(email=author.email, kind=Kind.NEW_COMMENT):
+        return 0
+    send(
+        template="new_comment",
+        user=author,
+        kind=Kind.NEW_COMMENT,
+        language=settings.LANGUAGE_CODE,
+        context={**_comment_context(comment), "recipient": author},
+    )
+    return 1
+
+
+def notify_reply_subscriber(comment: Comment) -> int:
+    """Tell the author of the parent comment, if subscribed, about an approved reply."""
+    parent = comment.parent
+    if comment.status != Comment.Status.APPROVED or parent is None or not parent.notify_replies:
+        return 0
+    email = parent.author_email
+    if Unsubscription.normalize_email(email) == Unsubscription.normalize_email(
+        comment.author_email
+    ):
+        return 0
+    if is_unsubscribed(email=email, kind=Kind.REPLIES, since=parent.submitted_at):
+        return 0
+    send(
+        template="reply",
+        comment=parent,
+        kind=Kind.REPLIES,
+        language=parent.language,
+        context={**_comment_context(comment), "parent": parent},
+    )
+    return 1

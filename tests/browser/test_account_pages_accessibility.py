@@ -1,0 +1,56 @@
+"""The account pages and the unsubscribe page pass axe-core in Chromium."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from axe_playwright_python.sync_playwright import Axe
+
+from comments.notifications import make_unsubscribe_token
+from tests.comments.moderation_factories import make_comment
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.browser
+
+
+def violations(page):
+    results = Axe().run(page)
+    return [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"]]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    "path",
+    ["/accounts/login/", "/accounts/signup/", "/en/accounts/password/reset/"],
+)
+def test_entrance_pages_have_no_axe_violations(live_server, page, path):
+    page.goto(live_server.url + path)
+    assert violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_login_and_the_account_settings_have_no_axe_violations(live_server, page):
+    user = make_user(username="anna", password="pw-12345!")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=login]", "anna")
+    page.fill("input[name=password]", "wrong")
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector(".errorlist")
+    assert violations(page) == []
+
+    page.fill("input[name=password]", "pw-12345!")
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector(".account-nav__who")
+    page.goto(live_server.url + "/accounts/email/")
+    assert "anna" in page.inner_text(".account-nav__who")
+    assert violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_unsubscribe_confirmation_has_no_axe_violations(live_server, page, post):
+    token = make_unsubscribe_token(kind="replies", comment=make_comment(post=post))
+    page.goto(f"{live_server.url}/comments/unsubscribe/{token}/")
+    assert violations(page) == []
+    page.click("main button[type=submit]")
+    page.wait_for_selector("[role=status]")
+    assert violations(page) == []

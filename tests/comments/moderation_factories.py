@@ -1,0 +1,56 @@
+"""Factories for the moderation tests: comments in any status, editors and moderators."""
+
+import importlib
+import itertools
+
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from comments.models import Comment
+from tests.conftest import make_user
+
+_counter = itertools.count(1)
+
+
+def make_comment(*, post, parent=None, **overrides):
+    n = next(_counter)
+    fields = {
+        "author_name": f"Lettore {n}",
+        "author_email": f"lettore{n}@example.com",
+        "body": f"Commento numero {n}: grazie per l'articolo.",
+        "status": Comment.Status.PENDING,
+        "submitted_at": timezone.now(),
+        "ip_address": "203.0.113.7",
+        "user_agent": "Mozilla/5.0 (test)",
+        "language": "it",
+    }
+    fields.update(overrides)
+    if parent is not None:
+        fields.update(parent=parent, root_id=parent.root_id or parent.pk, depth=parent.depth + 1)
+    comment = Comment.objects.create(post=post, **fields)
+    if parent is None and comment.root_id is None:
+        Comment.objects.filter(pk=comment.pk).update(root=comment)
+        comment.root_id = comment.pk
+    return comment
+
+
+def ensure_groups():
+    """Recreate the Authors and Editors groups of posts/0003 if a transactional test flushed them.
+
+    A flush brings back what post_migrate creates (permissions, the Site) but not the rows of
+    data migrations.
+    """
+    if Group.objects.filter(name__in=["Authors", "Editors"]).count() < 2:
+        importlib.import_module("posts.migrations.0003_author_groups").create_groups(apps, None)
+
+
+def make_group_member(group_name, **overrides):
+    ensure_groups()
+    user = make_user(is_staff=True, **overrides)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def make_editor(**overrides):
+    return make_group_member("Editors", **overrides)
