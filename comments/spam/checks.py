@@ -96,18 +96,45 @@ def check_form_timing(sample: Sample):
 # Content evidence: needs only the comment itself.
 
 
+def trusted_domains() -> set[str]:
+    """Hosts whose links are ordinary in comments: this site's and SPAM_TRUSTED_DOMAINS."""
+    from django.conf import settings
+
+    domains = {d.lower().removeprefix("www.") for d in conf.get("SPAM_TRUSTED_DOMAINS")}
+    site_host = url_host(getattr(settings, "SITE_URL", ""))
+    if site_host:
+        domains.add(site_host)
+    return domains
+
+
+def _is_trusted(host: str, domains: set[str]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
 def check_links(sample: Sample):
+    """Links, above all to unknown sites, are what most comment spam is for."""
     count = len(sample.urls)
+    if not count:
+        return None
+    domains = trusted_domains()
+    outside = [url for url in sample.urls if not _is_trusted(url_host(url), domains)]
     limit = conf.get("SPAM_MAX_LINKS")
     if count >= limit:
-        score = 0.9
-    elif count >= max(limit - 1, 2):
-        score = 0.7
+        score = 0.98 if outside else 0.9
+    elif outside:
+        score = 0.95 if len(outside) > 1 else 0.9
     else:
         return None
-    message = ngettext(
-        "Contains %(count)d link.", "Contains %(count)d links.", count
-    ) % {"count": count}
+    if outside:
+        message = ngettext(
+            "Contains %(count)d link, %(outside)d to a site that is not trusted.",
+            "Contains %(count)d links, %(outside)d to sites that are not trusted.",
+            count,
+        ) % {"count": count, "outside": len(outside)}
+    else:
+        message = ngettext(
+            "Contains %(count)d link.", "Contains %(count)d links.", count
+        ) % {"count": count}
     return _finding("links", score, message)
 
 

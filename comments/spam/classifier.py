@@ -118,7 +118,7 @@ class LogisticModel:
             self.step(features, is_spam, rate, 0.0)
         self.examples += 1
 
-    def fit(self, examples, *, epochs=15, rate=1.0, l2=1e-4, seed=0) -> None:
+    def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0) -> None:
         """Train on (features, is_spam) pairs with a decaying rate, continuing from here."""
         examples = list(examples)
         shuffler = random.Random(seed)

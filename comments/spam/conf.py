@@ -5,7 +5,7 @@ from django.conf import settings
 DEFAULTS = {
     # A combined score at or above SPAM_THRESHOLD is spam; from SPAM_HOLD_THRESHOLD up to it
     # the comment is held for a moderator (the uncertain middle band); below, it is ham.
-    "SPAM_THRESHOLD": 0.9,
+    "SPAM_THRESHOLD": 0.85,
     "SPAM_HOLD_THRESHOLD": 0.5,
     # Seconds a person needs at least between seeing the form and sending it.
     "SPAM_MIN_SUBMIT_SECONDS": 3,
@@ -13,6 +13,8 @@ DEFAULTS = {
     "SPAM_FORM_TOKEN_MAX_AGE": 7 * 86400,
     # Links in a comment from which it counts as link spam (half the evidence one below).
     "SPAM_MAX_LINKS": 3,
+    # Links to these hosts (and to SITE_URL's) are not evidence of spam by themselves.
+    "SPAM_TRUSTED_DOMAINS": ["youtube.com", "youtu.be", "wikipedia.org", "vimeo.com"],
     # Bodies with fewer letters or digits than this are "very short".
     "SPAM_MIN_BODY_CHARS": 3,
     # Identical comments (of at least SPAM_DUPLICATE_MIN_CHARS) within this many days.

@@ -14,7 +14,7 @@ _PATTERNS = [
     r"music|songs?|playlist|track|profile|website|site|twitter|instagram|facebook|account|"
     r"cover)\b",
     r"\bsub(scribe|scrib|s)?\s*(to|4|for|2)\s*(me|my|sub|back)\b",
-    r"\bsubscrib",
+    r"\bsubscribe\b(?!d)",
     r"\bfollow\s+(me|4|for)\b",
     r"\b(like|thumbs?\s*up)\s+(this|my)\s+comment",
     r"\b(check\s+out|take\s+a\s+look\s+at)\s+this\s+(video|playlist|channel)\s+on\s+you",
