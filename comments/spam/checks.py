@@ -61,7 +61,8 @@ def _finding(check, score, message, floor=None):
 
 def check_honeypot(sample: Sample):
     if sample.candidate.honeypot:
-        return _finding("honeypot", 1.0, gettext("The hidden anti-spam field was filled in."), "discard")
+        message = gettext("The hidden anti-spam field was filled in.")
+        return _finding("honeypot", 1.0, message, "discard")
     return None
 
 
@@ -132,9 +133,9 @@ def check_links(sample: Sample):
             count,
         ) % {"count": count, "outside": len(outside)}
     else:
-        message = ngettext(
-            "Contains %(count)d link.", "Contains %(count)d links.", count
-        ) % {"count": count}
+        message = ngettext("Contains %(count)d link.", "Contains %(count)d links.", count) % {
+            "count": count
+        }
     return _finding("links", score, message)
 
 

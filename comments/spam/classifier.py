@@ -62,12 +62,12 @@ def extract_features(content: str, *, url: str = "") -> dict[str, float]:
             counts["m:url-long"] = 1
         if not path.strip("/"):
             counts["m:url-bare"] = 1
-    counts["m:urls%d" % min(len(urls), 3)] = 1
-    counts["m:len%d" % min(int(math.log2(len(text) + 1)), 10)] = 1
-    counts["m:words%d" % min(int(math.log2(len(words) + 1)), 7)] = 1
+    counts[f"m:urls{min(len(urls), 3)}"] = 1
+    counts[f"m:len{min(int(math.log2(len(text) + 1)), 10)}"] = 1
+    counts[f"m:words{min(int(math.log2(len(words) + 1)), 7)}"] = 1
     letters = sum(c.isalpha() for c in text) or 1
-    counts["m:upper%d" % int(4 * sum(c.isupper() for c in text) / letters)] = 1
-    counts["m:bang%d" % min(text.count("!"), 3)] = 1
+    counts[f"m:upper{int(4 * sum(c.isupper() for c in text) / letters)}"] = 1
+    counts[f"m:bang{min(text.count('!'), 3)}"] = 1
     if "@" in text:
         counts["m:at"] = 1
     if _LONG_NUMBER.search(text):

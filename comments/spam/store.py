@@ -35,9 +35,7 @@ def _state(name: str, *, for_update: bool = False) -> ClassifierState:
 
 def get_model(name: str = "default") -> LogisticModel:
     """Return the current model (shared, treat as read-only)."""
-    version = (
-        ClassifierState.objects.filter(name=name).values_list("version", flat=True).first()
-    )
+    version = ClassifierState.objects.filter(name=name).values_list("version", flat=True).first()
     cached = _cached.get(name)
     if version is not None and cached and cached[0] == version:
         return cached[1]
@@ -83,7 +81,8 @@ def train(examples, *, reset: bool = False, name: str = "default", epochs: int =
     """Train the stored model on (content, is_spam) pairs; from scratch with reset."""
     state = _state(name, for_update=True)
     model = LogisticModel() if reset else LogisticModel.loads(state.weights)
-    model.fit([(extract_features(content), is_spam) for content, is_spam in examples], epochs=epochs)
+    features = [(extract_features(content), is_spam) for content, is_spam in examples]
+    model.fit(features, epochs=epochs)
     _save(state, model)
     return model
 

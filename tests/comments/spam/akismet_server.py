@@ -80,7 +80,9 @@ class AkismetServer(ThreadingHTTPServer):
         self.requests = []
         self.mode = "normal"
         self.delay = 2.0
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self):

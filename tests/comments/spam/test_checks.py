@@ -35,7 +35,10 @@ def test_a_form_sent_faster_than_the_minimum_time_is_held(post, settings):
     settings.SPAM_MIN_SUBMIT_SECONDS = 3
     token = issue_form_token(post.pk)
     finding = run(
-        checks.check_form_timing, post_id=post.pk, form_token=token, honeypot="",
+        checks.check_form_timing,
+        post_id=post.pk,
+        form_token=token,
+        honeypot="",
         submitted_at=timezone.now(),
     )
     assert finding.floor == "hold"
@@ -46,7 +49,10 @@ def test_a_form_sent_faster_than_the_minimum_time_is_held(post, settings):
 def test_a_form_sent_after_the_minimum_time_passes(post):
     token = issue_form_token(post.pk)
     finding = run(
-        checks.check_form_timing, post_id=post.pk, form_token=token, honeypot="",
+        checks.check_form_timing,
+        post_id=post.pk,
+        form_token=token,
+        honeypot="",
         submitted_at=timezone.now() + timedelta(seconds=30),
     )
     assert finding is None
@@ -56,7 +62,10 @@ def test_a_form_sent_after_the_minimum_time_passes(post):
 @pytest.mark.parametrize("token", ["", "forged-token", None])
 def test_a_missing_or_forged_form_token_holds_the_comment(post, token):
     finding = run(
-        checks.check_form_timing, post_id=post.pk, form_token=token, honeypot="",
+        checks.check_form_timing,
+        post_id=post.pk,
+        form_token=token,
+        honeypot="",
         submitted_at=timezone.now() + timedelta(seconds=30),
     )
     assert finding.floor == "hold"
@@ -71,7 +80,9 @@ def test_a_token_for_another_article_or_expired_holds_the_comment(post, settings
     assert other.reason.check == "form_token"
     settings.SPAM_FORM_TOKEN_MAX_AGE = -1
     expired = run(
-        checks.check_form_timing, post_id=post.pk, form_token=issue_form_token(post.pk),
+        checks.check_form_timing,
+        post_id=post.pk,
+        form_token=issue_form_token(post.pk),
         submitted_at=later,
     )
     assert expired.reason.check == "form_token"

@@ -39,7 +39,9 @@ def test_an_ordinary_comment_is_ham():
 @pytest.mark.django_db
 def test_typical_link_spam_is_spam_with_its_reasons():
     verdict = check_comment(
-        Candidate(content="Check out my channel and subscribe!! http://free-money.example.xyz/?ref=1")
+        Candidate(
+            content="Check out my channel and subscribe!! http://free-money.example.xyz/?ref=1"
+        )
     )
     assert verdict.verdict == "spam"
     assert {"links", "phrases", "classifier"} <= {reason.check for reason in verdict.reasons}
@@ -49,7 +51,9 @@ def test_typical_link_spam_is_spam_with_its_reasons():
 @pytest.mark.django_db
 def test_a_filled_honeypot_is_discarded(post):
     verdict = check_comment(
-        Candidate(content="Grazie", post_id=post.pk, honeypot="x", form_token=issue_form_token(post.pk))
+        Candidate(
+            content="Grazie", post_id=post.pk, honeypot="x", form_token=issue_form_token(post.pk)
+        )
     )
     assert (verdict.verdict, verdict.score) == ("discard", 1.0)
 
