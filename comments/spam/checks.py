@@ -11,6 +11,7 @@ from datetime import timedelta
 from functools import cached_property
 
 from django.core.cache import cache
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -246,6 +247,43 @@ def check_burst(sample: Sample):
     return _finding("burst", 0.9, message, "hold")
 
 
+def check_history(sample: Sample):
+    """What moderators decided about this e-mail address before.
+
+    Earlier spam from the same address is strong evidence; approved comments from it are
+    evidence the other way (a returning reader), which keeps their links from being held.
+    """
+    email = sample.candidate.email.strip()
+    if not email:
+        return None
+    from comments.models import Comment
+
+    statuses = dict(
+        Comment.objects.filter(author_email__iexact=email)
+        .filter(status__in=[Comment.Status.SPAM, Comment.Status.APPROVED])
+        .order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    spam, approved = statuses.get(Comment.Status.SPAM, 0), statuses.get(Comment.Status.APPROVED, 0)
+    if spam > approved:
+        message = ngettext(
+            "%(count)d earlier comment from this e-mail address was spam.",
+            "%(count)d earlier comments from this e-mail address were spam.",
+            spam,
+        ) % {"count": spam}
+        return _finding("history", 0.95, message)
+    if approved:
+        message = ngettext(
+            "%(count)d earlier comment from this e-mail address was approved.",
+            "%(count)d earlier comments from this e-mail address were approved.",
+            approved,
+        ) % {"count": approved}
+        return _finding("history", 0.2 if approved > 2 else 0.3, message)
+    return None
+
+
 FORM_CHECKS = [check_honeypot, check_form_timing]
 CONTENT_CHECKS = [
     check_links,
@@ -255,4 +293,4 @@ CONTENT_CHECKS = [
     check_blocked_terms,
     check_duplicate,
 ]
-REQUEST_CHECKS = [check_burst]
+REQUEST_CHECKS = [check_history, check_burst]

@@ -192,3 +192,19 @@ def test_a_burst_from_one_ip_holds_the_comment(post, settings):
     finding = run(checks.check_burst, ip_address="192.0.2.50")
     assert finding.floor == "hold"
     assert run(checks.check_burst, ip_address="192.0.2.51") is None
+
+
+@pytest.mark.django_db
+def test_earlier_spam_from_the_same_address_is_evidence(post):
+    make_comment(post, author_email="bot@example.net", status="spam")
+    finding = run(checks.check_history, email="Bot@example.net")
+    assert finding.reason.check == "history"
+    assert finding.reason.score > 0.5
+
+
+@pytest.mark.django_db
+def test_earlier_approved_comments_from_the_same_address_count_for_the_reader(post):
+    make_comment(post, author_email="lucia@example.com", status="approved")
+    finding = run(checks.check_history, email="lucia@example.com")
+    assert finding.reason.score < 0.5
+    assert run(checks.check_history, email="new@example.com") is None
