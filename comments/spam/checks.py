@@ -124,7 +124,7 @@ def check_links(sample: Sample):
     if count >= limit:
         score = 0.98 if outside else 0.9
     elif outside:
-        score = 0.95 if len(outside) > 1 else 0.9
+        score = 0.95 if len(outside) > 1 else conf.get("SPAM_UNTRUSTED_LINK_SCORE")
     else:
         return None
     if outside:

@@ -208,3 +208,11 @@ def test_earlier_approved_comments_from_the_same_address_count_for_the_reader(po
     finding = run(checks.check_history, email="lucia@example.com")
     assert finding.reason.score < 0.5
     assert run(checks.check_history, email="new@example.com") is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["Ne ho parlato anche sul mio blog.", "My account was closed twice by their support."],
+)
+def test_ordinary_mentions_of_ones_own_blog_or_account_are_not_promotion(content):
+    assert run(checks.check_phrases, content=content) is None
