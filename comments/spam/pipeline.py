@@ -8,6 +8,7 @@ moderator decision and teaches the classifier at once.
 
 import logging
 
+from django.db import transaction
 from django.utils.translation import gettext
 
 from . import conf, store
@@ -43,7 +44,10 @@ def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
     Any failure inside a check holds the comment for a moderator, with the reason.
     """
     try:
-        return _check(candidate, use_akismet=use_akismet)
+        # A savepoint: a failed query must not break the caller's transaction, which still
+        # has to save the comment.
+        with transaction.atomic():
+            return _check(candidate, use_akismet=use_akismet)
     except Exception:
         logger.exception("Spam check failed; holding the comment for moderation")
         reason = Reason(
@@ -109,9 +113,12 @@ def learn(
 ) -> None:
     """Teach the classifier that this comment is "spam" or "ham".
 
-    Called inside moderate()'s transaction: an error here rolls the moderation back, so the
-    moderator sees it rather than the filter silently not learning.
+    Called inside moderate()'s transaction. A failure to learn is logged and does not undo
+    the moderator's decision (learn_example runs in its own savepoint).
     """
     if label not in ("spam", "ham"):
         raise ValueError(f"label must be 'spam' or 'ham', not {label!r}")
-    store.learn_example(content=content, url=url, is_spam=label == "spam")
+    try:
+        store.learn_example(content=content, url=url, is_spam=label == "spam")
+    except Exception:
+        logger.exception("The spam classifier could not learn a moderator's decision")

@@ -63,6 +63,29 @@ def test_a_verdict_reads_only_the_model_version_once_it_is_cached():
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as queries:
-        check_comment(Candidate(content="Articolo utile, grazie"))
-    # version of the model, blocked terms are cached, no duplicate check for short text
-    assert len(queries) <= 2
+        check_comment(Candidate(content="Utile, grazie"))
+    statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"].upper()]
+    # the model's version only: blocked terms are cached, short texts skip the duplicate check
+    assert len(statements) == 1, statements
+
+
+@pytest.mark.django_db
+def test_a_classifier_that_cannot_learn_does_not_undo_the_moderation(post):
+    check_comment(Candidate(content="prima verifica"))
+    ClassifierState.objects.update(weights=b"not a model")
+    from comments.spam import store
+
+    store.forget_cache()
+    comment = make_comment(post, body=SNEAKY)
+    moderate(comment=comment, status=Comment.Status.SPAM)
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.SPAM
+
+
+@pytest.mark.django_db
+def test_a_broken_stored_model_holds_comments_instead_of_failing():
+    check_comment(Candidate(content="prima verifica"))
+    ClassifierState.objects.update(weights=b"not a model", version=99)
+    verdict = check_comment(Candidate(content="Articolo utile, grazie"))
+    assert verdict.verdict == "hold"
+    assert ClassifierState.objects.count() == 1  # the savepoint kept the transaction usable
