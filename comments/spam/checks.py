@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from . import conf
+from .classifier import sigmoid
 from .phrases import find_phrases
 from .text import WORD_RE, find_urls, normalize, url_host
 from .tokens import read_form_token
@@ -157,8 +158,6 @@ def check_phrases(sample: Sample):
     found = find_phrases(sample.text)
     if not found:
         return None
-    from .classifier import sigmoid
-
     score = sigmoid(conf.get("SPAM_PHRASE_WEIGHT") * min(len(found), 2))
     message = gettext("Promotional phrases: %(phrases)s.") % {
         "phrases": ", ".join(f"“{phrase}”" for phrase in found[:3])
