@@ -4,6 +4,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from blogsite import views
 from posts.sitemaps import SITEMAPS
@@ -25,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
+    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
     path("", include("posts.urls")),
     prefix_default_language=False,
 )

@@ -1,58 +1,124 @@
 """The one call `comments.services.submit_comment` makes to the spam pipeline.
 
-STUB: issue 5 replaces the body of `check_comment` and `learn` with the real checks,
-classifier and Akismet backend. The dataclasses below are the contract.
+check_comment runs the cheap checks, the learned classifier and, when a key is set,
+Akismet; it adds their evidence as log-odds into one score and maps the score to a verdict
+with the thresholds in conf.py. learn() is called by comments.services.moderate() for each
+moderator decision and teaches the classifier at once.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
+import logging
+
+from django.db import transaction
+from django.utils.translation import gettext
+
+from . import conf, store
+from .checks import CONTENT_CHECKS, FORM_CHECKS, REQUEST_CHECKS, Sample
+from .classifier import extract_features, logit, sigmoid
+from .types import Candidate, Reason, Verdict
+
+__all__ = ["Candidate", "Reason", "Verdict", "check_comment", "learn", "verdict_for_score"]
+
+logger = logging.getLogger(__name__)
+
+_RANK = {"ham": 0, "hold": 1, "spam": 2, "discard": 3}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Candidate:
-    """Everything known about a comment when it is submitted."""
-
-    content: str
-    author: str = ""
-    email: str = ""
-    url: str = ""
-    ip_address: str | None = None
-    user_agent: str = ""
-    referrer: str = ""
-    permalink: str = ""
-    post_id: int | None = None
-    language: str = ""
-    is_authenticated: bool = False
-    # Form evidence; None when there is no form (evaluation, admin replies).
-    honeypot: str | None = None
-    form_token: str | None = None
-    submitted_at: datetime | None = None
+def verdict_for_score(score: float) -> str:
+    """Map a combined score to ham, hold or spam with the configured thresholds."""
+    if score >= conf.get("SPAM_THRESHOLD"):
+        return "spam"
+    if score >= conf.get("SPAM_HOLD_THRESHOLD"):
+        return "hold"
+    return "ham"
 
 
-@dataclass(frozen=True)
-class Reason:
-    check: str
-    score: float
-    message: str
-
-    def as_dict(self):
-        return {"check": self.check, "score": self.score, "message": self.message}
+def _at_least(verdict: str, floor: str | None) -> str:
+    if floor and _RANK[floor] > _RANK[verdict]:
+        return floor
+    return verdict
 
 
-@dataclass(frozen=True)
-class Verdict:
-    verdict: str  # "ham", "hold", "spam" or "discard" (Comment.Verdict values)
-    score: float  # 0.0 (clean) to 1.0 (certainly spam)
-    reasons: list[Reason] = field(default_factory=list)
+def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
+    """Return the spam verdict for a submitted comment. Never raises.
 
-    def reasons_as_json(self):
-        return [reason.as_dict() for reason in self.reasons]
+    Any failure inside a check holds the comment for a moderator, with the reason.
+    """
+    try:
+        # A savepoint: a failed query must not break the caller's transaction, which still
+        # has to save the comment.
+        with transaction.atomic():
+            return _check(candidate, use_akismet=use_akismet)
+    except Exception:
+        logger.exception("Spam check failed; holding the comment for moderation")
+        reason = Reason(
+            "error", 0.5, gettext("The spam filter failed; the comment waits for a moderator.")
+        )
+        return Verdict("hold", 0.5, [reason])
 
 
-def check_comment(candidate: Candidate) -> Verdict:
-    """Return the spam verdict for a submitted comment. Never raises."""
-    return Verdict("ham", 0.0, [])
+def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
+    sample = Sample(candidate)
+    reasons: list[Reason] = []
+    floor = None
+    for check in FORM_CHECKS:
+        finding = check(sample)
+        if finding is None:
+            continue
+        reasons.append(finding.reason)
+        floor = _at_least(floor or "ham", finding.floor)
+        if finding.floor == "discard":
+            return Verdict("discard", 1.0, reasons)
+
+    evidence = 0.0
+    for check in CONTENT_CHECKS + REQUEST_CHECKS:
+        finding = check(sample)
+        if finding is None:
+            continue
+        reasons.append(finding.reason)
+        evidence += logit(finding.reason.score)
+        floor = _at_least(floor or "ham", finding.floor)
+
+    model = store.get_model()
+    model_logit = model.decision(extract_features(candidate.content, url=candidate.url))
+    probability = sigmoid(model_logit)
+    reasons.append(
+        Reason(
+            "classifier",
+            round(probability, 4),
+            gettext("Learned filter: %(percent)d%% likely spam.")
+            % {"percent": round(probability * 100)},
+        )
+    )
+    score = sigmoid(model_logit + evidence)
+    verdict = _at_least(verdict_for_score(score), floor)
+
+    if use_akismet and conf.akismet_enabled():
+        from .akismet_backend import check_with_akismet
+
+        outcome = check_with_akismet(candidate)
+        reasons.append(outcome.reason)
+        verdict = _at_least(verdict, outcome.floor)
+        if outcome.floor in ("spam", "discard"):
+            score = max(score, outcome.reason.score)
+    return Verdict(verdict, round(score, 4), reasons)
 
 
-def learn(*, content: str, author: str = "", email: str = "", url: str = "", label: str) -> None:
-    """Teach the classifier that this comment is "spam" or "ham"."""
+def learn(
+    *,
+    content: str,
+    author: str = "",
+    email: str = "",
+    url: str = "",
+    label: str,
+) -> None:
+    """Teach the classifier that this comment is "spam" or "ham".
+
+    Called inside moderate()'s transaction. A failure to learn is logged and does not undo
+    the moderator's decision (learn_example runs in its own savepoint).
+    """
+    if label not in ("spam", "ham"):
+        raise ValueError(f"label must be 'spam' or 'ham', not {label!r}")
+    try:
+        store.learn_example(content=content, url=url, is_spam=label == "spam")
+    except Exception:
+        logger.exception("The spam classifier could not learn a moderator's decision")

@@ -1,0 +1,295 @@
+"""Cheap checks run before the classifier, each returning a Finding or None.
+
+A Finding carries a Reason whose score is the check's evidence as a probability of spam
+(0.5 would be no evidence): the pipeline adds the checks' log-odds to the classifier's.
+A floor makes a verdict at least "hold" or "discard" whatever the other evidence says.
+"""
+
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cached_property
+
+from django.core.cache import cache
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from . import conf
+from .classifier import sigmoid
+from .phrases import find_phrases
+from .text import WORD_RE, find_urls, normalize, url_host
+from .tokens import read_form_token
+from .types import Candidate, Reason
+
+BLOCKED_TERMS_CACHE_KEY = "spam:blocked-terms"
+
+
+@dataclass(frozen=True)
+class Finding:
+    reason: Reason
+    floor: str | None = None  # "hold" or "discard"
+
+
+class Sample:
+    """The candidate with its text normalised once for all checks."""
+
+    def __init__(self, candidate: Candidate):
+        self.candidate = candidate
+        self.text = normalize(candidate.content)
+        self.urls = find_urls(self.text)
+
+    @cached_property
+    def hosts(self) -> set[str]:
+        hosts = {url_host(url) for url in self.urls}
+        if self.candidate.url:
+            hosts.add(url_host(self.candidate.url))
+        return {host for host in hosts if host}
+
+    @cached_property
+    def words_without_links(self) -> list[str]:
+        text = self.text
+        for url in self.urls:
+            text = text.replace(url, " ")
+        return WORD_RE.findall(text)
+
+
+def _finding(check, score, message, floor=None):
+    return Finding(Reason(check, round(score, 4), message), floor)
+
+
+# Form evidence: only when the comment came through the form.
+
+
+def check_honeypot(sample: Sample):
+    if sample.candidate.honeypot:
+        message = gettext("The hidden anti-spam field was filled in.")
+        return _finding("honeypot", 1.0, message, "discard")
+    return None
+
+
+def check_form_timing(sample: Sample):
+    candidate = sample.candidate
+    if candidate.form_token is None and candidate.honeypot is None:
+        return None  # no form (evaluation, replies written in the admin)
+    if candidate.post_id is None:
+        return None
+    rendered_at = read_form_token(
+        candidate.form_token or "", candidate.post_id, max_age=conf.get("SPAM_FORM_TOKEN_MAX_AGE")
+    )
+    if rendered_at is None:
+        return _finding(
+            "form_token",
+            0.8,
+            gettext("The form's signed timestamp is missing, forged or expired."),
+            "hold",
+        )
+    submitted = candidate.submitted_at.timestamp() if candidate.submitted_at else time.time()
+    elapsed = submitted - rendered_at
+    minimum = conf.get("SPAM_MIN_SUBMIT_SECONDS")
+    if elapsed < minimum:
+        message = gettext(
+            "Sent %(elapsed).1f seconds after the form was shown (a person needs at least "
+            "%(minimum)s)."
+        ) % {"elapsed": max(elapsed, 0.0), "minimum": minimum}
+        return _finding("too_fast", 0.9, message, "hold")
+    return None
+
+
+# Content evidence: needs only the comment itself.
+
+
+def trusted_domains() -> set[str]:
+    """Hosts whose links are ordinary in comments: this site's and SPAM_TRUSTED_DOMAINS."""
+    from django.conf import settings
+
+    domains = {d.lower().removeprefix("www.") for d in conf.get("SPAM_TRUSTED_DOMAINS")}
+    site_host = url_host(getattr(settings, "SITE_URL", ""))
+    if site_host:
+        domains.add(site_host)
+    return domains
+
+
+def _is_trusted(host: str, domains: set[str]) -> bool:
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def check_links(sample: Sample):
+    """Links, above all to unknown sites, are what most comment spam is for."""
+    count = len(sample.urls)
+    if not count:
+        return None
+    domains = trusted_domains()
+    outside = [url for url in sample.urls if not _is_trusted(url_host(url), domains)]
+    limit = conf.get("SPAM_MAX_LINKS")
+    if count >= limit:
+        score = 0.98 if outside else 0.9
+    elif outside:
+        score = 0.95 if len(outside) > 1 else conf.get("SPAM_UNTRUSTED_LINK_SCORE")
+    else:
+        return None
+    if outside:
+        message = ngettext(
+            "Contains %(count)d link, %(outside)d to a site that is not trusted.",
+            "Contains %(count)d links, %(outside)d to sites that are not trusted.",
+            count,
+        ) % {"count": count, "outside": len(outside)}
+    else:
+        message = ngettext("Contains %(count)d link.", "Contains %(count)d links.", count) % {
+            "count": count
+        }
+    return _finding("links", score, message)
+
+
+def check_link_only(sample: Sample):
+    if sample.urls and len(sample.words_without_links) < 2:
+        return _finding("link_only", 0.9, gettext("The comment is little more than a link."))
+    return None
+
+
+def check_short_body(sample: Sample):
+    significant = sum(ch.isalnum() for ch in sample.text)
+    if significant < conf.get("SPAM_MIN_BODY_CHARS"):
+        return _finding("short_body", 0.7, gettext("The comment is very short."))
+    return None
+
+
+def check_phrases(sample: Sample):
+    found = find_phrases(sample.text)
+    if not found:
+        return None
+    score = sigmoid(conf.get("SPAM_PHRASE_WEIGHT") * min(len(found), 2))
+    message = gettext("Promotional phrases: %(phrases)s.") % {
+        "phrases": ", ".join(f"“{phrase}”" for phrase in found[:3])
+    }
+    return _finding("phrases", score, message)
+
+
+def blocked_terms() -> dict[str, list[str]]:
+    """Return the blocked lists by kind, cached briefly (saves invalidate the cache)."""
+    terms = cache.get(BLOCKED_TERMS_CACHE_KEY)
+    if terms is None:
+        from comments.models import ModerationTerm
+
+        terms = {kind: [] for kind in ModerationTerm.Kind.values}
+        rows = ModerationTerm.objects.filter(list=ModerationTerm.List.BLOCKED).values_list(
+            "kind", "value"
+        )
+        for kind, value in rows:
+            terms.setdefault(kind, []).append(value.strip().lower())
+        cache.set(BLOCKED_TERMS_CACHE_KEY, terms, 300)
+    return terms
+
+
+def check_blocked_terms(sample: Sample):
+    """Blocked domains, e-mails, IPs and words as spam evidence.
+
+    The comments' moderation policy already sends a comment with a blocked term to the
+    trash; here they only raise the spam score, so the reasons say which term matched.
+    """
+    terms = blocked_terms()
+    candidate = sample.candidate
+    domains = [d.removeprefix("www.") for d in terms.get("domain", [])]
+    email_domain = candidate.email.rpartition("@")[2].lower()
+    for host in sorted(sample.hosts | ({email_domain} if email_domain else set())):
+        for domain in domains:
+            if host == domain or host.endswith("." + domain):
+                message = gettext("Links to or writes from a blocked domain: %(domain)s.")
+                return _finding("blocked_domain", 0.97, message % {"domain": domain})
+    email = candidate.email.strip().lower()
+    if email and email in terms.get("email", []):
+        return _finding("blocked_email", 0.97, gettext("The e-mail address is blocked."))
+    if candidate.ip_address and candidate.ip_address in terms.get("ip", []):
+        return _finding("blocked_ip", 0.97, gettext("The IP address is blocked."))
+    haystack = " ".join([sample.text, candidate.author, candidate.url]).lower()
+    for word in terms.get("word", []):
+        if word and word in haystack:
+            message = gettext("Contains a blocked word: %(word)s.")
+            return _finding("blocked_word", 0.9, message % {"word": word})
+    return None
+
+
+def check_duplicate(sample: Sample):
+    body = sample.candidate.content.strip()
+    if len(sample.text) < conf.get("SPAM_DUPLICATE_MIN_CHARS"):
+        return None  # "Thanks!" and "+1" are repeated by honest readers
+    from comments.models import Comment
+
+    since = timezone.now() - timedelta(days=conf.get("SPAM_DUPLICATE_DAYS"))
+    copies = Comment.objects.filter(submitted_at__gte=since, body=body)
+    count = copies.count()
+    if not count:
+        return None
+    posts = copies.values("post_id").distinct().count()
+    message = ngettext(
+        "The same text was sent %(count)d time recently (on %(posts)d articles).",
+        "The same text was sent %(count)d times recently (on %(posts)d articles).",
+        count,
+    ) % {"count": count, "posts": posts}
+    return _finding("duplicate", 0.95 if posts > 1 else 0.85, message)
+
+
+def check_burst(sample: Sample):
+    ip = sample.candidate.ip_address
+    if not ip:
+        return None
+    from comments.models import Comment
+
+    window = conf.get("SPAM_BURST_SECONDS")
+    since = timezone.now() - timedelta(seconds=window)
+    recent = Comment.objects.filter(submitted_at__gte=since, ip_address=ip).count()
+    if recent < conf.get("SPAM_BURST_LIMIT"):
+        return None
+    message = gettext(
+        "%(count)d comments from this IP address in the last %(minutes)d minutes."
+    ) % {"count": recent, "minutes": max(window // 60, 1)}
+    return _finding("burst", 0.9, message, "hold")
+
+
+def check_history(sample: Sample):
+    """What moderators decided about this e-mail address before.
+
+    Earlier spam from the same address is strong evidence; approved comments from it are
+    evidence the other way (a returning reader), which keeps their links from being held.
+    """
+    email = sample.candidate.email.strip()
+    if not email:
+        return None
+    from comments.models import Comment
+
+    statuses = dict(
+        Comment.objects.filter(author_email__iexact=email)
+        .filter(status__in=[Comment.Status.SPAM, Comment.Status.APPROVED])
+        .order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    spam, approved = statuses.get(Comment.Status.SPAM, 0), statuses.get(Comment.Status.APPROVED, 0)
+    if spam > approved:
+        message = ngettext(
+            "%(count)d earlier comment from this e-mail address was spam.",
+            "%(count)d earlier comments from this e-mail address were spam.",
+            spam,
+        ) % {"count": spam}
+        return _finding("history", 0.95, message)
+    if approved:
+        message = ngettext(
+            "%(count)d earlier comment from this e-mail address was approved.",
+            "%(count)d earlier comments from this e-mail address were approved.",
+            approved,
+        ) % {"count": approved}
+        return _finding("history", 0.2 if approved > 2 else 0.3, message)
+    return None
+
+
+FORM_CHECKS = [check_honeypot, check_form_timing]
+CONTENT_CHECKS = [
+    check_links,
+    check_link_only,
+    check_short_body,
+    check_phrases,
+    check_blocked_terms,
+    check_duplicate,
+]
+REQUEST_CHECKS = [check_history, check_burst]

@@ -1,0 +1,45 @@
+"""Promotional phrases that mark comment spam in English and Italian.
+
+Self-promotion ("check out my channel"), engagement bait ("like this comment") and
+money offers are what comment spam asks the reader to do; a learned model sees too few of
+them on a new site, so they carry a fixed weight of their own.
+"""
+
+import re
+
+_PATTERNS = [
+    # English
+    r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b",
+    # Media people promote; "my account" or "our website" are ordinary in customer stories.
+    r"\b(my|our)\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
+    r"songs?|playlist|track|twitter|instagram|facebook|cover)\b",
+    r"\bsub(scribe|scrib|s)?\s*(to|4|for|2)\s*(me|my|sub|back)\b",
+    r"\bsubscribe\s+(to|me|my|for|back|please|pls|plz|now|and|if)\b",
+    r"\bsub\s*(4|for)\s*sub\b",
+    r"\bfollow\s+(me|4|for)\b",
+    r"\b(like|thumbs?\s*up)\s+(this|my)\s+comment",
+    r"\b(check\s+out|take\s+a\s+look\s+at)\s+this\s+(video|playlist|channel)\s+on\s+you",
+    r"\b(give\s+(it|this)\s+a\s+like|like\s*(&|and)\s*share|share\s+this\s+(page|video|link))\b",
+    r"\b(vote|donate)\s+(\w+\s+)?(for|to|daily|at|now|here)\b",
+    r"\bplease\s+(like|share|subscribe|visit|check|watch|follow|help|vote|donate|support)\b",
+    r"\b(free|earn|make)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
+    r"\bclick\s+(here|the\s+link)\b",
+    # Italian
+    r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
+    r"\b(il|nel|sul|al)\s+mio\s+canale\b",
+    r"\b(guarda|guardate|visita|visitate|ascolta|ascoltate)\s+(il\s+mio|i\s+miei|la\s+mia)\b",
+    r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
+    r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
+    r"\bclicca\s+qui\b",
+]
+PHRASES = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
+
+
+def find_phrases(text: str) -> list[str]:
+    """Return the promotional phrases found in normalised text."""
+    found = []
+    for pattern in PHRASES:
+        match = pattern.search(text)
+        if match:
+            found.append(match.group(0))
+    return found

@@ -1,0 +1,92 @@
+"""Where the classifier lives: a database row, with an in-process copy for fast verdicts.
+
+Every verdict reads only the row's version number; the weights are deserialised again only
+after another process (a moderator's click, `spam_train`) has changed them.
+"""
+
+import threading
+
+from django.db import IntegrityError, transaction
+
+from . import conf
+from .classifier import LogisticModel, extract_features, load_base_model
+from .models import ClassifierState
+
+_lock = threading.Lock()
+_cached: dict[str, tuple[int, LogisticModel]] = {}
+
+
+def _state(name: str, *, for_update: bool = False) -> ClassifierState:
+    """Return the stored state, creating it from the shipped model on first use."""
+    queryset = ClassifierState.objects.all()
+    if for_update:
+        queryset = queryset.select_for_update()
+    state = queryset.filter(name=name).first()
+    if state is not None:
+        return state
+    base = load_base_model()
+    try:
+        with transaction.atomic():
+            ClassifierState.objects.create(name=name, weights=base.dumps(), examples=base.examples)
+    except IntegrityError:
+        pass  # another process created it first
+    return queryset.get(name=name)
+
+
+def get_model(name: str = "default") -> LogisticModel:
+    """Return the current model (shared, treat as read-only)."""
+    version = ClassifierState.objects.filter(name=name).values_list("version", flat=True).first()
+    cached = _cached.get(name)
+    if version is not None and cached and cached[0] == version:
+        return cached[1]
+    state = _state(name)
+    model = LogisticModel.loads(state.weights)
+    with _lock:
+        _cached[name] = (state.version, model)
+    return model
+
+
+def _save(state: ClassifierState, model: LogisticModel, **counters) -> None:
+    state.weights = model.dumps()
+    state.examples = model.examples
+    state.version += 1
+    for field, increment in counters.items():
+        setattr(state, field, getattr(state, field) + increment)
+    state.save()
+    with _lock:
+        _cached[state.name] = (state.version, model)
+
+
+@transaction.atomic
+def learn_example(*, content: str, url: str = "", is_spam: bool, name: str = "default") -> None:
+    """Teach the stored model one moderator decision (the row is locked meanwhile)."""
+    state = _state(name, for_update=True)
+    cached = _cached.get(name)
+    if cached and cached[0] == state.version:
+        # A private copy: readers in other threads keep the old model until the swap.
+        model = LogisticModel.from_dict(cached[1].to_dict())
+    else:
+        model = LogisticModel.loads(state.weights)
+    model.learn(
+        extract_features(content, url=url),
+        is_spam,
+        rate=conf.get("SPAM_LEARN_RATE"),
+        margin=conf.get("SPAM_LEARN_MARGIN"),
+    )
+    _save(state, model, **{"spam_learned" if is_spam else "ham_learned": 1})
+
+
+@transaction.atomic
+def train(examples, *, reset: bool = False, name: str = "default", epochs: int = 15):
+    """Train the stored model on (content, is_spam) pairs; from scratch with reset."""
+    state = _state(name, for_update=True)
+    model = LogisticModel() if reset else LogisticModel.loads(state.weights)
+    features = [(extract_features(content), is_spam) for content, is_spam in examples]
+    model.fit(features, epochs=epochs)
+    _save(state, model)
+    return model
+
+
+def forget_cache() -> None:
+    with _lock:
+        _cached.clear()

@@ -1,0 +1,34 @@
+"""`manage.py check` warnings for the spam filter."""
+
+from django.core import checks
+
+from . import conf
+
+
+@checks.register("spam")
+def akismet_key_verifies(app_configs=None, **kwargs):
+    """Warn when AKISMET_API_KEY is set but Akismet does not accept it."""
+    if not conf.akismet_enabled():
+        return []
+    from .akismet_backend import verify_key
+
+    try:
+        valid = verify_key()
+    except Exception as exc:
+        return [
+            checks.Warning(
+                f"Could not verify AKISMET_API_KEY with Akismet: {exc}",
+                hint="Comments are held for moderation while Akismet cannot be reached.",
+                id="spam.W002",
+            )
+        ]
+    if not valid:
+        return [
+            checks.Warning(
+                "AKISMET_API_KEY does not verify for AKISMET_BLOG_URL.",
+                hint="Check the key and the site URL (AKISMET_BLOG_URL or SITE_URL); until "
+                "then every comment is held for moderation.",
+                id="spam.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,100 @@
+"""spam_train and spam_evaluate on small labelled CSV files."""
+
+import csv
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from comments.spam.models import ClassifierState
+
+SPAM = [
+    "Check out my channel http://promo.example.xyz/sub",
+    "subscribe to my channel please!!! http://clicks.example.xyz",
+    "Free gift cards here http://gift.example.xyz/?ref=99",
+    "Visit my blog for free money http://money.example.xyz",
+]
+HAM = [
+    "Bellissimo articolo, grazie per gli esempi.",
+    "Non sono d'accordo sul punto tre, ma il resto è chiaro.",
+    "Lo condivido con il mio team di assistenza.",
+    "Great article, the second example helped a lot.",
+]
+LAST_LINE = re.compile(
+    r"^precision=\d\.\d{4} recall=\d\.\d{4} f1=\d\.\d{4} fpr=\d\.\d{4} "
+    r"median_ms=\d+\.\d{3} p95_ms=\d+\.\d{3}$"
+)
+
+
+def write_csv(path, rows, header=("id", "author", "content", "label")):
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for n, (content, label) in enumerate(rows):
+            writer.writerow([n, "someone", content, label][-len(header) :])
+    return path
+
+
+@pytest.fixture
+def labelled_csv(tmp_path):
+    rows = [(text.replace("'", "&#39;"), "spam") for text in SPAM]
+    rows += [(text.replace("'", "&#39;"), "ham") for text in HAM]
+    return write_csv(tmp_path / "labelled.csv", rows)
+
+
+@pytest.mark.django_db
+def test_spam_train_trains_the_stored_model(labelled_csv):
+    out = StringIO()
+    call_command("spam_train", str(labelled_csv), "--reset", stdout=out)
+    assert "Trained on 8 comments (4 spam, 4 ham)" in out.getvalue()
+    assert ClassifierState.objects.get().version == 2
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_prints_the_figures_and_ends_with_the_summary_line(labelled_csv):
+    call_command("spam_train", str(labelled_csv), "--reset", stdout=StringIO())
+    version = ClassifierState.objects.get().version
+    out = StringIO()
+    call_command("spam_evaluate", str(labelled_csv), stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert LAST_LINE.match(lines[-1]), lines[-1]
+    assert "confusion matrix" in out.getvalue()
+    values = dict(pair.split("=") for pair in lines[-1].split())
+    assert float(values["recall"]) == 1.0
+    assert float(values["fpr"]) == 0.0
+    assert ClassifierState.objects.get().version == version  # scoring did not train
+
+
+@pytest.mark.django_db
+def test_spam_train_can_export_the_model(labelled_csv, tmp_path):
+    target = tmp_path / "model.json.gz"
+    call_command("spam_train", str(labelled_csv), "--export", str(target), stdout=StringIO())
+    assert target.stat().st_size > 100
+
+
+@pytest.mark.django_db
+def test_a_missing_column_is_a_clear_error(tmp_path):
+    path = write_csv(tmp_path / "bad.csv", [("hi", "spam")], header=("text", "label"))
+    with pytest.raises(CommandError, match=r"missing column\(s\) content; found text, label"):
+        call_command("spam_train", str(path))
+
+
+@pytest.mark.django_db
+def test_a_bad_label_is_a_clear_error_with_its_line(tmp_path):
+    path = write_csv(tmp_path / "bad.csv", [("hi", "spam"), ("ciao", "maybe")])
+    with pytest.raises(CommandError, match=r"line 3: label must be 'spam' or 'ham', not 'maybe'"):
+        call_command("spam_evaluate", str(path))
+
+
+@pytest.mark.django_db
+def test_a_missing_or_binary_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file"):
+        call_command("spam_train", str(tmp_path / "nope.csv"))
+    binary = tmp_path / "model.bin"
+    binary.write_bytes(b"\xff\xfe\x00\x81garbage")
+    with pytest.raises(CommandError, match="not UTF-8"):
+        call_command("spam_evaluate", str(binary))
+    empty = write_csv(tmp_path / "empty.csv", [])
+    with pytest.raises(CommandError, match="no labelled comments"):
+        call_command("spam_train", str(empty))
