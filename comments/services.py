@@ -19,8 +19,6 @@ from comments.spam import pipeline as spam
 
 logger = logging.getLogger(__name__)
 
-SPAM_VERDICTS = {Comment.Verdict.SPAM, Comment.Verdict.DISCARD}
-
 
 @transaction.atomic
 def submit_comment(
@@ -173,14 +171,20 @@ def ask_spam_pipeline(candidate: spam.Candidate, *, check=None) -> spam.Verdict:
 
 def apply_rules(comment: Comment, *, verdict: spam.Verdict, trust: TrustEvidence) -> None:
     """Set status, verdict, score and reasons from the spam verdict and the moderation rules."""
-    decision = CommentModerator().decide(
-        comment, trusted_by=is_trusted(email=comment.author_email, evidence=trust)
-    )
+    trusted_by = is_trusted(email=comment.author_email, evidence=trust)
+    decision = CommentModerator().decide(comment, trusted_by=trusted_by)
     status = decision.status
     if status != Comment.Status.TRASH:
-        if verdict.verdict in SPAM_VERDICTS:
+        if verdict.verdict == Comment.Verdict.DISCARD:
             status = Comment.Status.SPAM
-        elif verdict.verdict == Comment.Verdict.HOLD:
+        elif verdict.verdict == Comment.Verdict.SPAM:
+            # Trust verified by the server (see comments.moderation) moves a verdict one notch:
+            # content that looks like spam from a commenter with approved comments is held for
+            # a moderator rather than sent to spam...
+            status = Comment.Status.PENDING if trusted_by else Comment.Status.SPAM
+        elif verdict.verdict == Comment.Verdict.HOLD and (verdict.floored or not trusted_by):
+            # ...and the filter's uncertain middle band does not hold them, but a hold that a
+            # check demanded (bad form token, burst, Akismet or the filter failing) does.
             status = Comment.Status.PENDING
     comment.status = status
     comment.spam_verdict = verdict.verdict

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from posts.models import Post, Tag
 
@@ -48,6 +48,14 @@ def make_post(*, tags=(), **overrides):
     if tags:
         post.tags.set(tags)
     return post
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in Italian: a request to /en/ leaves English active in the thread."""
+    translation.activate("it")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

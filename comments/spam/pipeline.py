@@ -53,7 +53,7 @@ def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
         reason = Reason(
             "error", 0.5, gettext("The spam filter failed; the comment waits for a moderator.")
         )
-        return Verdict("hold", 0.5, [reason])
+        return Verdict("hold", 0.5, [reason], floored=True)
 
 
 def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
@@ -91,16 +91,19 @@ def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
     )
     score = sigmoid(model_logit + evidence)
     verdict = _at_least(verdict_for_score(score), floor)
+    floored = floor is not None and floor != "ham" and _RANK[floor] >= _RANK[verdict]
 
     if use_akismet and conf.akismet_enabled():
         from .akismet_backend import check_with_akismet
 
         outcome = check_with_akismet(candidate)
         reasons.append(outcome.reason)
+        if outcome.floor and _RANK[outcome.floor] >= _RANK[verdict]:
+            floored = outcome.floor != "ham"
         verdict = _at_least(verdict, outcome.floor)
         if outcome.floor in ("spam", "discard"):
             score = max(score, outcome.reason.score)
-    return Verdict(verdict, round(score, 4), reasons)
+    return Verdict(verdict, round(score, 4), reasons, floored=floored)
 
 
 def learn(

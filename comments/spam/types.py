@@ -42,6 +42,9 @@ class Verdict:
     verdict: str  # "ham", "hold", "spam" or "discard" (Comment.Verdict values)
     score: float  # 0.0 (clean) to 1.0 (certainly spam)
     reasons: list[Reason] = field(default_factory=list)
+    # True when a check demanded this verdict whatever the score (a bad form token, a burst,
+    # Akismet failing, the filter failing): trust in the commenter must not lower it.
+    floored: bool = False
 
     def reasons_as_json(self):
         return [reason.as_dict() for reason in self.reasons]

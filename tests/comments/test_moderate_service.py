@@ -110,7 +110,7 @@ def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(pos
 def test_reply_as_site_below_the_deepest_level_attaches_to_the_deepest_allowed_parent(
     post, settings
 ):
-    settings.COMMENTS_MAX_DEPTH = 1
+    settings.COMMENTS_MAX_DEPTH = 2  # two levels: top-level comments and their replies
     top = make_comment(post=post, status=Status.APPROVED)
     child = make_comment(post=post, parent=top, status=Status.APPROVED)
     reply = services.reply_as_site(parent=child, body="Risposta", moderator=make_editor())

@@ -70,13 +70,20 @@ def test_more_links_than_the_limit_hold_even_a_trusted_commenter(post, trusted):
 
 
 def test_links_up_to_the_limit_do_not_hold_a_trusted_commenter(post, trusted):
-    comment = submit(post, body="https://a.example e www.b.example", **trusted)
-    assert comment.status == Comment.Status.APPROVED
+    comment = submit(
+        post,
+        body=(
+            "Due fonti utili: https://it.wikipedia.org/wiki/Net_Promoter_Score e la voce "
+            "https://www.wikipedia.org sul servizio clienti."
+        ),
+        **trusted,
+    )
+    assert comment.status == Comment.Status.APPROVED, comment.spam_reasons
 
 
 @override_settings(COMMENTS_MAX_LINKS=0)
 def test_the_link_limit_is_read_from_the_settings_at_request_time(post, trusted):
-    comment = submit(post, body="una sola https://a.example", **trusted)
+    comment = submit(post, body="una sola https://it.wikipedia.org/wiki/Reclamo", **trusted)
     assert comment.status == Comment.Status.PENDING
 
 
@@ -103,8 +110,8 @@ def test_the_hold_all_switch_holds_a_trusted_commenter(post, trusted):
 
 def test_a_trusted_commenter_is_approved_directly(post, trusted):
     comment = submit(post, **trusted)
-    assert comment.status == Comment.Status.APPROVED
-    assert "moderation.trusted" in checks(comment)
+    assert comment.status == Comment.Status.APPROVED, comment.spam_reasons
+    assert "moderation.trusted" in checks(comment), comment.spam_reasons
 
 
 def test_everyone_else_is_held(post):
@@ -118,3 +125,16 @@ def test_a_term_of_the_other_list_does_not_match(post):
     comment = submit(post, body="ciao a tutti")
     assert comment.status == Comment.Status.PENDING
     assert "moderation.blocked" not in checks(comment)
+
+
+def test_a_guest_whose_comment_looks_like_spam_goes_to_the_spam_queue(post):
+    comment = submit(post, body="Offerta imperdibile su https://shop.example/offerta")
+    assert comment.spam_verdict == Comment.Verdict.SPAM
+    assert comment.status == Comment.Status.SPAM
+
+
+def test_a_trusted_commenter_whose_comment_looks_like_spam_is_held_not_sent_to_spam(post, trusted):
+    comment = submit(post, body="Offerta imperdibile su https://shop.example/offerta", **trusted)
+    assert comment.spam_verdict == Comment.Verdict.SPAM
+    assert comment.status == Comment.Status.PENDING
+    assert "links" in checks(comment)

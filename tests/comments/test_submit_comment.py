@@ -77,12 +77,25 @@ def test_a_discard_verdict_is_kept_as_spam_not_lost(post):
     assert comment.spam_verdict == "discard"
 
 
-def test_a_hold_verdict_holds_even_a_trusted_commenter(post, reader):
+def test_a_hold_that_a_check_demanded_holds_even_a_trusted_commenter(post, reader):
     make_comment(post, user=reader)
     comment = unsaved(post, user=reader)
-    services.apply_rules(
-        comment, verdict=pipeline.Verdict("hold", 0.5, []), trust=TrustEvidence(user=reader)
-    )
+    verdict = pipeline.Verdict("hold", 0.5, [], floored=True)
+    services.apply_rules(comment, verdict=verdict, trust=TrustEvidence(user=reader))
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_the_uncertain_band_does_not_hold_a_trusted_commenter(post, reader):
+    make_comment(post, user=reader)
+    comment = unsaved(post, user=reader)
+    verdict = pipeline.Verdict("hold", 0.6, [])
+    services.apply_rules(comment, verdict=verdict, trust=TrustEvidence(user=reader))
+    assert comment.status == Comment.Status.APPROVED
+
+
+def test_the_uncertain_band_holds_a_guest(post):
+    comment = unsaved(post)
+    services.apply_rules(comment, verdict=pipeline.Verdict("hold", 0.6, []), trust=TrustEvidence())
     assert comment.status == Comment.Status.PENDING
 
 

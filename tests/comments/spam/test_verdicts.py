@@ -102,3 +102,21 @@ def test_verdict_reasons_serialise_to_a_list_of_dicts():
     assert verdict.reasons_as_json() == [
         {"check": "links", "score": 0.7, "message": "Contains 2 links."}
     ]
+
+
+@pytest.mark.django_db
+def test_a_hold_demanded_by_a_check_is_marked_floored_and_a_score_hold_is_not(post):
+    forged = check_comment(
+        Candidate(
+            content="Articolo chiaro e utile, grazie per gli esempi concreti.",
+            post_id=post.pk,
+            honeypot="",
+            form_token="forged",
+        )
+    )
+    assert forged.verdict == "hold"
+    assert forged.floored
+    ordinary = check_comment(
+        Candidate(content="Articolo chiaro e utile, grazie per gli esempi concreti.")
+    )
+    assert not ordinary.floored
