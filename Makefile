@@ -51,9 +51,9 @@ format: $(BIN)/activate
 
 # Extract strings into the catalogues (needs GNU gettext, a developer tool only).
 messages: $(BIN)/activate
-	cd posts && ../$(MANAGE) makemessages -l it -l en --no-obsolete
-	cd comments && ../$(MANAGE) makemessages -l it -l en --no-obsolete
-	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore='posts/*.py' --ignore='comments/*.py' --ignore='posts/*/*' --ignore='comments/*/*' --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	cd posts && ../$(BIN)/python ../manage.py makemessages -l it -l en --no-obsolete
+	cd comments && ../$(BIN)/python ../manage.py makemessages -l it -l en --no-obsolete
+	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore='posts/[a-z_]*' --ignore='comments/[a-z_]*' --ignore=.venv --ignore=node_modules --ignore=staticfiles
 	$(MANAGE) makemessages -d djangojs -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 lock:

@@ -1,7 +1,29 @@
-from django.apps import AppConfig
+from urllib.parse import urlsplit
+
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def sync_site_with_settings(sender, using="default", apps=None, **kwargs):
+    """Keep the sites framework's domain and name equal to SITE_URL and SITE_NAME.
+
+    allauth's e-mails and the site's own replies use them; the default is "example.com".
+    """
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlsplit(settings.SITE_URL).netloc or "127.0.0.1:8000"
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.SITE_NAME}
+    )
+    Site.objects.clear_cache()
 
 
 class BlogsiteConfig(AppConfig):
     name = "blogsite"
     verbose_name = _("Site")
+
+    def ready(self):
+        # After django.contrib.sites has created its default "example.com" row.
+        post_migrate.connect(sync_site_with_settings, sender=apps.get_app_config("sites"))

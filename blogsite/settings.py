@@ -41,6 +41,8 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-key-do-not-use-in-production"
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The name in e-mail subjects and on replies a moderator writes as the site.
+SITE_NAME = os.environ.get("SITE_NAME", "Esperienza Cliente")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 _site_host = urlsplit(SITE_URL).hostname
 if _site_host and _site_host not in ALLOWED_HOSTS:

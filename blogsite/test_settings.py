@@ -19,4 +19,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_HSTS_SECONDS = 0
+# Live-server threads must not keep connections open, or PostgreSQL cannot drop the test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -16,6 +16,7 @@ from comments.models import Comment
 from comments.moderation import comments_are_open
 from comments.threads import page_of
 from posts.models import Post
+from posts.views import PostDetailView
 
 MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
 
@@ -31,13 +32,16 @@ def comment_url(comment, *, own_ids=()) -> str:
 
 
 def render_article(request, post, form, *, status):
-    """Show the article again with the form's errors and everything the reader typed."""
-    return render(
-        request,
-        "posts/post_detail.html",
-        {"post": post, "object": post, "comment_form": form},
-        status=status,
-    )
+    """Show the article again with the form's errors and everything the reader typed.
+
+    The article view builds the page (neighbours, related articles...), so the page with
+    errors is the same page the reader came from.
+    """
+    view = PostDetailView()
+    view.setup(request, slug=post.slug)
+    view.object = post
+    context = view.get_context_data(object=post, comment_form=form)
+    return render(request, view.template_name, context, status=status)
 
 
 @require_POST

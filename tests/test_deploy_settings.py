@@ -4,6 +4,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,3 +42,12 @@ def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_the_sites_framework_follows_site_url_and_site_name(settings):
+    from django.contrib.sites.models import Site
+
+    site = Site.objects.get_current()
+    assert site.domain == urlsplit(settings.SITE_URL).netloc
+    assert site.name == settings.SITE_NAME

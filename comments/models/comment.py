@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -120,7 +121,8 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["post", "status", "submitted_at"])]
 
     def __str__(self):
-        return _("%(name)s on %(post)s") % {"name": self.author_name, "post": self.post_id}
+        # Name and the start of the text: no query for the article in admin lists and logs.
+        return f"{self.author_name}: {Truncator(self.body).chars(60)}"
 
     def get_absolute_url(self):
         return reverse("comments:permalink", kwargs={"pk": self.pk})

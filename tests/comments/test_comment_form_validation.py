@@ -84,6 +84,15 @@ def test_an_invalid_form_shows_the_article_again_with_the_typed_text(client, pos
     assert not Comment.objects.exists()
 
 
+def test_the_page_with_errors_is_the_whole_article_page(client, post):
+    from tests.conftest import make_post
+
+    newer = make_post(author=post.author, tags=list(post.tags.all()), title="Un articolo vicino")
+    html = post_comment(client, post, email="wrong").content.decode()
+    assert "Condividi questo articolo" in html  # the share row
+    assert newer.title in html  # the next article and related articles are still there
+
+
 def test_a_reply_to_a_missing_comment_keeps_the_text_and_explains(client, post):
     response = post_comment(client, post, parent="999999", body="Risposta persa?")
     assert response.status_code == 400

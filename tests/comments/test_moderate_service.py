@@ -88,7 +88,9 @@ def test_moderate_runs_through_the_real_spam_pipeline_for_spam_and_ham(post):
 
 
 @pytest.mark.django_db
-def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(post, heard):
+def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(
+    post, heard, settings
+):
     parent = make_comment(post=post, status=Status.APPROVED, language="en")
     moderator = make_editor()
     reply = services.reply_as_site(
@@ -100,7 +102,7 @@ def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(pos
     assert reply.root_id == parent.root_id
     assert reply.depth == parent.depth + 1
     assert reply.user == moderator
-    assert reply.author_name == "example.com"  # the current Site's name
+    assert reply.author_name == settings.SITE_NAME  # the current Site, kept equal to SITE_NAME
     assert reply.body == "Grazie, correggiamo."
     assert reply.language == "en"
     assert reply.ip_address is None
