@@ -150,3 +150,9 @@ def test_the_front_matter_reader_rejects_a_file_without_a_header():
         parse("# Just Markdown\n", source="broken.md")
     with pytest.raises(ValueError, match="missing header fields slug"):
         parse("---\ntitle: T\nauthor: a\nlead: L\ndays_ago: 1\n---\nBody\n", source="x.md")
+
+
+def test_demo_articles_do_not_claim_to_have_been_updated_today(client, demo):
+    for post in Post.objects.published():
+        assert not post.was_updated
+        assert "Aggiornato il" not in client.get(post.get_absolute_url()).text

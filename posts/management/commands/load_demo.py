@@ -94,6 +94,9 @@ class Command(BaseCommand):
         )
         post.full_clean()
         post.save()  # a published date in the future saves it as scheduled
+        if post.published_at:
+            # Written when it was published: no "updated on <today>" line on demo articles.
+            Post.objects.filter(pk=post.pk).update(updated_at=post.published_at)
         post.tags.set([tags[slug] for slug in article.tags])
         self.created["articles"] += 1
         self.log(f"article {post.slug} ({post.status})")
