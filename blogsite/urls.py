@@ -9,6 +9,9 @@ from django.views.generic import TemplateView
 from blogsite import views
 from posts.sitemaps import SITEMAPS
 
+admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+admin.site.site_url = "/"
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots"),
