@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from posts import views
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.PostIndexView.as_view(), name="index"),
     path("articoli/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
+    path("", include("posts.reaction_urls")),  # reactions (issue 3)
 ]
