@@ -1,17 +1,24 @@
 """The reactions row in Chromium: with JavaScript (no reload) and without (form post)."""
 
 import re
+from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
 
 from posts.models import Reaction
 
-pytestmark = [
-    pytest.mark.browser,
-    # serialized_rollback: the flush between live-server tests would drop the reaction kinds.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def reaction_kinds(db):
+    """Recreate the six kinds of the data migration: the flush after every transactional test
+    empties all tables, and serialized_rollback does not reach the test body once
+    Playwright's greenlet has switched the context (the connection is a fresh one there)."""
+    from django.apps import apps
+
+    import_module("posts.migrations.0002_reaction_kinds").create_kinds(apps, None)
 
 
 def useful_button(page):
@@ -92,3 +99,15 @@ def test_the_keyboard_can_react(live_server, page, post):
     page.keyboard.press("Enter")
     expect(useful_button(page)).to_have_attribute("aria-pressed", "true")
     expect(useful_button(page)).to_be_focused()
+
+
+def test_the_row_passes_an_axe_audit_before_and_after_a_vote(live_server, page, post):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page.goto(live_server.url + post.get_absolute_url())
+    expect(page.locator("#reactions[data-enhanced=true]")).to_be_attached()
+    assert axe.run(page, context="#reactions").response["violations"] == []
+    useful_button(page).click()
+    expect(useful_button(page)).to_have_attribute("aria-pressed", "true")
+    assert axe.run(page, context="#reactions").response["violations"] == []
