@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from posts import reactions
-from posts.models import Post, Reaction, ReactionKind
+from posts.models import Post, Reaction
 from posts.services import (
     LoginRequired,
     ReactionLimitReached,
@@ -49,7 +49,9 @@ def _refuse(request, post, message, *, status):
 def react(request, slug):
     """Cast, switch or take back the reader's reaction to an article."""
     post = get_object_or_404(Post.objects.published(), slug=slug)
-    kind = ReactionKind.objects.active().filter(code=request.POST.get("kind", "")).first()
+    kinds = reactions.active_kinds()  # one query serves the lookup and the JSON answer
+    code = request.POST.get("kind", "")
+    kind = next((kind for kind in kinds if kind.code == code), None)
     if kind is None:
         return _refuse(request, post, gettext("Choose one of the reactions shown."), status=400)
     voter = voter_for_request(request, create=True)
@@ -77,7 +79,7 @@ def react(request, slug):
     message = reactions.vote_message(action=result.action, kind=kind)
     if _wants_json(request):
         payload = reactions.state_payload(
-            kinds=reactions.active_kinds(),
+            kinds=kinds,
             counts=result.counts,
             current_id=result.current.pk if result.current else None,
         )

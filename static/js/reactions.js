@@ -43,8 +43,11 @@
     });
   }
 
+  var votesCast = 0;
+
   function refresh(section) {
     var url = section.getAttribute("data-state-url");
+    var votesBefore = votesCast;
     return fetch(url, {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
@@ -54,7 +57,8 @@
         return response.ok ? response.json() : null;
       })
       .then(function (state) {
-        if (state) {
+        // A vote answered meanwhile carries fresher state than this snapshot.
+        if (state && votesCast === votesBefore) {
           apply(section, state);
         }
       })
@@ -64,6 +68,7 @@
   }
 
   function vote(section, form, button) {
+    votesCast += 1;
     var body = new FormData(form);
     body.set("kind", button.value);
     var focused = document.activeElement;
