@@ -2,8 +2,9 @@
 
 Counts are never stored: they are aggregated from the reactions in one grouped query, so
 they cannot drift from the votes. The unique (post, voter) constraint is the one-per-reader
-rule; a concurrent first vote by the same voter loses the insert race with an IntegrityError
-inside a savepoint and is then applied to the winner's row, which is locked.
+rule. On PostgreSQL one voter's concurrent votes on one article queue on an advisory lock;
+should an insert still lose a race (a sign-in merge, another database), it fails with an
+IntegrityError inside a savepoint and the vote is applied to the winner's row, locked.
 """
 
 import contextlib
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,7 @@ def cast_reaction(
     if user is None and conf.require_login():
         raise LoginRequired
 
+    _serialize_voter(post=post, voter=voter)
     for _attempt in range(MAX_ATTEMPTS):
         existing = Reaction.objects.select_for_update().filter(post=post, voter=voter).first()
         if existing is not None:
@@ -123,6 +125,24 @@ def cast_reaction(
     counts = Reaction.objects.filter(post=post).counts_by_kind()
     current = None if action == TAKEN_BACK else kind
     return ReactionResult(action=action, current=current, counts=counts)
+
+
+def _serialize_voter(*, post: Post, voter: str) -> None:
+    """Make one voter's concurrent votes on one article wait for each other (PostgreSQL).
+
+    Row locks alone cannot: while a take-back and a first vote keep deleting and inserting
+    the row, a third request may find no row to lock again and again. A transaction-scoped
+    advisory lock on (article, voter) queues them; different voters never wait on it (bar
+    a 64-bit hash collision, which only costs a short wait). Other databases fall back on
+    the unique constraint and the retry below; SQLite runs one writer at a time anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.sha256(f"reaction:{post.pk}:{voter}".encode()).digest()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest[:8], "big", signed=True)]
+        )
 
 
 def _switch_or_take_back(reaction: Reaction, kind: ReactionKind) -> str:

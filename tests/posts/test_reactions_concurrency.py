@@ -124,3 +124,25 @@ def test_the_ip_cap_holds_when_thirty_new_voters_from_one_address_vote_at_once(p
     assert len(refused) == 10
     assert not [o for o in outcomes if isinstance(o, ReactionRefused) and o not in refused]
     assert Reaction.objects.filter(post=post).count() == 20
+
+
+def test_without_the_advisory_lock_the_unique_constraint_still_keeps_one_reaction(
+    post, monkeypatch
+):
+    # The second line of defence, alone (as on a database without advisory locks): racing
+    # first votes lose on the unique constraint inside a savepoint and switch the winner's
+    # row instead.
+    from posts import services
+
+    monkeypatch.setattr(services, "_serialize_voter", lambda **kwargs: None)
+    kinds = [
+        ReactionKind.objects.create(code=f"r{n}", label_it=f"R{n}", label_en=f"R{n}")
+        for n in range(20)
+    ]
+    voter = anonymous_voter(new_anonymous_id())
+    outcomes = run_together(
+        [lambda kind=kind: cast_reaction(post=post, kind=kind, voter=voter) for kind in kinds]
+    )
+    assert not [o for o in outcomes if isinstance(o, Exception)]
+    assert sorted(o.action for o in outcomes) == ["created"] + ["switched"] * 19
+    assert Reaction.objects.filter(post=post).count() == 1
