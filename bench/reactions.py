@@ -16,6 +16,7 @@ All traffic comes from 127.0.0.1, so the server runs with REACTIONS_IP_HOURLY_LI
 import argparse
 import os
 import random
+import resource
 import secrets
 import signal
 import statistics
@@ -229,6 +230,10 @@ def stored_counts(database_url):
     return Counter(dict(rows))
 
 
+def cpu_seconds(after, before):
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -243,6 +248,7 @@ def main():
         recreate_database(args.database_url)
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         manage(env, "shell", "--verbosity", "0", "--command", SEED)
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         server = start_gunicorn(args, env)
         try:
             base = f"http://127.0.0.1:{args.port}"
@@ -254,6 +260,7 @@ def main():
                 f"{args.clients} clients voting for {args.duration:g} s ..."
             )
             started = time.monotonic()
+            clients_before = resource.getrusage(resource.RUSAGE_SELF)
             deadline = started + args.duration
             threads = [
                 threading.Thread(
@@ -267,8 +274,11 @@ def main():
             for thread in threads:
                 thread.join()
             elapsed = time.monotonic() - started
+            clients_cpu = cpu_seconds(resource.getrusage(resource.RUSAGE_SELF), clients_before)
         finally:
             stop(server)
+        # gunicorn's workers are its children: their CPU time counts once the master exits.
+        server_cpu = cpu_seconds(resource.getrusage(resource.RUSAGE_CHILDREN), children_before)
 
     stored = stored_counts(args.database_url)
     accepted = sum(tally.actions.values())
@@ -285,6 +295,11 @@ def main():
             f"latency ms            p50 {statistics.median(ms):.1f}  "
             f"p95 {percentile(ms, 0.95):.1f}  p99 {percentile(ms, 0.99):.1f}  max {max(ms):.1f}"
         )
+    print(
+        f"CPU seconds           clients {clients_cpu:.1f}, gunicorn {server_cpu:.1f} "
+        f"(of {elapsed * (os.cpu_count() or 1):.0f} on {os.cpu_count()} CPUs; PostgreSQL and "
+        "Redis not counted)"
+    )
     print(f"stored reactions      {sum(stored.values())}  {dict(sorted(stored.items()))}")
     print(f"created - taken back  {net}")
     print(f"difference            {sum(stored.values()) - net} (stored - accepted net, must be 0)")
