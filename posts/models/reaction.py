@@ -1,7 +1,19 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# "u:<user id>" for accounts, "a:<64 hex digits>" (the sha256 of the anonymous cookie id).
+voter_key_validator = RegexValidator(
+    r"^(u:[0-9]+|a:[0-9a-f]{64})\Z", _("Enter a valid voter key.")
+)
+
+
+class ReactionKindQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
 
 
 class ReactionKind(models.Model):
@@ -11,6 +23,8 @@ class ReactionKind(models.Model):
     emoji = models.CharField(_("emoji"), max_length=16, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("active"), default=True)
+
+    objects = ReactionKindQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -28,6 +42,26 @@ class ReactionKind(models.Model):
         return self.label_it
 
 
+class ReactionQuerySet(models.QuerySet):
+    def counts_by_kind(self) -> dict[int, int]:
+        """Map kind id to the number of reactions, in one grouped query."""
+        rows = self.order_by().values("kind_id").annotate(n=Count("pk"))
+        return {row["kind_id"]: row["n"] for row in rows}
+
+    def counts_by_post_and_kind(self, post_ids) -> dict[int, dict[int, int]]:
+        """Map post id to {kind id: count} for many posts, in one grouped query."""
+        rows = (
+            self.filter(post_id__in=list(post_ids))
+            .order_by()
+            .values("post_id", "kind_id")
+            .annotate(n=Count("pk"))
+        )
+        counts: dict[int, dict[int, int]] = {}
+        for row in rows:
+            counts.setdefault(row["post_id"], {})[row["kind_id"]] = row["n"]
+        return counts
+
+
 class Reaction(models.Model):
     post = models.ForeignKey(
         "posts.Post", verbose_name=_("article"), on_delete=models.CASCADE, related_name="reactions"
@@ -37,7 +71,7 @@ class Reaction(models.Model):
     )
     # The voter key: "u:<user id>" for accounts, "a:<sha256 of the cookie id>" for anonymous
     # readers. One column keeps the one-per-reader rule a single unique constraint.
-    voter = models.CharField(_("voter"), max_length=80)
+    voter = models.CharField(_("voter"), max_length=80, validators=[voter_key_validator])
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
@@ -48,6 +82,8 @@ class Reaction(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReactionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -60,3 +96,7 @@ class Reaction(models.Model):
 
     def __str__(self):
         return f"{self.kind} on {self.post}"
+
+    @property
+    def is_anonymous(self):
+        return self.voter.startswith("a:")

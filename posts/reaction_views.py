@@ -1,0 +1,123 @@
+"""The reaction endpoints: vote (form or fetch), the row's state as JSON, the ranking."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import ListView
+
+from posts import reactions
+from posts.models import Post, Reaction
+from posts.services import (
+    LoginRequired,
+    ReactionLimitReached,
+    ReactionRefused,
+    cast_reaction,
+)
+from posts.voters import remember_anonymous_id, voter_for_request
+
+MESSAGE_TAG = "reactions"  # the row shows the messages carrying this tag
+
+
+def _wants_json(request) -> bool:
+    """The script asks for JSON; a browser's form post accepts HTML first."""
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _back_to_row(post) -> str:
+    return post.get_absolute_url() + "#reactions"
+
+
+def _refuse(request, post, message, *, status):
+    if _wants_json(request):
+        return JsonResponse({"error": str(message)}, status=status)
+    if status == 400:
+        # Only a tampered form gets here: say what is wrong, change nothing.
+        return HttpResponse(str(message), status=400, content_type="text/plain; charset=utf-8")
+    messages.warning(request, message, extra_tags=MESSAGE_TAG)
+    return redirect(_back_to_row(post))
+
+
+@require_POST
+def react(request, slug):
+    """Cast, switch or take back the reader's reaction to an article."""
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    kinds = reactions.active_kinds()  # one query serves the lookup and the JSON answer
+    code = request.POST.get("kind", "")
+    kind = next((kind for kind in kinds if kind.code == code), None)
+    if kind is None:
+        return _refuse(request, post, gettext("Choose one of the reactions shown."), status=400)
+    voter = voter_for_request(request, create=True)
+    try:
+        result = cast_reaction(
+            post=post,
+            kind=kind,
+            voter=voter.key,
+            user=voter.user,
+            ip=request.META.get("REMOTE_ADDR"),
+        )
+    except LoginRequired as refusal:
+        if _wants_json(request):
+            login_url = reverse("account_login") + "?" + urlencode({"next": _back_to_row(post)})
+            return JsonResponse(
+                {"error": str(refusal.message), "login_url": login_url}, status=403
+            )
+        messages.info(request, refusal.message, extra_tags=MESSAGE_TAG)
+        return redirect_to_login(_back_to_row(post), login_url=reverse("account_login"))
+    except ReactionLimitReached as refusal:
+        return _refuse(request, post, refusal.message, status=429)
+    except ReactionRefused as refusal:
+        return _refuse(request, post, refusal.message, status=409)
+
+    message = reactions.vote_message(action=result.action, kind=kind)
+    if _wants_json(request):
+        payload = reactions.state_payload(
+            kinds=kinds,
+            counts=result.counts,
+            current_id=result.current.pk if result.current else None,
+        )
+        response = JsonResponse({**payload, "action": result.action, "message": message})
+    else:
+        messages.success(request, message, extra_tags=MESSAGE_TAG)
+        response = redirect(_back_to_row(post))
+    if voter.new_anonymous_id:
+        remember_anonymous_id(request, response, voter.new_anonymous_id)
+    return response
+
+
+@require_GET
+@never_cache  # per reader: never stored by a shared cache
+@ensure_csrf_cookie  # a cached page may reach a reader who has no CSRF cookie yet
+def reaction_state(request, slug):
+    """The article's counts per kind and the reader's current choice, as JSON."""
+    post = get_object_or_404(Post.objects.published(), slug=slug)
+    voter = voter_for_request(request)
+    return JsonResponse(
+        reactions.state_payload(
+            kinds=reactions.active_kinds(),
+            counts=Reaction.objects.filter(post=post).counts_by_kind(),
+            current_id=reactions.current_kind_id(post=post, voter_key=voter.key),
+        )
+    )
+
+
+class MostAppreciatedView(ListView):
+    """Published articles with reactions, the most reacted to first."""
+
+    template_name = "posts/most_appreciated.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return (
+            Post.objects.published()
+            .for_listing()
+            .filter(reaction_count__gt=0)
+            .order_by("-reaction_count", "-published_at", "-pk")
+        )

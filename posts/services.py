@@ -1,0 +1,212 @@
+"""Writes to articles' reactions. Views, the login hook and the bench all call these.
+
+Counts are never stored: they are aggregated from the reactions in one grouped query, so
+they cannot drift from the votes. The unique (post, voter) constraint is the one-per-reader
+rule. On PostgreSQL one voter's concurrent votes on one article queue on an advisory lock;
+should an insert still lose a race (a sign-in merge, another database), it fails with an
+IntegrityError inside a savepoint and the vote is applied to the winner's row, locked.
+"""
+
+import contextlib
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from posts import conf
+from posts.models import Post, Reaction, ReactionKind
+from posts.voters import user_voter
+
+CREATED = "created"
+SWITCHED = "switched"
+TAKEN_BACK = "taken_back"
+
+# An insert that loses a race retries against the winner's row; the winner may itself be
+# taken back in the meantime, so allow a few rounds before giving up.
+MAX_ATTEMPTS = 5
+
+
+class ReactionRefused(Exception):
+    """A vote the rules refuse; nothing changed. `message` is shown to the reader."""
+
+    code = "refused"
+    message = _("Your reaction could not be recorded.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class ReactionClosed(ReactionRefused):
+    code = "closed"
+    message = _("This article does not accept reactions.")
+
+
+class LoginRequired(ReactionRefused):
+    code = "login_required"
+    message = _("Please sign in to react to articles.")
+
+
+class ReactionLimitReached(ReactionRefused):
+    code = "limit_reached"
+    message = _(
+        "Too many new reactions to this article from your network in the last hour. "
+        "Please try again later."
+    )
+
+
+@dataclass(frozen=True)
+class ReactionResult:
+    """The reader's reaction after a vote and the article's counts, both as just written."""
+
+    action: str
+    current: ReactionKind | None
+    counts: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@transaction.atomic
+def cast_reaction(
+    *,
+    post: Post,
+    kind: ReactionKind,
+    voter: str,
+    user=None,
+    ip: str | None = None,
+) -> ReactionResult:
+    """Record `voter`'s reaction: a first vote, a switch to `kind`, or, when `kind` is
+    already their choice, taking it back.
+
+    Anonymous first votes count against the per-IP hourly cap; raise a ReactionRefused
+    subclass, with nothing changed, when a rule says no.
+    """
+    if not post.is_published or not kind.active:
+        raise ReactionClosed
+    if user is not None and voter != user_voter(user):
+        raise ValueError("A signed-in reader votes with their account's voter key.")
+    if user is None and conf.require_login():
+        raise LoginRequired
+
+    _serialize_voter(post=post, voter=voter)
+    for _attempt in range(MAX_ATTEMPTS):
+        existing = Reaction.objects.select_for_update().filter(post=post, voter=voter).first()
+        if existing is not None:
+            action = _switch_or_take_back(existing, kind)
+            break
+        reaction = Reaction(post=post, kind=kind, voter=voter, user=user)
+        # The database checks uniqueness (a Python check would race) and the related rows
+        # are instances already: validate the fields only.
+        reaction.full_clean(
+            exclude=["post", "kind", "user"], validate_unique=False, validate_constraints=False
+        )
+        reserved = user is None and _reserve_anonymous_vote(post=post, ip=ip)
+        try:
+            with transaction.atomic():  # a savepoint: the outer transaction survives
+                reaction.save(force_insert=True)
+        except IntegrityError:
+            # The same voter's concurrent request inserted first: undo our cap reservation
+            # and apply this vote to their row on the next round.
+            if reserved:
+                _release_anonymous_vote(post=post, ip=ip)
+            continue
+        action = CREATED
+        break
+    else:
+        raise ReactionRefused
+
+    counts = Reaction.objects.filter(post=post).counts_by_kind()
+    current = None if action == TAKEN_BACK else kind
+    return ReactionResult(action=action, current=current, counts=counts)
+
+
+def _serialize_voter(*, post: Post, voter: str) -> None:
+    """Make one voter's concurrent votes on one article wait for each other (PostgreSQL).
+
+    Row locks alone cannot: while a take-back and a first vote keep deleting and inserting
+    the row, a third request may find no row to lock again and again. A transaction-scoped
+    advisory lock on (article, voter) queues them; different voters never wait on it (bar
+    a 64-bit hash collision, which only costs a short wait). Other databases fall back on
+    the unique constraint and the retry below; SQLite runs one writer at a time anyway.
+    """
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.sha256(f"reaction:{post.pk}:{voter}".encode()).digest()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest[:8], "big", signed=True)]
+        )
+
+
+def _switch_or_take_back(reaction: Reaction, kind: ReactionKind) -> str:
+    if reaction.kind_id == kind.pk:
+        reaction.delete()
+        return TAKEN_BACK
+    reaction.kind = kind
+    reaction.save(update_fields=["kind", "updated_at"])
+    return SWITCHED
+
+
+def _cap_key(*, post: Post, ip: str) -> str:
+    # The address is hashed so the cache never holds readers' IPs in clear.
+    digest = hashlib.sha256(ip.encode()).hexdigest()[:32]
+    hour = timezone.now().strftime("%Y%m%d%H")
+    return f"reactions:ip:{digest}:{post.pk}:{hour}"
+
+
+def _reserve_anonymous_vote(*, post: Post, ip: str | None) -> bool:
+    """Count one new anonymous vote from `ip` this hour; refuse it past the cap.
+
+    add() then incr() are each atomic in Redis (and under a lock in the local-memory
+    cache), so concurrent processes never both take the last place.
+    """
+    limit = conf.ip_hourly_limit()
+    if not ip or limit <= 0:
+        return False
+    key = _cap_key(post=post, ip=ip)
+    cache.add(key, 0, timeout=60 * 60 + 60)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add() and incr(): start the hour again
+        cache.add(key, 0, timeout=60 * 60 + 60)
+        used = cache.incr(key)
+    if used > limit:
+        raise ReactionLimitReached
+    return True
+
+
+def _release_anonymous_vote(*, post: Post, ip: str) -> None:
+    with contextlib.suppress(ValueError):  # the hour's key already expired
+        cache.decr(_cap_key(post=post, ip=ip))
+
+
+@transaction.atomic
+def merge_anonymous_reactions(*, anonymous_voter: str, user) -> int:
+    """Move an anonymous reader's reactions to the account they just signed in to.
+
+    Where the account already reacted to an article, the account's reaction stays and the
+    anonymous one is dropped (one reader, one vote). Return how many reactions moved.
+    """
+    if not anonymous_voter.startswith("a:"):
+        raise ValidationError("Only anonymous reactions can be merged.")
+    account = user_voter(user)
+    moved = 0
+    anonymous = Reaction.objects.select_for_update().filter(voter=anonymous_voter)
+    for reaction in anonymous:
+        try:
+            with transaction.atomic():
+                reaction.voter, reaction.user = account, user
+                reaction.save(update_fields=["voter", "user", "updated_at"])
+        except IntegrityError:
+            # The account already reacted to this article.
+            Reaction.objects.filter(pk=reaction.pk).delete()
+        else:
+            moved += 1
+    return moved

@@ -1,0 +1,61 @@
+"""Template tags of the reactions row and of the counts on article cards."""
+
+from django import template
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from posts import conf, reactions
+from posts.models import Reaction
+from posts.reaction_views import MESSAGE_TAG
+from posts.voters import voter_for_request
+
+register = template.Library()
+
+
+@register.inclusion_tag("posts/includes/_reactions_row.html", takes_context=True)
+def render_reactions(context, post):
+    """Prepare the row under an article: a button per kind, the reader's choice pressed."""
+    request = context.get("request")
+    voter = voter_for_request(request)
+    kinds = reactions.active_kinds()
+    counts = Reaction.objects.filter(post=post).counts_by_kind()
+    current_id = reactions.current_kind_id(post=post, voter_key=voter.key)
+    notices = []
+    if request is not None:
+        notices = [m for m in get_messages(request) if MESSAGE_TAG in m.extra_tags.split()]
+    return {
+        "post": post,
+        "items": reactions.row_items(kinds=kinds, counts=counts, current_id=current_id),
+        "total_label": reactions.total_label(sum(counts.values())),
+        "action_url": reverse("posts:react", kwargs={"slug": post.slug}),
+        "state_url": reverse("posts:reaction-state", kwargs={"slug": post.slug}),
+        "ranking_url": reverse("posts:most-appreciated"),
+        "login_url": reverse("account_login")
+        + "?"
+        + urlencode({"next": post.get_absolute_url() + "#reactions"}),
+        "login_needed": conf.require_login() and voter.user is None,
+        "notices": notices,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def reaction_summary(context, post):
+    """The compact counts of a card; the first card of a page fetches them for all."""
+    if not hasattr(post, "reaction_summary"):
+        reactions.card_summaries(_listed_posts(context, post))
+    return post.reaction_summary
+
+
+def _listed_posts(context, post):
+    """The already loaded posts of the page `post` belongs to, or just `post`."""
+    for name in ("page_obj", "object_list", "post_list"):
+        listed = context.get(name)
+        listed = getattr(listed, "object_list", listed)
+        # Only lists already in memory: iterating a fresh QuerySet would query again and
+        # build other instances than the ones the template loops over.
+        if hasattr(listed, "_result_cache"):
+            listed = listed._result_cache
+        if isinstance(listed, list) and any(item is post for item in listed):
+            return listed
+    return [post]
