@@ -2,6 +2,7 @@
 
 import itertools
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -48,6 +49,27 @@ def make_post(*, tags=(), **overrides):
     if tags:
         post.tags.set(tags)
     return post
+
+
+def restore_migration_data():
+    """Recreate the rows data migrations create: the reaction kinds and the groups.
+
+    A transactional test's flush empties every table; post_migrate brings back permissions
+    and the Site, but not these (and serialized_rollback does not reach a Playwright test's
+    connection).
+    """
+    from django.apps import apps
+
+    import_module("posts.migrations.0002_reaction_kinds").create_kinds(apps, None)
+    import_module("posts.migrations.0003_author_groups").create_groups(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    marker = request.node.get_closest_marker("django_db")
+    if (marker and marker.kwargs.get("transaction")) or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        restore_migration_data()
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """The reactions row in Chromium: with JavaScript (no reload) and without (form post)."""
 
 import re
-from importlib import import_module
 
 import pytest
 from playwright.sync_api import expect
@@ -9,16 +8,6 @@ from playwright.sync_api import expect
 from posts.models import Reaction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def reaction_kinds(db):
-    """Recreate the six kinds of the data migration: the flush after every transactional test
-    empties all tables, and serialized_rollback does not reach the test body once
-    Playwright's greenlet has switched the context (the connection is a fresh one there)."""
-    from django.apps import apps
-
-    import_module("posts.migrations.0002_reaction_kinds").create_kinds(apps, None)
 
 
 def useful_button(page):

@@ -1,9 +1,7 @@
 """Factories for the moderation tests: comments in any status, editors and moderators."""
 
-import importlib
 import itertools
 
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -35,18 +33,7 @@ def make_comment(*, post, parent=None, **overrides):
     return comment
 
 
-def ensure_groups():
-    """Recreate the Authors and Editors groups of posts/0003 if a transactional test flushed them.
-
-    A flush brings back what post_migrate creates (permissions, the Site) but not the rows of
-    data migrations.
-    """
-    if Group.objects.filter(name__in=["Authors", "Editors"]).count() < 2:
-        importlib.import_module("posts.migrations.0003_author_groups").create_groups(apps, None)
-
-
 def make_group_member(group_name, **overrides):
-    ensure_groups()
     user = make_user(is_staff=True, **overrides)
     user.groups.add(Group.objects.get(name=group_name))
     return user

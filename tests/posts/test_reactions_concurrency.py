@@ -5,7 +5,6 @@ testing) on PostgreSQL, where many app servers share the database.
 """
 
 import threading
-from importlib import import_module
 
 import pytest
 from django.db import connection, connections
@@ -17,15 +16,6 @@ from posts.voters import anonymous_voter, new_anonymous_id
 
 # Real transactions: the threads must see each other's commits.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def reaction_kinds(db):
-    """Recreate the six kinds of the data migration, which the flush after every
-    transactional test removes with everything else."""
-    from django.apps import apps
-
-    import_module("posts.migrations.0002_reaction_kinds").create_kinds(apps, None)
 
 
 @pytest.fixture(autouse=True)
