@@ -18,6 +18,8 @@ from comments.threads import page_of
 from posts.models import Post
 from posts.views import PostDetailView
 
+# Messages about a comment are shown in the comments section, not at the top of the page.
+MESSAGE_TAG = "comments"
 MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
 
 
@@ -48,7 +50,7 @@ def render_article(request, post, form, *, status):
 def post_comment(request, slug):
     post = get_object_or_404(Post.objects.published(), slug=slug)
     if not comments_are_open(post):
-        messages.error(request, _("Comments are closed for this article."))
+        messages.error(request, _("Comments are closed for this article."), extra_tags=MESSAGE_TAG)
         return redirect(f"{post.get_absolute_url()}#comments")
     form = CommentForm(request.POST, post=post, user=request.user)
     if not form.is_valid():
@@ -100,9 +102,13 @@ def post_comment(request, slug):
         return render_article(request, post, form, status=400)
 
     if comment.status == Comment.Status.APPROVED:
-        messages.success(request, _("Thank you: your comment is published."))
+        messages.success(
+            request, _("Thank you: your comment is published."), extra_tags=MESSAGE_TAG
+        )
     else:
-        messages.info(request, _("Thank you: your comment is awaiting moderation."))
+        messages.info(
+            request, _("Thank you: your comment is awaiting moderation."), extra_tags=MESSAGE_TAG
+        )
     own_ids = (*own_ids, comment.pk)
     response = HttpResponseRedirect(comment_url(comment, own_ids=own_ids))
     cookies.remember_own_comment(request, response, comment.pk)
@@ -148,9 +154,13 @@ def edit_comment(request, pk):
             form.add_error("body", error.message_dict.get("body", error.messages))
         else:
             if comment.status == Comment.Status.APPROVED:
-                messages.success(request, _("Your comment was updated."))
+                messages.success(request, _("Your comment was updated."), extra_tags=MESSAGE_TAG)
             else:
-                messages.info(request, _("Your comment was updated and is awaiting moderation."))
+                messages.info(
+                    request,
+                    _("Your comment was updated and is awaiting moderation."),
+                    extra_tags=MESSAGE_TAG,
+                )
             return redirect(comment_url(comment, own_ids=own_ids))
     status = 400 if request.method == "POST" else 200
     return render(
@@ -162,7 +172,7 @@ def edit_comment(request, pk):
 def delete_comment(request, pk):
     comment, own_ids = own_comment(request, pk)
     services.delete_own_comment(comment=comment, own_comment_ids=own_ids)
-    messages.success(request, _("Your comment was deleted."))
+    messages.success(request, _("Your comment was deleted."), extra_tags=MESSAGE_TAG)
     return redirect(f"{comment.post.get_absolute_url()}#comments")
 
 
@@ -178,9 +188,14 @@ def request_confirmation(request, pk):
         messages.info(
             request,
             _("We sent a confirmation link to your e-mail address. It is valid for 3 days."),
+            extra_tags=MESSAGE_TAG,
         )
     else:
-        messages.error(request, _("Too many confirmation e-mails. Please try again later."))
+        messages.error(
+            request,
+            _("Too many confirmation e-mails. Please try again later."),
+            extra_tags=MESSAGE_TAG,
+        )
     return redirect(comment_url(comment, own_ids=own_ids))
 
 

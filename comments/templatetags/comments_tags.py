@@ -4,6 +4,7 @@ import re
 import zlib
 
 from django import template
+from django.contrib.messages import get_messages
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
@@ -15,6 +16,7 @@ from comments.models import Comment
 from comments.moderation import comments_are_open
 from comments.services import can_change_own
 from comments.threads import thread_page
+from comments.views import MESSAGE_TAG
 
 register = template.Library()
 
@@ -133,5 +135,5 @@ def render_comments(context, post):
         "reply_to": reply_to,
         "privacy_url": privacy_url(),
         "csrf_token": context.get("csrf_token"),
-        "messages": context.get("messages"),
+        "messages": [m for m in get_messages(request) if MESSAGE_TAG in m.extra_tags.split()],
     }
