@@ -127,7 +127,11 @@ def same_text(a: str, b: str) -> bool:
 
 
 def candidate_for(comment: Comment, *, permalink="", honeypot=None, form_token=None):
-    """Everything the spam pipeline may look at, from an unsaved or saved comment."""
+    """Everything the spam pipeline (and Akismet) may look at, from an unsaved or saved comment.
+
+    Without a request the permalink is built on SITE_URL (Akismet reports run as tasks).
+    """
+    post = comment.post
     return spam.Candidate(
         content=comment.body,
         author=comment.author_name,
@@ -136,13 +140,14 @@ def candidate_for(comment: Comment, *, permalink="", honeypot=None, form_token=N
         ip_address=comment.ip_address,
         user_agent=comment.user_agent,
         referrer=comment.referrer,
-        permalink=permalink,
+        permalink=permalink or settings.SITE_URL + post.get_absolute_url(),
         post_id=comment.post_id,
         language=comment.language,
         is_authenticated=comment.user_id is not None,
         honeypot=honeypot,
         form_token=form_token,
         submitted_at=comment.submitted_at,
+        post_modified_at=post.updated_at,
     )
 
 
