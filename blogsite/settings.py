@@ -6,6 +6,7 @@ TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LO
 App settings (COMMENTS_*, REACTIONS_*, SPAM_*) have their defaults in each app's conf.py.
 """
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -228,6 +229,17 @@ ACCOUNT_RATE_LIMITS = {
 
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
+
+# The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py)
+# can be set from the environment too: a JSON value (20, true, ["a.example"]) or a plain
+# string ("5/m"). E.g. REACTIONS_IP_HOURLY_LIMIT=0 COMMENTS_HOLD_ALL=true.
+APP_SETTING_PREFIXES = ("COMMENTS_", "REACTIONS_", "SPAM_", "AKISMET_")
+for _name, _value in os.environ.items():
+    if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():
+        try:
+            globals()[_name] = json.loads(_value)
+        except ValueError:
+            globals()[_name] = _value
 
 # Security: strict with debug off; `manage.py check --deploy` is clean in production.
 SESSION_COOKIE_HTTPONLY = True

@@ -51,3 +51,19 @@ def test_the_sites_framework_follows_site_url_and_site_name(settings):
     site = Site.objects.get_current()
     assert site.domain == urlsplit(settings.SITE_URL).netloc
     assert site.name == settings.SITE_NAME
+
+
+def test_app_settings_can_come_from_the_environment():
+    env = {
+        "DJANGO_DEBUG": "1",
+        "REACTIONS_IP_HOURLY_LIMIT": "0",
+        "COMMENTS_HOLD_ALL": "true",
+        "COMMENTS_RATE_LIMIT": "3/m",
+    }
+    code = (
+        "from django.conf import settings as s; "
+        "print(repr((s.REACTIONS_IP_HOURLY_LIMIT, s.COMMENTS_HOLD_ALL, s.COMMENTS_RATE_LIMIT)))"
+    )
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "(0, True, '3/m')" in result.stdout
