@@ -7,6 +7,7 @@ comments.services.moderate, which also trains the spam filter and announces the 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Case, Count, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -102,6 +103,8 @@ def _moderate_selected(modeladmin, request, queryset, action):
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
+    # A website typed without a scheme gets https, as on the reader's form (and Django 6).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = [
         "excerpt",
         "author_name",
