@@ -20,7 +20,6 @@ from comments.spam import pipeline as spam
 logger = logging.getLogger(__name__)
 
 
-@transaction.atomic
 def submit_comment(
     *,
     post,
@@ -42,7 +41,8 @@ def submit_comment(
 ) -> Comment:
     """Validate, check for spam, apply the moderation rules and save a new comment.
 
-    Return the saved comment; a repeat of the author's previous comment on the same article
+    The spam check runs first, outside any transaction; the rest is one transaction. Return
+    the saved comment; a repeat of the author's previous comment on the same article
     returns that comment unchanged (with `was_duplicate` set) instead of saving a second one.
     """
     trust = trust or TrustEvidence(user=user)
@@ -70,34 +70,33 @@ def submit_comment(
     set_thread_fields(comment)
     comment.full_clean(exclude=["root"])
 
-    # Serialize submissions per article so two identical posts racing each other become one
-    # (SQLite already serializes writers).
-    type(post).objects.select_for_update().filter(pk=post.pk).first()
-    previous = (
-        Comment.objects.for_post(post)
-        .by_same_author(user=user, email=comment.author_email)
-        .order_by("-submitted_at", "-pk")
-        .first()
-    )
-    if previous is not None and same_text(previous.body, comment.body):
-        previous.was_duplicate = True
-        return previous
-
+    # Ask the spam pipeline before the transaction: with Akismet on it may wait seconds for
+    # an answer, and no lock may be held meanwhile (on SQLite a transaction holds the whole
+    # database's write lock).
     verdict = ask_spam_pipeline(
-        candidate_for(
-            comment,
-            permalink=permalink,
-            honeypot=honeypot,
-            form_token=form_token,
-        )
+        candidate_for(comment, permalink=permalink, honeypot=honeypot, form_token=form_token)
     )
-    apply_rules(comment, verdict=verdict, trust=trust)
-    comment.save()
-    if comment.root_id is None:
-        comment.root = comment
-        comment.save(update_fields=["root"])
-    comment.was_duplicate = False
-    transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
+    with transaction.atomic():
+        # Serialize submissions per article so two identical posts racing each other become
+        # one (SQLite already serializes writers).
+        type(post).objects.select_for_update().filter(pk=post.pk).first()
+        previous = (
+            Comment.objects.for_post(post)
+            .by_same_author(user=user, email=comment.author_email)
+            .order_by("-submitted_at", "-pk")
+            .first()
+        )
+        if previous is not None and same_text(previous.body, comment.body):
+            previous.was_duplicate = True
+            return previous
+
+        apply_rules(comment, verdict=verdict, trust=trust)
+        comment.save()
+        if comment.root_id is None:
+            comment.root = comment
+            comment.save(update_fields=["root"])
+        comment.was_duplicate = False
+        transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
     return comment
 
 

@@ -41,13 +41,18 @@ def _at_least(verdict: str, floor: str | None) -> str:
 def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
     """Return the spam verdict for a submitted comment. Never raises.
 
-    Any failure inside a check holds the comment for a moderator, with the reason.
+    Any failure inside a check holds the comment for a moderator, with the reason. Call it
+    outside any transaction that holds locks: with a key set it waits for Akismet (up to
+    AKISMET_TIMEOUT seconds).
     """
     try:
         # A savepoint: a failed query must not break the caller's transaction, which still
         # has to save the comment.
         with transaction.atomic():
-            return _check(candidate, use_akismet=use_akismet)
+            verdict = _local_verdict(candidate)
+        if use_akismet and conf.akismet_enabled():
+            verdict = _with_akismet(verdict, candidate)
+        return verdict
     except Exception:
         logger.exception("Spam check failed; holding the comment for moderation")
         reason = Reason(
@@ -56,7 +61,8 @@ def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
         return Verdict("hold", 0.5, [reason], floored=True)
 
 
-def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
+def _local_verdict(candidate: Candidate) -> Verdict:
+    """The checks and the classifier: everything that needs no network."""
     sample = Sample(candidate)
     reasons: list[Reason] = []
     floor = None
@@ -67,7 +73,7 @@ def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
         reasons.append(finding.reason)
         floor = _at_least(floor or "ham", finding.floor)
         if finding.floor == "discard":
-            return Verdict("discard", 1.0, reasons)
+            return Verdict("discard", 1.0, reasons, floored=True)
 
     evidence = 0.0
     for check in CONTENT_CHECKS + REQUEST_CHECKS:
@@ -92,18 +98,23 @@ def _check(candidate: Candidate, *, use_akismet: bool) -> Verdict:
     score = sigmoid(model_logit + evidence)
     verdict = _at_least(verdict_for_score(score), floor)
     floored = floor is not None and floor != "ham" and _RANK[floor] >= _RANK[verdict]
-
-    if use_akismet and conf.akismet_enabled():
-        from .akismet_backend import check_with_akismet
-
-        outcome = check_with_akismet(candidate)
-        reasons.append(outcome.reason)
-        if outcome.floor and _RANK[outcome.floor] >= _RANK[verdict]:
-            floored = outcome.floor != "ham"
-        verdict = _at_least(verdict, outcome.floor)
-        if outcome.floor in ("spam", "discard"):
-            score = max(score, outcome.reason.score)
     return Verdict(verdict, round(score, 4), reasons, floored=floored)
+
+
+def _with_akismet(local: Verdict, candidate: Candidate) -> Verdict:
+    """Add Akismet's answer to the local verdict; it can only make the verdict stricter."""
+    from .akismet_backend import check_with_akismet
+
+    if local.verdict == "discard":
+        return local  # a filled honeypot: no need to ask anyone
+    outcome = check_with_akismet(candidate)
+    verdict, score, floored = local.verdict, local.score, local.floored
+    if outcome.floor and _RANK[outcome.floor] >= _RANK[verdict]:
+        floored = True
+    verdict = _at_least(verdict, outcome.floor)
+    if outcome.floor in ("spam", "discard"):
+        score = max(score, outcome.reason.score)
+    return Verdict(verdict, round(score, 4), [*local.reasons, outcome.reason], floored=floored)
 
 
 def learn(

@@ -4,7 +4,8 @@ Answers as the real service documents: verify-key "valid"/"invalid"; comment-che
 "true"/"false", "invalid" with X-akismet-debug-help for a bad key or missing blog,
 X-akismet-pro-tip: discard for blatant spam; submit-spam/submit-ham "Thanks for making the
 web a better place.". `mode` switches on the failures: "error" (HTTP 500), "slow" (answers
-after `delay` seconds), "garbage" (an HTML page instead of an answer).
+after `delay` seconds), "garbage" (an HTML page instead of an answer); `hold_next` keeps the
+next comment-check waiting until the test sets `release`.
 """
 
 import threading
@@ -35,6 +36,12 @@ class AkismetHandler(BaseHTTPRequestHandler):
             return self._answer("Internal Server Error", status=500)
         if server.mode == "slow":
             time.sleep(server.delay)
+        if endpoint == "comment-check" and server.hold_next.is_set():
+            # Keep this one request waiting until the test releases it (a slow Akismet whose
+            # moment of answering the test controls).
+            server.hold_next.clear()
+            server.holding.set()
+            server.release.wait(10)
         if server.mode == "garbage":
             return self._answer("<html><body>502 Bad Gateway</body></html>")
         if endpoint == "verify-key":
@@ -80,6 +87,9 @@ class AkismetServer(ThreadingHTTPServer):
         self.requests = []
         self.mode = "normal"
         self.delay = 2.0
+        self.hold_next = threading.Event()  # set: the next comment-check waits for `release`
+        self.holding = threading.Event()  # set by the server once that request is waiting
+        self.release = threading.Event()
         self._thread = threading.Thread(
             target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
