@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from blogsite import messages as site_messages
 from comments import confirmation, cookies, ratelimit, services
 from comments.conf import comment_settings
 from comments.forms import CommentEditForm, CommentForm
@@ -19,7 +20,7 @@ from posts.models import Post
 from posts.views import PostDetailView
 
 # Messages about a comment are shown in the comments section, not at the top of the page.
-MESSAGE_TAG = "comments"
+MESSAGE_TAG = site_messages.COMMENTS
 MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
 
 

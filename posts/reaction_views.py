@@ -12,6 +12,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
+from blogsite import messages as site_messages
 from posts import reactions
 from posts.models import Post, Reaction
 from posts.services import (
@@ -22,7 +23,7 @@ from posts.services import (
 )
 from posts.voters import remember_anonymous_id, voter_for_request
 
-MESSAGE_TAG = "reactions"  # the row shows the messages carrying this tag
+MESSAGE_TAG = site_messages.REACTIONS  # the row shows the messages carrying this tag
 
 
 def _wants_json(request) -> bool:

@@ -4,12 +4,12 @@ import re
 import zlib
 
 from django import template
-from django.contrib.messages import get_messages
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext_lazy
 
+from blogsite.messages import section_messages
 from comments import cookies
 from comments.forms import CommentForm
 from comments.models import Comment
@@ -135,5 +135,5 @@ def render_comments(context, post):
         "reply_to": reply_to,
         "privacy_url": privacy_url(),
         "csrf_token": context.get("csrf_token"),
-        "messages": [m for m in get_messages(request) if MESSAGE_TAG in m.extra_tags.split()],
+        "messages": section_messages(request, MESSAGE_TAG),
     }

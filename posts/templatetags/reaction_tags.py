@@ -1,10 +1,10 @@
 """Template tags of the reactions row and of the counts on article cards."""
 
 from django import template
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from blogsite.messages import section_messages
 from posts import conf, reactions
 from posts.models import Reaction
 from posts.reaction_views import MESSAGE_TAG
@@ -23,7 +23,7 @@ def render_reactions(context, post):
     current_id = reactions.current_kind_id(post=post, voter_key=voter.key)
     notices = []
     if request is not None:
-        notices = [m for m in get_messages(request) if MESSAGE_TAG in m.extra_tags.split()]
+        notices = section_messages(request, MESSAGE_TAG)
     return {
         "post": post,
         "items": reactions.row_items(kinds=kinds, counts=counts, current_id=current_id),

@@ -63,16 +63,23 @@ def test_fifty_different_voters_voting_at_once_give_exactly_fifty(post):
     assert Reaction.objects.filter(post=post).counts_by_kind() == {useful.pk: 50}
 
 
-def test_one_voter_firing_twenty_concurrent_switches_keeps_exactly_one_reaction(post):
-    # Twenty distinct kinds, so no click repeats another's kind and takes the vote back.
+def twenty_concurrent_switches(post, *, prefix):
+    """One voter clicks twenty different kinds at once; return each click's outcome.
+
+    Twenty distinct kinds, so no click repeats another's kind and takes the vote back.
+    """
     kinds = [
-        ReactionKind.objects.create(code=f"k{n}", label_it=f"K{n}", label_en=f"K{n}")
+        ReactionKind.objects.create(code=f"{prefix}{n}", label_it=f"K{n}", label_en=f"K{n}")
         for n in range(20)
     ]
     voter = anonymous_voter(new_anonymous_id())
-    outcomes = run_together(
+    return run_together(
         [lambda kind=kind: cast_reaction(post=post, kind=kind, voter=voter) for kind in kinds]
     )
+
+
+def test_one_voter_firing_twenty_concurrent_switches_keeps_exactly_one_reaction(post):
+    outcomes = twenty_concurrent_switches(post, prefix="k")
     assert not [o for o in outcomes if isinstance(o, Exception)]
     assert sorted(o.action for o in outcomes) == ["created"] + ["switched"] * 19
     assert Reaction.objects.filter(post=post).count() == 1
@@ -125,14 +132,7 @@ def test_without_the_advisory_lock_the_unique_constraint_still_keeps_one_reactio
     from posts import services
 
     monkeypatch.setattr(services, "_serialize_voter", lambda **kwargs: None)
-    kinds = [
-        ReactionKind.objects.create(code=f"r{n}", label_it=f"R{n}", label_en=f"R{n}")
-        for n in range(20)
-    ]
-    voter = anonymous_voter(new_anonymous_id())
-    outcomes = run_together(
-        [lambda kind=kind: cast_reaction(post=post, kind=kind, voter=voter) for kind in kinds]
-    )
+    outcomes = twenty_concurrent_switches(post, prefix="r")
     assert not [o for o in outcomes if isinstance(o, Exception)]
     assert sorted(o.action for o in outcomes) == ["created"] + ["switched"] * 19
     assert Reaction.objects.filter(post=post).count() == 1
