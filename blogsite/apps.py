@@ -25,5 +25,7 @@ class BlogsiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from blogsite import checks  # noqa: F401  (registers the settings check)
+
         # After django.contrib.sites has created its default "example.com" row.
         post_migrate.connect(sync_site_with_settings, sender=apps.get_app_config("sites"))

@@ -3,7 +3,8 @@
 Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
 TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL.
-App settings (COMMENTS_*, REACTIONS_*, SPAM_*) have their defaults in each app's conf.py.
+App settings (COMMENTS_*, REACTIONS_*, SPAM_*) are declared, typed, in each app's conf.py
+(see blogsite/appsettings.py) and checked by `manage.py check`.
 """
 
 import json

@@ -21,4 +21,8 @@ STORAGES = {
 SECURE_HSTS_SECONDS = 0
 # Live-server threads must not keep connections open, or PostgreSQL cannot drop the test DB.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Several checkouts may run their suites against one PostgreSQL server at once: each names
+# its own test database (pytest-django's default is "test_" + the database's name).
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}

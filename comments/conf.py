@@ -1,31 +1,23 @@
-"""The comments app's settings, with their defaults, read at request time.
+"""The comments app's settings (COMMENTS_*), with their defaults and types.
 
-`comment_settings.MAX_DEPTH` reads `settings.COMMENTS_MAX_DEPTH` on every access, so tests
-and `override_settings` see the change at once. Add a setting by adding its default here.
+`comment_settings.MAX_DEPTH` reads `settings.COMMENTS_MAX_DEPTH`; see blogsite.appsettings.
 """
 
-from django.conf import settings
+from blogsite.appsettings import AppSettings, Bool, Choice, Int, Rate
 
-DEFAULTS = {
+comment_settings = AppSettings(
+    "COMMENTS_",
     # Levels of threading, top-level comments included (WordPress's "threaded comments N
     # levels deep"): replies to a comment on the last level attach to its parent.
-    "MAX_DEPTH": 3,
-    "PER_PAGE": 50,  # top-level comments per page
-    "ORDER": "oldest",  # "oldest" or "newest" first
-    "CLOSE_AFTER_DAYS": None,  # site-wide auto-close; Post.comments_close_after_days wins
-    "EDIT_WINDOW": 15,  # minutes a commenter may edit or delete their own comment
-    "MAX_LENGTH": 5000,  # characters in a comment body
-    "MAX_LINKS": 2,  # more links than this hold a comment for moderation
-    "HOLD_ALL": False,  # hold every comment, trusted or not
-    "RATE_LIMIT": "5/m",  # comments per IP address: "N/s", "N/m", "N/h" or "N/d"
-}
-
-
-class CommentSettings:
-    def __getattr__(self, name):
-        if name not in DEFAULTS:
-            raise AttributeError(f"Unknown comments setting {name!r}")
-        return getattr(settings, f"COMMENTS_{name}", DEFAULTS[name])
-
-
-comment_settings = CommentSettings()
+    MAX_DEPTH=Int(3, minimum=1, maximum=10),
+    PER_PAGE=Int(50, minimum=1),  # top-level comments per page
+    ORDER=Choice("oldest", choices=("oldest", "newest")),
+    # Site-wide auto-close in days (None: never); Post.comments_close_after_days wins.
+    CLOSE_AFTER_DAYS=Int(None, minimum=1, optional=True),
+    EDIT_WINDOW=Int(15, minimum=0),  # minutes a commenter may edit or delete their comment
+    MAX_LENGTH=Int(5000, minimum=1),  # characters in a comment body
+    MAX_LINKS=Int(2, minimum=0),  # more links than this hold a comment for moderation
+    HOLD_ALL=Bool(False),  # hold every comment, trusted or not
+    # Comments per IP address: "N/s", "N/m", "N/h" or "N/d" ("" for no limit).
+    RATE_LIMIT=Rate("5/m"),
+)

@@ -8,20 +8,19 @@ import time
 
 from django.core.cache import cache
 
-PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+from blogsite.appsettings import Rate
 
 
-def parse_rate(rate: str) -> tuple[int, int]:
-    """Return (requests, seconds) for a rate such as "5/m" or "100/h"."""
-    count, _, period = rate.partition("/")
-    return int(count), PERIODS[period.strip()[:1]]
+def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
+    """Count one request; return False when it goes over the rate.
 
-
-def hit(*, scope: str, key: str, rate: str | None) -> bool:
-    """Count one request; return False when it goes over the rate."""
+    rate is (requests, seconds), as a Rate setting parses it, or text such as "3/h".
+    """
+    if isinstance(rate, str):
+        rate = Rate(None).parse(rate)
     if not rate:
         return True
-    limit, seconds = parse_rate(rate)
+    limit, seconds = rate
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{scope}:{key}:{seconds}:{window}"
     cache.add(cache_key, 0, timeout=seconds + 1)

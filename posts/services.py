@@ -92,7 +92,7 @@ def cast_reaction(
         raise ReactionClosed
     if user is not None and voter != user_voter(user):
         raise ValueError("A signed-in reader votes with their account's voter key.")
-    if user is None and conf.require_login():
+    if user is None and conf.reaction_settings.REQUIRE_LOGIN:
         raise LoginRequired
 
     _serialize_voter(post=post, voter=voter)
@@ -167,7 +167,7 @@ def _reserve_anonymous_vote(*, post: Post, ip: str | None) -> bool:
     add() then incr() are each atomic in Redis (and under a lock in the local-memory
     cache), so concurrent processes never both take the last place.
     """
-    limit = conf.ip_hourly_limit()
+    limit = conf.reaction_settings.IP_HOURLY_LIMIT
     if not ip or limit <= 0:
         return False
     key = _cap_key(post=post, ip=ip)

@@ -54,10 +54,10 @@ class AkismetClient:
 
     def __init__(self, *, timeout: float | None = None):
         self.debug_help = ""
-        api_url = conf.get("AKISMET_API_URL").rstrip("/")
+        api_url = conf.spam_settings.AKISMET_API_URL.rstrip("/")
         http_client = httpx.Client(
             headers={"User-Agent": akismet.USER_AGENT},
-            timeout=conf.get("AKISMET_TIMEOUT") if timeout is None else timeout,
+            timeout=conf.spam_settings.AKISMET_TIMEOUT if timeout is None else timeout,
             transport=_RebaseTransport(api_url) if api_url != DEFAULT_API_URL else None,
             event_hooks={"response": [self._remember_debug_help]},
         )
@@ -97,7 +97,7 @@ def comment_arguments(candidate: Candidate) -> dict:
         "comment_post_modified_gmt": _gmt(candidate.post_modified_at),
         "blog_lang": candidate.language or settings.LANGUAGE_CODE,
         "blog_charset": "UTF-8",
-        "is_test": conf.get("AKISMET_IS_TEST") or None,
+        "is_test": conf.spam_settings.AKISMET_IS_TEST or None,
     }
     return {key: value for key, value in arguments.items() if value}
 

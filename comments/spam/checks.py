@@ -74,9 +74,8 @@ def check_form_timing(sample: Sample):
         return None  # no form (evaluation, replies written in the admin)
     if candidate.post_id is None:
         return None
-    rendered_at = read_form_token(
-        candidate.form_token or "", candidate.post_id, max_age=conf.get("SPAM_FORM_TOKEN_MAX_AGE")
-    )
+    max_age = conf.spam_settings.FORM_TOKEN_MAX_AGE
+    rendered_at = read_form_token(candidate.form_token or "", candidate.post_id, max_age=max_age)
     if rendered_at is None:
         return _finding(
             "form_token",
@@ -86,7 +85,7 @@ def check_form_timing(sample: Sample):
         )
     submitted = candidate.submitted_at.timestamp() if candidate.submitted_at else time.time()
     elapsed = submitted - rendered_at
-    minimum = conf.get("SPAM_MIN_SUBMIT_SECONDS")
+    minimum = conf.spam_settings.MIN_SUBMIT_SECONDS
     if elapsed < minimum:
         message = gettext(
             "Sent %(elapsed).1f seconds after the form was shown (a person needs at least "
@@ -103,7 +102,7 @@ def trusted_domains() -> set[str]:
     """Hosts whose links are ordinary in comments: this site's and SPAM_TRUSTED_DOMAINS."""
     from django.conf import settings
 
-    domains = {d.lower().removeprefix("www.") for d in conf.get("SPAM_TRUSTED_DOMAINS")}
+    domains = {d.lower().removeprefix("www.") for d in conf.spam_settings.TRUSTED_DOMAINS}
     site_host = url_host(getattr(settings, "SITE_URL", ""))
     if site_host:
         domains.add(site_host)
@@ -121,11 +120,11 @@ def check_links(sample: Sample):
         return None
     domains = trusted_domains()
     outside = [url for url in sample.urls if not _is_trusted(url_host(url), domains)]
-    limit = conf.get("SPAM_MAX_LINKS")
+    limit = conf.spam_settings.MAX_LINKS
     if count >= limit:
         score = 0.98 if outside else 0.9
     elif outside:
-        score = 0.95 if len(outside) > 1 else conf.get("SPAM_UNTRUSTED_LINK_SCORE")
+        score = 0.95 if len(outside) > 1 else conf.spam_settings.UNTRUSTED_LINK_SCORE
     else:
         return None
     if outside:
@@ -149,7 +148,7 @@ def check_link_only(sample: Sample):
 
 def check_short_body(sample: Sample):
     significant = sum(ch.isalnum() for ch in sample.text)
-    if significant < conf.get("SPAM_MIN_BODY_CHARS"):
+    if significant < conf.spam_settings.MIN_BODY_CHARS:
         return _finding("short_body", 0.7, gettext("The comment is very short."))
     return None
 
@@ -158,7 +157,7 @@ def check_phrases(sample: Sample):
     found = find_phrases(sample.text)
     if not found:
         return None
-    score = sigmoid(conf.get("SPAM_PHRASE_WEIGHT") * min(len(found), 2))
+    score = sigmoid(conf.spam_settings.PHRASE_WEIGHT * min(len(found), 2))
     message = gettext("Promotional phrases: %(phrases)s.") % {
         "phrases": ", ".join(f"“{phrase}”" for phrase in found[:3])
     }
@@ -211,11 +210,11 @@ def check_blocked_terms(sample: Sample):
 
 def check_duplicate(sample: Sample):
     body = sample.candidate.content.strip()
-    if len(sample.text) < conf.get("SPAM_DUPLICATE_MIN_CHARS"):
+    if len(sample.text) < conf.spam_settings.DUPLICATE_MIN_CHARS:
         return None  # "Thanks!" and "+1" are repeated by honest readers
     from comments.models import Comment
 
-    since = timezone.now() - timedelta(days=conf.get("SPAM_DUPLICATE_DAYS"))
+    since = timezone.now() - timedelta(days=conf.spam_settings.DUPLICATE_DAYS)
     copies = Comment.objects.filter(submitted_at__gte=since, body=body)
     count = copies.count()
     if not count:
@@ -235,10 +234,10 @@ def check_burst(sample: Sample):
         return None
     from comments.models import Comment
 
-    window = conf.get("SPAM_BURST_SECONDS")
+    window = conf.spam_settings.BURST_SECONDS
     since = timezone.now() - timedelta(seconds=window)
     recent = Comment.objects.filter(submitted_at__gte=since, ip_address=ip).count()
-    if recent < conf.get("SPAM_BURST_LIMIT"):
+    if recent < conf.spam_settings.BURST_LIMIT:
         return None
     message = gettext(
         "%(count)d comments from this IP address in the last %(minutes)d minutes."

@@ -1,47 +1,45 @@
-"""Settings of the spam filter, each overridable in settings.py, read here in one place."""
+"""Settings of the spam filter (SPAM_*, AKISMET_*), with their defaults and types."""
 
 from django.conf import settings
 
-DEFAULTS = {
-    # A combined score at or above SPAM_THRESHOLD is spam; from SPAM_HOLD_THRESHOLD up to it
-    # the comment is held for a moderator (the uncertain middle band); below, it is ham.
-    "SPAM_THRESHOLD": 0.85,
-    "SPAM_HOLD_THRESHOLD": 0.5,
+from blogsite.appsettings import AppSettings, Bool, Float, Int, Text, TextList
+
+spam_settings = AppSettings(
+    "SPAM_",
+    # A combined score at or above THRESHOLD is spam; from HOLD_THRESHOLD up to it the
+    # comment is held for a moderator (the uncertain middle band); below, it is ham.
+    THRESHOLD=Float(0.85, minimum=0.0, maximum=1.0),
+    HOLD_THRESHOLD=Float(0.5, minimum=0.0, maximum=1.0),
     # Seconds a person needs at least between seeing the form and sending it.
-    "SPAM_MIN_SUBMIT_SECONDS": 3,
-    # How long a rendered form stays valid.
-    "SPAM_FORM_TOKEN_MAX_AGE": 7 * 86400,
+    MIN_SUBMIT_SECONDS=Float(3, minimum=0),
+    # How long a rendered form stays valid, in seconds.
+    FORM_TOKEN_MAX_AGE=Int(7 * 86400, minimum=60),
     # Links in a comment from which it counts as link spam (half the evidence one below).
-    "SPAM_MAX_LINKS": 3,
+    MAX_LINKS=Int(3, minimum=1),
     # Links to these hosts (and to SITE_URL's) are not evidence of spam by themselves.
-    "SPAM_TRUSTED_DOMAINS": ["youtube.com", "youtu.be", "wikipedia.org", "vimeo.com"],
+    TRUSTED_DOMAINS=TextList(("youtube.com", "youtu.be", "wikipedia.org", "vimeo.com")),
     # Evidence of one link to any other host. 0.9 is what the benchmark calls for (nearly
     # every outside link in it is spam); a site whose readers often cite sources may lower
     # it to 0.8, which holds such comments instead of marking them spam.
-    "SPAM_UNTRUSTED_LINK_SCORE": 0.9,
+    UNTRUSTED_LINK_SCORE=Float(0.9, minimum=0.0, maximum=1.0),
     # Bodies with fewer letters or digits than this are "very short".
-    "SPAM_MIN_BODY_CHARS": 3,
-    # Identical comments (of at least SPAM_DUPLICATE_MIN_CHARS) within this many days.
-    "SPAM_DUPLICATE_DAYS": 7,
-    "SPAM_DUPLICATE_MIN_CHARS": 20,
-    # More than SPAM_BURST_LIMIT comments from one IP within SPAM_BURST_SECONDS is a burst.
-    "SPAM_BURST_LIMIT": 5,
-    "SPAM_BURST_SECONDS": 600,
+    MIN_BODY_CHARS=Int(3, minimum=0),
+    # Identical comments (of at least DUPLICATE_MIN_CHARS) within this many days.
+    DUPLICATE_DAYS=Int(7, minimum=0),
+    DUPLICATE_MIN_CHARS=Int(20, minimum=1),
+    # More than BURST_LIMIT comments from one IP within BURST_SECONDS is a burst.
+    BURST_LIMIT=Int(5, minimum=1),
+    BURST_SECONDS=Int(600, minimum=1),
     # Log-odds one promotional phrase adds ("check out my channel", "iscriviti al mio canale").
-    "SPAM_PHRASE_WEIGHT": 4.0,
+    PHRASE_WEIGHT=Float(4.0, minimum=0.0),
     # Online learning: how far past the decision boundary a moderator's decision is pushed.
-    "SPAM_LEARN_MARGIN": 3.0,
-    "SPAM_LEARN_RATE": 0.5,
+    LEARN_MARGIN=Float(3.0, minimum=0.0),
+    LEARN_RATE=Float(0.5, minimum=0.0),
     # Akismet (the key and site URL live in settings.py: AKISMET_API_KEY, AKISMET_BLOG_URL).
-    "AKISMET_TIMEOUT": 3.0,
-    "AKISMET_API_URL": "https://rest.akismet.com",
-    "AKISMET_IS_TEST": False,
-}
-
-
-def get(name):
-    """Return a spam setting, from settings.py when it is set there."""
-    return getattr(settings, name, DEFAULTS[name])
+    AKISMET_TIMEOUT=Float(3.0, minimum=0.1, name="AKISMET_TIMEOUT"),
+    AKISMET_API_URL=Text("https://rest.akismet.com", name="AKISMET_API_URL"),
+    AKISMET_IS_TEST=Bool(False, name="AKISMET_IS_TEST"),
+)
 
 
 def akismet_enabled() -> bool:

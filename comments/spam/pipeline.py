@@ -25,9 +25,9 @@ _RANK = {"ham": 0, "hold": 1, "spam": 2, "discard": 3}
 
 def verdict_for_score(score: float) -> str:
     """Map a combined score to ham, hold or spam with the configured thresholds."""
-    if score >= conf.get("SPAM_THRESHOLD"):
+    if score >= conf.spam_settings.THRESHOLD:
         return "spam"
-    if score >= conf.get("SPAM_HOLD_THRESHOLD"):
+    if score >= conf.spam_settings.HOLD_THRESHOLD:
         return "hold"
     return "ham"
 

@@ -70,8 +70,8 @@ def learn_example(*, content: str, url: str = "", is_spam: bool, name: str = "de
     model.learn(
         extract_features(content, url=url),
         is_spam,
-        rate=conf.get("SPAM_LEARN_RATE"),
-        margin=conf.get("SPAM_LEARN_MARGIN"),
+        rate=conf.spam_settings.LEARN_RATE,
+        margin=conf.spam_settings.LEARN_MARGIN,
     )
     _save(state, model, **{"spam_learned" if is_spam else "ham_learned": 1})
 

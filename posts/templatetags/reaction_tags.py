@@ -34,7 +34,7 @@ def render_reactions(context, post):
         "login_url": reverse("account_login")
         + "?"
         + urlencode({"next": post.get_absolute_url() + "#reactions"}),
-        "login_needed": conf.require_login() and voter.user is None,
+        "login_needed": conf.reaction_settings.REQUIRE_LOGIN and voter.user is None,
         "notices": notices,
     }
 

@@ -1,6 +1,7 @@
 import pytest
 from django.test import override_settings
 
+from blogsite.appsettings import Rate
 from comments import ratelimit
 from comments.models import Comment
 from tests.comments.reader_helpers import form_data, post_comment
@@ -50,4 +51,4 @@ def test_an_empty_rate_means_no_limit():
     [("5/m", (5, 60)), ("100/h", (100, 3600)), ("1/s", (1, 1)), ("20/day", (20, 86400))],
 )
 def test_rates_are_parsed(rate, parsed):
-    assert ratelimit.parse_rate(rate) == parsed
+    assert Rate(None).parse(rate) == parsed
