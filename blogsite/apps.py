@@ -26,6 +26,11 @@ class BlogsiteConfig(AppConfig):
 
     def ready(self):
         from blogsite import checks  # noqa: F401  (registers the settings check)
+        from blogsite.roles import sync_roles
 
         # After django.contrib.sites has created its default "example.com" row.
         post_migrate.connect(sync_site_with_settings, sender=apps.get_app_config("sites"))
+        # post_migrate is sent once per app with models, in INSTALLED_APPS order; by the
+        # last one, auth has created every app's permissions.
+        last = [config for config in apps.get_app_configs() if config.models_module][-1]
+        post_migrate.connect(sync_roles, sender=last)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "blogsite",
     "posts",
+    "posts.reactions",
     "comments",
     "comments.spam",
 ]

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
     path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("", include("posts.reactions.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,
 )

@@ -8,6 +8,10 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from comments import signals, tasks
+        from comments.models import Comment
+        from posts import listing
+
+        listing.register_count("comment_count", lambda: Comment.objects.visible())
 
         signals.comment_submitted.connect(
             tasks.on_comment_submitted, dispatch_uid="comments.notify_submitted"

@@ -17,7 +17,7 @@ from comments.models import Comment
 from comments.moderation import comments_are_open
 from comments.threads import page_of
 from posts.models import Post
-from posts.views import PostDetailView
+from posts.views import render_post
 
 # Messages about a comment are shown in the comments section, not at the top of the page.
 MESSAGE_TAG = site_messages.COMMENTS
@@ -35,16 +35,8 @@ def comment_url(comment, *, own_ids=()) -> str:
 
 
 def render_article(request, post, form, *, status):
-    """Show the article again with the form's errors and everything the reader typed.
-
-    The article view builds the page (neighbours, related articles...), so the page with
-    errors is the same page the reader came from.
-    """
-    view = PostDetailView()
-    view.setup(request, slug=post.slug)
-    view.object = post
-    context = view.get_context_data(object=post, comment_form=form)
-    return render(request, view.template_name, context, status=status)
+    """Show the article again with the form's errors and everything the reader typed."""
+    return render_post(request, post, status=status, comment_form=form)
 
 
 @require_POST

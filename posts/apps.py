@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PostsConfig(AppConfig):
     name = "posts"
     verbose_name = _("Articles")
-
-    def ready(self):
-        from posts import signals  # noqa: F401  (connects the receivers)

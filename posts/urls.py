@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from posts import feeds, views
 
@@ -21,5 +21,4 @@ urlpatterns = [
     path("cerca/", views.PostSearchView.as_view(), name="search"),
     path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
-    path("", include("posts.reaction_urls")),  # the reactions row and its ranking
 ]

@@ -65,6 +65,21 @@ class PostDetailView(DetailView):
         )
 
 
+def render_post(request, post, *, status=200, **extra_context):
+    """Answer with the article page of `post`, given extra context (a form with errors).
+
+    For other apps that need the article page itself as their answer, e.g. the comment
+    form's view showing a refused comment where the reader wrote it.
+    """
+    view = PostDetailView()
+    view.setup(request, slug=post.slug)
+    view.object = post
+    context = view.get_context_data(object=post, **extra_context)
+    return view.response_class(
+        request=request, template=view.get_template_names(), context=context, status=status
+    )
+
+
 @method_decorator(never_cache, name="dispatch")
 class PostPreviewView(PostDetailView):
     """An article as readers will see it, for its author, editors and superusers only.

@@ -52,16 +52,26 @@ def make_post(*, tags=(), **overrides):
 
 
 def restore_migration_data():
-    """Recreate the rows data migrations create: the reaction kinds and the groups.
+    """Recreate the reaction kinds a data migration creates.
 
-    A transactional test's flush empties every table; post_migrate brings back permissions
-    and the Site, but not these (and serialized_rollback does not reach a Playwright test's
-    connection).
+    A transactional test's flush empties every table; post_migrate brings back permissions,
+    the Site and the roles (blogsite.roles), but not these (and serialized_rollback does not
+    reach a Playwright test's connection).
     """
-    from django.apps import apps
+    from posts.reactions.models import ReactionKind
 
-    import_module("posts.migrations.0002_reaction_kinds").create_kinds(apps, None)
-    import_module("posts.migrations.0003_author_groups").create_groups(apps, None)
+    kinds = import_module("posts.migrations.0002_reaction_kinds").KINDS
+    for position, (code, emoji, label_it, label_en) in enumerate(kinds, start=1):
+        ReactionKind.objects.update_or_create(
+            code=code,
+            defaults={
+                "emoji": emoji,
+                "label_it": label_it,
+                "label_en": label_en,
+                "position": position,
+                "active": True,
+            },
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -81,11 +91,9 @@ def migration_data(request):
         request.getfixturevalue("db")
     else:
         return
-    from django.contrib.auth.models import Group
+    from posts.reactions.models import ReactionKind
 
-    from posts.models import ReactionKind
-
-    if not (ReactionKind.objects.exists() and Group.objects.filter(name="Editors").exists()):
+    if not ReactionKind.objects.exists():
         restore_migration_data()
 
 

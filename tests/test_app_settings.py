@@ -9,7 +9,7 @@ from blogsite.appsettings import Int, Rate, SettingError, TextList
 from blogsite.checks import app_settings_are_valid
 from comments.conf import comment_settings
 from comments.spam.conf import spam_settings
-from posts.conf import reaction_settings
+from posts.reactions.conf import reaction_settings
 
 
 def test_defaults_apply_when_nothing_is_set():

@@ -1,2 +1,2 @@
 # One module per concept; Django's autodiscovery imports this package.
-from . import post, reaction  # noqa: F401
+from . import post  # noqa: F401

@@ -1,4 +1,3 @@
 from .post import Post, PostQuerySet, Tag
-from .reaction import Reaction, ReactionKind
 
-__all__ = ["Post", "PostQuerySet", "Reaction", "ReactionKind", "Tag"]
+__all__ = ["Post", "PostQuerySet", "Tag"]

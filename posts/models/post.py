@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from posts.listing import count_annotations
 from posts.markup import html_to_text, reading_minutes, render_markdown
 from posts.permissions import is_editor
 
@@ -83,29 +83,8 @@ class PostQuerySet(models.QuerySet):
         return self.filter(author=user)
 
     def with_counts(self):
-        """Annotate approved comment and reaction counts, each with one subquery."""
-        from comments.models import Comment
-
-        from .reaction import Reaction
-
-        approved = (
-            Comment.objects.filter(post=OuterRef("pk"), status=Comment.Status.APPROVED)
-            .order_by()
-            .values("post")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        reactions = (
-            Reaction.objects.filter(post=OuterRef("pk"))
-            .order_by()
-            .values("post")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.annotate(
-            comment_count=Coalesce(Subquery(approved, output_field=IntegerField()), Value(0)),
-            reaction_count=Coalesce(Subquery(reactions, output_field=IntegerField()), Value(0)),
-        )
+        """Annotate the counts other apps register (comments, reactions): one subquery each."""
+        return self.annotate(**count_annotations())
 
     def for_listing(self):
         """Everything a list page shows, in a constant number of queries."""

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from posts.models import Reaction
+from posts.reactions.models import Reaction
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,8 @@ from django.utils.html import escape
 
 from comments.models import Comment
 from posts.demo.frontmatter import parse, read_articles
-from posts.models import Post, Reaction, Tag
+from posts.models import Post, Tag
+from posts.reactions.models import Reaction
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
-from posts.models import Reaction, ReactionKind
+from posts.reactions.models import Reaction, ReactionKind
 from tests.conftest import make_post, make_tag
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,8 @@ from django.utils import timezone
 from comments.models import Comment
 from posts.demo.frontmatter import read_articles
 from posts.demo.people import AUTHORS, COMMENTS, TAGS
-from posts.models import Post, ReactionKind, Tag
+from posts.models import Post, Tag
+from posts.reactions.models import ReactionKind
 
 AUTHORS_GROUP = "Authors"  # created by posts/migrations/0003_author_groups.py
 

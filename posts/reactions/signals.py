@@ -1,10 +1,10 @@
-"""Signal receivers of the posts app, connected in PostsConfig.ready()."""
+"""Signal receivers of the reactions app, connected in ReactionsConfig.ready()."""
 
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from posts.services import merge_anonymous_reactions
-from posts.voters import anonymous_voter, read_anonymous_id
+from posts.reactions.services import merge_anonymous_reactions
+from posts.reactions.voters import anonymous_voter, read_anonymous_id
 
 
 @receiver(user_logged_in, dispatch_uid="posts.merge_anonymous_reactions")

@@ -6,9 +6,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
-from posts import conf
-from posts.models import Reaction
-from posts.voters import anonymous_voter, user_voter
+from posts.reactions import conf
+from posts.reactions.models import Reaction
+from posts.reactions.voters import anonymous_voter, user_voter
 from tests.conftest import make_post
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +25,11 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 def react_url(post):
-    return reverse("posts:react", kwargs={"slug": post.slug})
+    return reverse("reactions:react", kwargs={"slug": post.slug})
 
 
 def state_url(post):
-    return reverse("posts:reaction-state", kwargs={"slug": post.slug})
+    return reverse("reactions:state", kwargs={"slug": post.slug})
 
 
 def test_the_article_shows_the_row_with_a_button_per_kind(client, post):
@@ -139,7 +139,7 @@ def test_an_unknown_kind_is_a_400_and_changes_nothing(client, post, kind):
 
 
 def test_an_inactive_kind_is_a_400(client, post):
-    from posts.models import ReactionKind
+    from posts.reactions.models import ReactionKind
 
     ReactionKind.objects.filter(code="funny").update(active=False)
     assert client.post(react_url(post), {"kind": "funny"}).status_code == 400
@@ -150,12 +150,10 @@ def test_unknown_or_unpublished_articles_are_404_and_change_nothing(
     client, draft_post, scheduled_post
 ):
     for slug in ["no-such-article", draft_post.slug, scheduled_post.slug]:
-        url = reverse("posts:react", kwargs={"slug": slug})
+        url = reverse("reactions:react", kwargs={"slug": slug})
         assert client.post(url, {"kind": "useful"}).status_code == 404
         assert client.post(url, {"kind": "useful"}, **JSON).status_code == 404
-        assert (
-            client.get(reverse("posts:reaction-state", kwargs={"slug": slug})).status_code == 404
-        )
+        assert client.get(reverse("reactions:state", kwargs={"slug": slug})).status_code == 404
     assert not Reaction.objects.exists()
 
 
@@ -234,7 +232,7 @@ def test_the_most_appreciated_page_ranks_articles_by_reactions(client, post):
         Client().post(react_url(loved), {"kind": "love"})
     Client().post(react_url(post), {"kind": "useful"})
 
-    response = client.get(reverse("posts:most-appreciated"))
+    response = client.get(reverse("reactions:most-appreciated"))
     assert response.status_code == 200
     html = response.text
     assert html.index(loved.title) < html.index(post.title)

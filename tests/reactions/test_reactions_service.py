@@ -4,8 +4,8 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from posts.models import Reaction, ReactionKind
-from posts.services import (
+from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.services import (
     CREATED,
     SWITCHED,
     TAKEN_BACK,
@@ -15,7 +15,7 @@ from posts.services import (
     cast_reaction,
     merge_anonymous_reactions,
 )
-from posts.voters import anonymous_voter, new_anonymous_id, user_voter
+from posts.reactions.voters import anonymous_voter, new_anonymous_id, user_voter
 from tests.conftest import make_post
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from blogsite.messages import section_messages
-from posts import conf, reactions
-from posts.models import Reaction
-from posts.reaction_views import MESSAGE_TAG
-from posts.voters import voter_for_request
+from posts.reactions import conf, display
+from posts.reactions.models import Reaction
+from posts.reactions.views import MESSAGE_TAG
+from posts.reactions.voters import voter_for_request
 
 register = template.Library()
 
@@ -18,19 +18,19 @@ def render_reactions(context, post):
     """Prepare the row under an article: a button per kind, the reader's choice pressed."""
     request = context.get("request")
     voter = voter_for_request(request)
-    kinds = reactions.active_kinds()
+    kinds = display.active_kinds()
     counts = Reaction.objects.filter(post=post).counts_by_kind()
-    current_id = reactions.current_kind_id(post=post, voter_key=voter.key)
+    current_id = display.current_kind_id(post=post, voter_key=voter.key)
     notices = []
     if request is not None:
         notices = section_messages(request, MESSAGE_TAG)
     return {
         "post": post,
-        "items": reactions.row_items(kinds=kinds, counts=counts, current_id=current_id),
-        "total_label": reactions.total_label(sum(counts.values())),
-        "action_url": reverse("posts:react", kwargs={"slug": post.slug}),
-        "state_url": reverse("posts:reaction-state", kwargs={"slug": post.slug}),
-        "ranking_url": reverse("posts:most-appreciated"),
+        "items": display.row_items(kinds=kinds, counts=counts, current_id=current_id),
+        "total_label": display.total_label(sum(counts.values())),
+        "action_url": reverse("reactions:react", kwargs={"slug": post.slug}),
+        "state_url": reverse("reactions:state", kwargs={"slug": post.slug}),
+        "ranking_url": reverse("reactions:most-appreciated"),
         "login_url": reverse("account_login")
         + "?"
         + urlencode({"next": post.get_absolute_url() + "#reactions"}),
@@ -43,7 +43,7 @@ def render_reactions(context, post):
 def reaction_summary(context, post):
     """The compact counts of a card; the first card of a page fetches them for all."""
     if not hasattr(post, "reaction_summary"):
-        reactions.card_summaries(_listed_posts(context, post))
+        display.card_summaries(_listed_posts(context, post))
     return post.reaction_summary
 
 

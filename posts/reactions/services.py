@@ -17,9 +17,10 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from posts import conf
-from posts.models import Post, Reaction, ReactionKind
-from posts.voters import user_voter
+from posts.models import Post
+from posts.reactions import conf
+from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.voters import user_voter
 
 CREATED = "created"
 SWITCHED = "switched"

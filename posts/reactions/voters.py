@@ -8,7 +8,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from posts import conf
+from posts.reactions import conf
 
 
 def user_voter(user) -> str:

@@ -10,9 +10,9 @@ import pytest
 from django.db import connection, connections
 from django.test import override_settings
 
-from posts.models import Reaction, ReactionKind
-from posts.services import ReactionLimitReached, ReactionRefused, cast_reaction
-from posts.voters import anonymous_voter, new_anonymous_id
+from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.services import ReactionLimitReached, ReactionRefused, cast_reaction
+from posts.reactions.voters import anonymous_voter, new_anonymous_id
 
 # Real transactions: the threads must see each other's commits.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -129,7 +129,7 @@ def test_without_the_advisory_lock_the_unique_constraint_still_keeps_one_reactio
     # The second line of defence, alone (as on a database without advisory locks): racing
     # first votes lose on the unique constraint inside a savepoint and switch the winner's
     # row instead.
-    from posts import services
+    from posts.reactions import services
 
     monkeypatch.setattr(services, "_serialize_voter", lambda **kwargs: None)
     outcomes = twenty_concurrent_switches(post, prefix="r")

@@ -5,8 +5,8 @@ Each function costs a fixed number of queries, whatever the number of votes or a
 
 from django.utils.translation import gettext, ngettext
 
-from posts.models import Reaction, ReactionKind
-from posts.services import TAKEN_BACK
+from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.services import TAKEN_BACK
 
 
 def active_kinds() -> list[ReactionKind]:

@@ -27,6 +27,7 @@ class ReactionKind(models.Model):
     objects = ReactionKindQuerySet.as_manager()
 
     class Meta:
+        db_table = "posts_reactionkind"  # created when reactions lived in the posts app
         ordering = ["position", "pk"]
         verbose_name = _("reaction kind")
         verbose_name_plural = _("reaction kinds")
@@ -86,6 +87,7 @@ class Reaction(models.Model):
     objects = ReactionQuerySet.as_manager()
 
     class Meta:
+        db_table = "posts_reaction"
         ordering = ["-created_at"]
         verbose_name = _("reaction")
         verbose_name_plural = _("reactions")

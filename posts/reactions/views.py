@@ -13,15 +13,16 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blogsite import messages as site_messages
-from posts import reactions
-from posts.models import Post, Reaction
-from posts.services import (
+from posts.models import Post
+from posts.reactions import display
+from posts.reactions.models import Reaction
+from posts.reactions.services import (
     LoginRequired,
     ReactionLimitReached,
     ReactionRefused,
     cast_reaction,
 )
-from posts.voters import remember_anonymous_id, voter_for_request
+from posts.reactions.voters import remember_anonymous_id, voter_for_request
 
 MESSAGE_TAG = site_messages.REACTIONS  # the row shows the messages carrying this tag
 
@@ -50,7 +51,7 @@ def _refuse(request, post, message, *, status):
 def react(request, slug):
     """Cast, switch or take back the reader's reaction to an article."""
     post = get_object_or_404(Post.objects.published(), slug=slug)
-    kinds = reactions.active_kinds()  # one query serves the lookup and the JSON answer
+    kinds = display.active_kinds()  # one query serves the lookup and the JSON answer
     code = request.POST.get("kind", "")
     kind = next((kind for kind in kinds if kind.code == code), None)
     if kind is None:
@@ -77,9 +78,9 @@ def react(request, slug):
     except ReactionRefused as refusal:
         return _refuse(request, post, refusal.message, status=409)
 
-    message = reactions.vote_message(action=result.action, kind=kind)
+    message = display.vote_message(action=result.action, kind=kind)
     if _wants_json(request):
-        payload = reactions.state_payload(
+        payload = display.state_payload(
             kinds=kinds,
             counts=result.counts,
             current_id=result.current.pk if result.current else None,
@@ -101,10 +102,10 @@ def reaction_state(request, slug):
     post = get_object_or_404(Post.objects.published(), slug=slug)
     voter = voter_for_request(request)
     return JsonResponse(
-        reactions.state_payload(
-            kinds=reactions.active_kinds(),
+        display.state_payload(
+            kinds=display.active_kinds(),
             counts=Reaction.objects.filter(post=post).counts_by_kind(),
-            current_id=reactions.current_kind_id(post=post, voter_key=voter.key),
+            current_id=display.current_kind_id(post=post, voter_key=voter.key),
         )
     )
 

@@ -6,9 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from posts.models import ReactionKind
-from posts.services import cast_reaction
-from posts.voters import anonymous_voter, new_anonymous_id
+from posts.reactions.models import ReactionKind
+from posts.reactions.services import cast_reaction
+from posts.reactions.voters import anonymous_voter, new_anonymous_id
 from tests.conftest import make_post
 
 pytestmark = pytest.mark.django_db
@@ -44,9 +44,9 @@ def test_the_most_appreciated_page_of_twenty_costs_as_many_queries_as_a_page_of_
     client, author
 ):
     posts_with_votes(2, author)
-    few, _ = queries_for(client, reverse("posts:most-appreciated"))
+    few, _ = queries_for(client, reverse("reactions:most-appreciated"))
     posts_with_votes(30, author)
-    many, html = queries_for(client, reverse("posts:most-appreciated"))
+    many, html = queries_for(client, reverse("reactions:most-appreciated"))
     assert html.count('class="reaction-summary"') == 20
     assert many == few
 

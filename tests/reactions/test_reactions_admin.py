@@ -3,16 +3,16 @@
 import pytest
 from django.urls import reverse
 
-from posts.models import Reaction, ReactionKind
-from posts.services import cast_reaction
-from posts.voters import anonymous_voter, new_anonymous_id
+from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.services import cast_reaction
+from posts.reactions.voters import anonymous_voter, new_anonymous_id
 
 pytestmark = pytest.mark.django_db
 
 
 def test_editors_reorder_and_switch_off_kinds_from_the_list(admin_client):
     kinds = list(ReactionKind.objects.all())
-    url = reverse("admin:posts_reactionkind_changelist")
+    url = reverse("admin:reactions_reactionkind_changelist")
     assert admin_client.get(url).status_code == 200
     data = {
         "form-TOTAL_FORMS": str(len(kinds)),
@@ -36,10 +36,10 @@ def test_votes_are_listed_but_not_added_or_edited_in_the_admin(admin_client, pos
         voter=anonymous_voter(new_anonymous_id()),
     )
     reaction = Reaction.objects.get()
-    response = admin_client.get(reverse("admin:posts_reaction_changelist"))
+    response = admin_client.get(reverse("admin:reactions_reaction_changelist"))
     assert response.status_code == 200
     assert post.title in response.text
-    assert admin_client.get(reverse("admin:posts_reaction_add")).status_code == 403
-    change = reverse("admin:posts_reaction_change", args=[reaction.pk])
+    assert admin_client.get(reverse("admin:reactions_reaction_add")).status_code == 403
+    change = reverse("admin:reactions_reaction_change", args=[reaction.pk])
     admin_client.post(change, {"kind": ReactionKind.objects.get(code="love").pk})
     assert Reaction.objects.get().kind.code == "useful"

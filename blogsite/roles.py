@@ -1,0 +1,55 @@
+"""The site's roles: the Authors and Editors groups and the permissions each needs.
+
+Authors write and publish their own articles (the admin limits them to their own rows) and
+pick tags; Editors edit every article and term and moderate comments. The groups are kept
+up to date after every `migrate` (post_migrate), so a model added later gets its
+permissions on the groups without a data migration, and a test database flushed between
+tests gets them back. Only missing permissions are added; nothing is ever removed.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+AUTHORS = "Authors"
+EDITORS = "Editors"
+
+# (app label, codename). Permissions of apps that are not installed are skipped.
+AUTHOR_PERMISSIONS = [
+    ("posts", "add_post"),
+    ("posts", "change_post"),
+    ("posts", "view_post"),
+    ("posts", "view_tag"),
+    ("posts", "add_tag"),
+]
+EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
+    ("posts", "delete_post"),
+    ("posts", "change_tag"),
+    ("posts", "delete_tag"),
+    ("reactions", "view_reaction"),
+    ("reactions", "view_reactionkind"),
+    ("reactions", "change_reactionkind"),
+    ("comments", "view_comment"),
+    ("comments", "change_comment"),
+    ("comments", "delete_comment"),
+    ("comments", "add_comment"),
+    ("comments", "view_moderationterm"),
+    ("comments", "add_moderationterm"),
+    ("comments", "change_moderationterm"),
+    ("comments", "delete_moderationterm"),
+]
+ROLES = {AUTHORS: AUTHOR_PERMISSIONS, EDITORS: EDITOR_PERMISSIONS}
+
+
+def ensure_roles(using="default") -> None:
+    """Create the groups when missing and give them every declared permission."""
+    for name, wanted in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        match = Q(pk__in=[])
+        for app_label, codename in wanted:
+            match |= Q(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*Permission.objects.using(using).filter(match))
+
+
+def sync_roles(sender, using="default", **kwargs):
+    """post_migrate receiver: after auth has created the permissions of every app."""
+    ensure_roles(using=using)

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReactionsConfig(AppConfig):
+    name = "posts.reactions"
+    label = "reactions"
+    verbose_name = _("Reactions")
+
+    def ready(self):
+        from posts import listing
+        from posts.reactions import signals  # noqa: F401  (connects the receivers)
+        from posts.reactions.models import Reaction
+
+        listing.register_count("reaction_count", Reaction.objects.all)
