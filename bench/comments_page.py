@@ -27,13 +27,14 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from comments.models import Comment  # noqa: E402
+from comments.services import NewComment, create_comments  # noqa: E402
 from posts.models import Post  # noqa: E402
+from posts.services import create_post  # noqa: E402
 
 SIZES = (10, 100, 1000)
 RUNS = int(os.environ.get("BENCH_RUNS", "30"))
@@ -41,7 +42,7 @@ WARMUP = 3
 
 
 def seed(size, author, users):
-    post = Post.objects.create(
+    post = create_post(
         title=f"Articolo con {size} commenti",
         slug=f"bench-{size}",
         author=author,
@@ -51,8 +52,8 @@ def seed(size, author, users):
     )
     start = timezone.now() - timedelta(hours=size)
     top_count = max(size // 3, 1)
-    tops = Comment.objects.bulk_create(
-        Comment(
+    tops = [
+        NewComment(
             post=post,
             user=users[n % len(users)] if n % 4 == 0 else None,
             author_name=f"Lettore {n}",
@@ -63,34 +64,25 @@ def seed(size, author, users):
             submitted_at=start + timedelta(minutes=n),
         )
         for n in range(top_count)
-    )
-    Comment.objects.filter(post=post, parent__isnull=True).update(root=F("pk"))
-    tops = list(Comment.objects.filter(post=post).order_by("pk"))
-    replies = []
+    ]
+    # The rest are replies, spread over the threads: in each thread every second reply
+    # answers the reply before it (depth 2), so threads use the three default levels.
+    replies, per_thread = [], {}
     for n in range(size - top_count):
-        root = tops[n % len(tops)]
-        replies.append(
-            Comment(
-                post=post,
-                parent=root,
-                root=root,
-                depth=1,
-                author_name=f"Risposta {n}",
-                author_email=f"risposta{n}@example.com",
-                body=f"Risposta {n}.",
-                status=Comment.Status.APPROVED,
-                submitted_at=start + timedelta(minutes=top_count + n),
-            )
+        top = tops[n % top_count]
+        thread = per_thread.setdefault(n % top_count, [])
+        reply = NewComment(
+            post=post,
+            parent=thread[-1] if len(thread) % 2 else top,
+            author_name=f"Risposta {n}",
+            author_email=f"risposta{n}@example.com",
+            body=f"Risposta {n}.",
+            status=Comment.Status.APPROVED,
+            submitted_at=start + timedelta(minutes=top_count + n),
         )
-    Comment.objects.bulk_create(replies)
-    # Keep the total at `size`: every second reply of a thread answers the reply before it
-    # (depth 2), so threads use the three default levels.
-    by_root = {}
-    for reply in Comment.objects.filter(post=post, depth=1).order_by("pk"):
-        by_root.setdefault(reply.root_id, []).append(reply)
-    for thread in by_root.values():
-        for parent, child in zip(thread[::2], thread[1::2], strict=False):
-            Comment.objects.filter(pk=child.pk).update(parent=parent, depth=2)
+        thread.append(reply)
+        replies.append(reply)
+    create_comments(tops + replies)
     assert Comment.objects.filter(post=post).count() == size
     return post
 

@@ -216,6 +216,11 @@ def client_loop(base, state_path, vote_path, deadline, chance, seed, tally):
     tally.merge(latencies, actions, failures, choices)
 
 
+def bench_post_id(database_url) -> int:
+    with psycopg.connect(database_url) as conn:
+        return conn.execute("SELECT id FROM posts_post WHERE slug = %s", [SLUG]).fetchone()[0]
+
+
 def stored_counts(database_url):
     with psycopg.connect(database_url) as conn:
         rows = conn.execute(
@@ -248,12 +253,13 @@ def main():
         recreate_database(args.database_url)
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         manage(env, "shell", "--verbosity", "0", "--command", SEED)
+        post_pk = bench_post_id(args.database_url)
         children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         server = start_gunicorn(args, env)
         try:
             base = f"http://127.0.0.1:{args.port}"
-            state_path = f"/articoli/{SLUG}/reazioni/"
-            vote_path = f"/articoli/{SLUG}/reazioni/vota/"
+            state_path = f"/reazioni/{post_pk}/"
+            vote_path = f"/reazioni/{post_pk}/vota/"
             tally = Tally()
             print(
                 f"gunicorn: {args.workers} workers x {args.threads} threads on {base}; "

@@ -25,6 +25,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+if settings.DEBUG:
+    # Before the pages' catch-all below; in production the proxy or the storage serves them.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
 # Italian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
@@ -34,9 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include("posts.urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler404 = "blogsite.views.page_not_found"
 handler500 = "blogsite.views.server_error"

@@ -1,7 +1,8 @@
 """Writes to comments. Views, admin actions and management commands all call these."""
 
 import logging
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -16,8 +17,150 @@ from comments.models import Comment, ConfirmedEmail, Unsubscription
 from comments.moderation import CommentModerator, TrustEvidence, is_trusted
 from comments.signals import comment_moderated, comment_submitted
 from comments.spam import pipeline as spam
+from posts.models import display_name
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class NewComment:
+    """One comment for create_comments(): its fields, and its parent, which is a saved
+    Comment or another NewComment of the same batch (or None for a top-level comment)."""
+
+    post: object
+    body: str
+    status: str
+    submitted_at: datetime
+    author_name: str = ""
+    author_email: str = ""
+    author_url: str = ""
+    user: object = None
+    parent: "Comment | NewComment | None" = None
+    kind: str = Comment.Kind.COMMENT
+    ip_address: str | None = None
+    user_agent: str = ""
+    referrer: str = ""
+    language: str = ""
+    notify_replies: bool = False
+    spam_verdict: str = ""
+    spam_score: float | None = None
+    spam_reasons: list = field(default_factory=list)
+    wordpress_id: int | None = None
+    saved: "Comment | None" = field(default=None, repr=False)
+
+
+def build_comment(
+    *,
+    post,
+    body: str,
+    status: str = Comment.Status.PENDING,
+    submitted_at: datetime | None = None,
+    author_name: str = "",
+    author_email: str = "",
+    author_url: str = "",
+    user=None,
+    parent: Comment | None = None,
+    kind: str = Comment.Kind.COMMENT,
+    ip_address: str | None = None,
+    user_agent: str = "",
+    referrer: str = "",
+    language: str = "",
+    notify_replies: bool = False,
+    spam_verdict: str = "",
+    spam_score: float | None = None,
+    spam_reasons: list | None = None,
+    wordpress_id: int | None = None,
+) -> Comment:
+    """Return an unsaved, validated comment with its thread and derived fields set.
+
+    A reply deeper than COMMENTS_MAX_DEPTH attaches to the deepest allowed ancestor.
+    Raise ValidationError on a bad field (with the model's field names).
+    """
+    comment = Comment(
+        post=post,
+        parent=attach_point(parent),
+        user=user,
+        author_name=(author_name or "").strip(),
+        author_email=(author_email or "").strip(),
+        author_url=(author_url or "").strip(),
+        body=(body or "").strip(),
+        status=status,
+        kind=kind,
+        submitted_at=submitted_at or timezone.now(),
+        ip_address=ip_address or None,
+        user_agent=(user_agent or "")[:500],
+        referrer=(referrer or "")[:500],
+        language=(language or "")[:10],
+        notify_replies=notify_replies,
+        spam_verdict=spam_verdict,
+        spam_score=spam_score,
+        spam_reasons=list(spam_reasons or []),
+        wordpress_id=wordpress_id,
+    )
+    set_thread_fields(comment)
+    # The related rows are instances already, and uniqueness (wordpress_id) is the
+    # database's to check: validate the fields only.
+    comment.full_clean(
+        exclude=["post", "parent", "root", "user"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
+    comment.derive_fields()
+    return comment
+
+
+def save_new_comment(comment: Comment, *, announce: bool) -> Comment:
+    """Insert a comment from build_comment(); with announce, tell the notifications (on
+    commit) that it was submitted. A top-level comment is its own thread: no second write."""
+    comment.save(force_insert=True)
+    if announce:
+        transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
+    return comment
+
+
+@transaction.atomic
+def create_comment(*, announce: bool = False, **fields) -> Comment:
+    """Validate and save one comment as given: its status and date are the caller's.
+
+    The one write path for every comment (readers' submissions after the spam check and
+    the rules, moderators' replies, imports, the demo loader, benches and tests). Imports
+    and fixtures keep the default announce=False: nobody is e-mailed.
+    """
+    return save_new_comment(build_comment(**fields), announce=announce)
+
+
+@transaction.atomic
+def create_comments(items: list[NewComment]) -> list[Comment]:
+    """Save many comments, one INSERT per thread depth, quietly (nothing is announced).
+
+    Parents come before their replies: each depth level is inserted once the level above
+    it has its ids. Return the saved comments in the order of `items` (also set as each
+    item's `saved`).
+    """
+    built: list[Comment] = []
+    for item in items:
+        parent = item.parent
+        if isinstance(parent, NewComment):
+            if parent.saved is None:
+                raise ValueError("A parent must come before its replies in the batch.")
+            parent = parent.saved
+        values = {name: getattr(item, name) for name in NEW_COMMENT_FIELDS}
+        comment = build_comment(**values, parent=parent)
+        item.saved = comment
+        built.append(comment)
+    for depth in sorted({comment.depth for comment in built}):
+        level = [comment for comment in built if comment.depth == depth]
+        for comment in level:
+            if comment.parent is not None:
+                comment.parent_id = comment.parent.pk
+                comment.root_id = comment.parent.root_id or comment.parent.pk
+        Comment.objects.bulk_create(level)
+    return built
+
+
+NEW_COMMENT_FIELDS = [
+    name for name in NewComment.__dataclass_fields__ if name not in {"parent", "saved"}
+]
 
 
 def submit_comment(
@@ -39,7 +182,7 @@ def submit_comment(
     trust: TrustEvidence | None = None,
     permalink: str = "",
 ) -> Comment:
-    """Validate, check for spam, apply the moderation rules and save a new comment.
+    """Validate, check for spam, apply the moderation rules and save a reader's comment.
 
     The spam check runs first, outside any transaction; the rest is one transaction. Return
     the saved comment; a repeat of the author's previous comment on the same article
@@ -49,26 +192,22 @@ def submit_comment(
     if user is not None and not user.is_authenticated:
         user = None
     if user is not None:
-        name = (user.get_full_name() or user.get_username())[:80]
+        name = display_name(user)[:80]
         email = user.email
-    now = timezone.now()
-    comment = Comment(
+    comment = build_comment(
         post=post,
-        parent=attach_point(parent),
+        parent=parent,
         user=user,
-        author_name=(name or "").strip(),
-        author_email=(email or "").strip(),
-        author_url=(url or "").strip(),
-        body=(body or "").strip(),
-        submitted_at=now,
-        ip_address=ip_address or None,
-        user_agent=(user_agent or "")[:500],
-        referrer=(referrer or "")[:500],
-        language=(language or "")[:10],
+        author_name=name,
+        author_email=email,
+        author_url=url,
+        body=body,
+        ip_address=ip_address,
+        user_agent=user_agent,
+        referrer=referrer,
+        language=language,
         notify_replies=notify_replies,
     )
-    set_thread_fields(comment)
-    comment.full_clean(exclude=["root"])
 
     # Ask the spam pipeline before the transaction: with Akismet on it may wait seconds for
     # an answer, and no lock may be held meanwhile (on SQLite a transaction holds the whole
@@ -91,12 +230,8 @@ def submit_comment(
             return previous
 
         apply_rules(comment, verdict=verdict, trust=trust)
-        comment.save()
-        if comment.root_id is None:
-            comment.root = comment
-            comment.save(update_fields=["root"])
+        save_new_comment(comment, announce=True)
         comment.was_duplicate = False
-        transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
     return comment
 
 
@@ -290,24 +425,19 @@ def reply_as_site(*, parent: Comment, body: str, moderator) -> Comment:
     The reply is saved held and then approved through moderate(), so it is announced like any
     other approved comment (the article's author and the subscriber to `parent` are told).
     """
-    site_name = Site.objects.get_current().name
-    reply = Comment(
+    reply = create_comment(
         post=parent.post,
-        parent=attach_point(parent),
+        parent=parent,
         user=moderator,
-        author_name=site_name,
+        author_name=Site.objects.get_current().name,
         author_email=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
         author_url=settings.SITE_URL,
-        body=body.strip(),
+        body=body,
         status=Comment.Status.PENDING,
-        submitted_at=timezone.now(),
         language=parent.language or get_language() or settings.LANGUAGE_CODE,
         spam_verdict=Comment.Verdict.HAM,
         spam_score=0.0,
     )
-    set_thread_fields(reply)
-    reply.full_clean(exclude=["root"])
-    reply.save()
     return moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
 
 

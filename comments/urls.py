@@ -5,7 +5,7 @@ from comments import unsubscribe, views
 app_name = "comments"
 
 urlpatterns = [
-    path("post/<slug:slug>/", views.post_comment, name="post"),
+    path("post/<int:pk>/", views.post_comment, name="post"),
     path("<int:pk>/", views.permalink, name="permalink"),
     path("<int:pk>/edit/", views.edit_comment, name="edit"),
     path("<int:pk>/delete/", views.delete_comment, name="delete"),

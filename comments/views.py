@@ -40,8 +40,8 @@ def render_article(request, post, form, *, status):
 
 
 @require_POST
-def post_comment(request, slug):
-    post = get_object_or_404(Post.objects.published(), slug=slug)
+def post_comment(request, pk):
+    post = get_object_or_404(Post.objects.published(), pk=pk)
     if not comments_are_open(post):
         messages.error(request, _("Comments are closed for this article."), extra_tags=MESSAGE_TAG)
         return redirect(f"{post.get_absolute_url()}#comments")

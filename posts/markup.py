@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -125,10 +127,30 @@ def render_markdown(text: str) -> str:
         extensions=["extra", "sane_lists", "smarty", _ArticleExtension()],
         output_format="html",
     )
+    return render_html(html)
+
+
+class BodyFormat(models.TextChoices):
+    """How a body is written: Markdown (authors here) or HTML (imported from WordPress)."""
+
+    MARKDOWN = "markdown", _("Markdown")
+    HTML = "html", _("HTML")
+
+
+def render_html(fragment: str) -> str:
+    """Return the sanitized HTML for a body written in HTML: the same allow-list and the same
+    sponsored-link disclosure as Markdown bodies."""
     rewriter = _SponsoredLinkRewriter()
-    rewriter.feed(sanitize_html(html))
+    rewriter.feed(sanitize_html(fragment or ""))
     rewriter.close()
     return "".join(rewriter.out)
+
+
+def render_body(text: str, body_format: str = BodyFormat.MARKDOWN) -> str:
+    """Return the sanitized HTML of a body in either format."""
+    if body_format == BodyFormat.HTML:
+        return render_html(text)
+    return render_markdown(text)
 
 
 def plain_text(text: str) -> str:

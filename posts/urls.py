@@ -1,6 +1,6 @@
 from django.urls import path
 
-from posts import feeds, views
+from posts import converters, feeds, views  # noqa: F401 (converters registers pagepath)
 
 app_name = "posts"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("tag/<slug:slug>/feed/rss/", feeds.TagPostFeed(), name="tag-feed-rss"),
     path("tag/<slug:slug>/feed/atom/", feeds.TagPostAtomFeed(), name="tag-feed-atom"),
+    path("categoria/<slug:slug>/", views.CategoryDetailView.as_view(), name="category-detail"),
     path("autori/<str:username>/", views.AuthorDetailView.as_view(), name="author-detail"),
     path("archivio/<int:year>/", views.PostYearArchiveView.as_view(), name="archive-year"),
     path(
@@ -21,4 +22,6 @@ urlpatterns = [
     path("cerca/", views.PostSearchView.as_view(), name="search"),
     path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
+    # Last: a static page at its path, once every other address has had its chance.
+    path("<pagepath:path>/", views.PageDetailView.as_view(), name="page"),
 ]

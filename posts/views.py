@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import (
@@ -10,7 +11,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from posts.models import Post, Tag
+from posts.models import Category, Page, Post, Tag
 from posts.search import MAX_QUERY_LENGTH, normalize_query, search_posts
 
 PAGE_SIZE = 10
@@ -43,7 +44,7 @@ class PostDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Post.objects.published().select_related("author").prefetch_related("tags")
+        return Post.objects.published().select_related("author", "cover").prefetch_related("tags")
 
     def get_context_data(self, **kwargs):
         post = self.object
@@ -93,7 +94,7 @@ class PostPreviewView(PostDetailView):
     def get_queryset(self):
         return (
             Post.objects.previewable_by(self.request.user)
-            .select_related("author")
+            .select_related("author", "cover")
             .prefetch_related("tags")
         )
 
@@ -112,6 +113,31 @@ class TagDetailView(PublishedPostsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class CategoryDetailView(PublishedPostsMixin, ListView):
+    template_name = "posts/category_detail.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class PageDetailView(DetailView):
+    """A static page at its path (/chi-siamo/, /servizi/consulenza/), in the page's language."""
+
+    template_name = "posts/page_detail.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Page.objects.published().select_related("parent"),
+            path=self.kwargs["path"].strip("/"),
+            language=get_language(),
+        )
 
 
 class AuthorDetailView(PublishedPostsMixin, ListView):

@@ -20,9 +20,7 @@ def test_a_comment_message_is_shown_once_in_the_comments_section(client, post):
 
 
 def test_a_reaction_message_is_shown_in_the_reactions_row_only(client, post):
-    response = client.post(
-        reverse("reactions:react", kwargs={"slug": post.slug}), {"kind": "useful"}
-    )
+    response = client.post(reverse("reactions:react", kwargs={"pk": post.pk}), {"kind": "useful"})
     assert response.status_code == 302, response.content
     html = client.get(post.get_absolute_url()).content.decode()
     assert '<ul class="messages"' not in html

@@ -43,6 +43,11 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        PINGBACK = "pingback", _("Pingback")
+        TRACKBACK = "trackback", _("Trackback")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         APPROVED = "approved", _("Approved")
@@ -66,8 +71,8 @@ class Comment(models.Model):
         blank=True,
         related_name="replies",
     )
-    # The top-level comment of the thread (itself for a top-level comment once saved), so a
-    # page of threads and all their replies come in two queries.
+    # The top-level comment of a reply's thread (empty on a top-level comment, which is its
+    # own thread), so a page of threads and all their replies come in two queries.
     root = models.ForeignKey(
         "self",
         verbose_name=_("thread"),
@@ -86,9 +91,16 @@ class Comment(models.Model):
         related_name="comments",
     )
     author_name = models.CharField(_("name"), max_length=80)
-    author_email = models.EmailField(_("e-mail"), max_length=254)
+    # Required from readers (the comment form asks for it); pingbacks and some imported
+    # comments have none.
+    author_email = models.EmailField(_("e-mail"), max_length=254, blank=True)
     author_url = models.URLField(_("website"), max_length=300, blank=True)
     body = models.TextField(_("comment"))
+    # The body as readers see it: escaped, links made, paragraphs; derived on every write.
+    body_html = models.TextField(_("rendered comment"), blank=True, editable=False)
+    kind = models.CharField(
+        _("type"), max_length=10, choices=Kind.choices, default=Kind.COMMENT, db_index=True
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -105,6 +117,10 @@ class Comment(models.Model):
     spam_score = models.FloatField(_("spam score"), null=True, blank=True, db_index=True)
     spam_reasons = models.JSONField(_("spam reasons"), default=list, blank=True)
     notify_replies = models.BooleanField(_("e-mail me replies"), default=False)
+    # Its id on an imported WordPress site: re-imports update it instead of adding a copy.
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress id"), null=True, blank=True, unique=True, editable=False
+    )
 
     objects = CommentQuerySet.as_manager()
 
@@ -117,6 +133,10 @@ class Comment(models.Model):
                 condition=Q(status__in=["pending", "approved", "spam", "trash"]),
                 name="comment_status_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["comment", "pingback", "trackback"]),
+                name="comment_kind_valid",
+            ),
         ]
         indexes = [models.Index(fields=["post", "status", "submitted_at"])]
 
@@ -124,8 +144,26 @@ class Comment(models.Model):
         # Name and the start of the text: no query for the article in admin lists and logs.
         return f"{self.author_name}: {Truncator(self.body).chars(60)}"
 
+    def save(self, *args, **kwargs):
+        self.derive_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("comments:permalink", kwargs={"pk": self.pk})
+
+    def derive_fields(self) -> None:
+        """Set what follows from this row alone: the rendered body (no I/O)."""
+        from comments.text import render_comment_body
+
+        self.body_html = render_comment_body(self.body)
+
+    @property
+    def thread_id(self) -> int:
+        """The id of the top-level comment of this comment's thread."""
+        return self.root_id or self.pk
 
     @property
     def is_by_post_author(self):

@@ -5,7 +5,6 @@ import zlib
 
 from django import template
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import linebreaks, urlize
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext_lazy
 
@@ -15,6 +14,7 @@ from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import comments_are_open
 from comments.services import can_change_own
+from comments.text import render_comment_body
 from comments.threads import thread_page
 from comments.views import MESSAGE_TAG
 
@@ -39,15 +39,12 @@ ALT_MONTHS = [
     pgettext_lazy("alt. month", "November"),
     pgettext_lazy("alt. month", "December"),
 ]
-ANCHOR_RE = re.compile(r"<a href=")
 
 
 @register.filter
 def comment_text(body: str) -> str:
-    """Escape a comment body, link its URLs with rel="nofollow ugc", keep its line breaks."""
-    linked = urlize(body or "", nofollow=False, autoescape=True)
-    linked = ANCHOR_RE.sub('<a rel="nofollow ugc" href=', linked)
-    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped by urlize
+    """The rendered form of a comment body (comments store it as body_html)."""
+    return mark_safe(render_comment_body(body))  # noqa: S308 - escaped by urlize
 
 
 def initials(name: str) -> str:

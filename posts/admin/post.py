@@ -48,6 +48,7 @@ class PostAdmin(admin.ModelAdmin):
     ]
     list_filter = [EffectiveStatusFilter, "tags", "author", "published_at", "language"]
     list_select_related = ["author"]
+    raw_id_fields = ["cover"]
     search_fields = ["title", "lead", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
@@ -64,7 +65,7 @@ class PostAdmin(admin.ModelAdmin):
                 ),
             },
         ),
-        (_("Cover image"), {"fields": ["cover_image", "cover_alt"]}),
+        (_("Cover image"), {"fields": ["cover"]}),
         (_("Comments"), {"fields": ["comments_open", "comments_close_after_days"]}),
         (_("Information"), {"fields": ["reading_time", "created_at", "updated_at"]}),
     ]

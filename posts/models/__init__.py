@@ -1,3 +1,21 @@
-from .post import Post, PostQuerySet, Tag
+from .base import Language, TranslatableModel, WordPressModel
+from .media import Media
+from .page import Page, PageQuerySet
+from .post import Post, PostQuerySet
+from .profile import Profile, display_name
+from .terms import Category, Tag
 
-__all__ = ["Post", "PostQuerySet", "Tag"]
+__all__ = [
+    "Category",
+    "Language",
+    "Media",
+    "Page",
+    "PageQuerySet",
+    "Post",
+    "PostQuerySet",
+    "Profile",
+    "Tag",
+    "TranslatableModel",
+    "WordPressModel",
+    "display_name",
+]

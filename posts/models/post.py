@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -8,33 +7,12 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from posts.listing import count_annotations
-from posts.markup import html_to_text, reading_minutes, render_markdown
+from posts.markup import BodyFormat, html_to_text, reading_minutes, render_body
 from posts.permissions import is_editor
 
-
-class TagQuerySet(models.QuerySet):
-    def in_use(self):
-        """Tags that label at least one article readers can see."""
-        return self.filter(posts__in=Post.objects.published()).distinct()
-
-
-class Tag(models.Model):
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
-
-    objects = TagQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("posts:tag-detail", kwargs={"slug": self.slug})
+from .base import Language, TranslatableModel, WordPressModel
+from .media import Media
+from .terms import Category, Tag
 
 
 class PostQuerySet(models.QuerySet):
@@ -47,6 +25,12 @@ class PostQuerySet(models.QuerySet):
 
     def tagged(self, tag):
         return self.filter(tags=tag)
+
+    def in_category(self, category):
+        return self.filter(categories=category)
+
+    def in_language(self, language):
+        return self.filter(language=language)
 
     def by_author(self, user):
         return self.filter(author=user)
@@ -91,19 +75,17 @@ class PostQuerySet(models.QuerySet):
         return self.with_counts().select_related("author").prefetch_related("tags")
 
 
-class Post(models.Model):
+class Post(TranslatableModel, WordPressModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
 
-    class Language(models.TextChoices):
-        ITALIAN = "it", _("Italian")
-        ENGLISH = "en", _("English")
+    Language = Language  # kept as Post.Language for callers
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, help_text=_("The last part of the address.")
+        _("slug"), max_length=200, help_text=_("The last part of the address.")
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -114,7 +96,16 @@ class Post(models.Model):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("A short excerpt shown in lists and feeds.")
     )
-    body = models.TextField(_("body"), help_text=_("Written in Markdown."))
+    body = models.TextField(_("body"))
+    body_format = models.CharField(
+        _("body format"),
+        max_length=10,
+        choices=BodyFormat.choices,
+        default=BodyFormat.MARKDOWN,
+        help_text=_(
+            "Markdown for what you write here; HTML for articles imported from WordPress."
+        ),
+    )
     body_html = models.TextField(_("rendered body"), editable=False, blank=True)
     reading_time = models.PositiveSmallIntegerField(_("reading time"), editable=False, default=1)
     status = models.CharField(
@@ -130,15 +121,20 @@ class Post(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), related_name="posts", blank=True)
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.ITALIAN
+    categories = models.ManyToManyField(
+        Category, verbose_name=_("categories"), related_name="posts", blank=True
     )
-    cover_image = models.ImageField(_("cover image"), upload_to="covers/%Y/", blank=True)
-    cover_alt = models.CharField(
-        _("cover image description"),
-        max_length=200,
+    cover = models.ForeignKey(
+        Media,
+        verbose_name=_("cover image"),
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text=_("Alternative text for readers who cannot see the image."),
+        related_name="+",
+        help_text=_("Shown at the top of the article and on its card in lists."),
+    )
+    sticky = models.BooleanField(
+        _("pinned"), default=False, help_text=_("Pinned at the top of the home page.")
     )
     comments_open = models.BooleanField(_("comments open"), default=True)
     comments_close_after_days = models.PositiveIntegerField(
@@ -156,6 +152,10 @@ class Post(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="post_slug_per_language"),
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="post_one_per_language"
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "scheduled", "published"]),
                 name="post_status_valid",
@@ -169,25 +169,25 @@ class Post(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        # Derive fields from this row only; no I/O here.
+    def derive_fields(self) -> None:
+        """Set the fields that follow from this row alone (no I/O): the rendered body, the
+        reading time, and the status a publication date implies. save() calls it; bulk
+        writes (posts.services) call it themselves, since bulk_create skips save()."""
         if self.status != self.Status.DRAFT and self.published_at is None:
             self.published_at = timezone.now()
         if self.status == self.Status.PUBLISHED and self.published_at > timezone.now():
             self.status = self.Status.SCHEDULED
-        self.body_html = render_markdown(self.body)
-        self.reading_time = reading_minutes(self.body)
+        self.body_html = render_body(self.body, self.body_format)
+        self.reading_time = reading_minutes(html_to_text(self.body_html))
+
+    def save(self, *args, derive=True, **kwargs):
+        # Services derive before validating and pass derive=False: one render per write.
+        if derive:
+            self.derive_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("posts:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        if self.cover_image and not self.cover_alt.strip():
-            raise ValidationError(
-                {"cover_alt": _("Describe the cover image for readers who cannot see it.")}
-            )
 
     def get_preview_url(self):
         return reverse("posts:preview", kwargs={"pk": self.pk})

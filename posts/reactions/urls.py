@@ -7,7 +7,7 @@ from posts.reactions import views
 app_name = "reactions"
 
 urlpatterns = [
-    path("articoli/<slug:slug>/reazioni/", views.reaction_state, name="state"),
-    path("articoli/<slug:slug>/reazioni/vota/", views.react, name="react"),
+    path("reazioni/<int:pk>/", views.reaction_state, name="state"),
+    path("reazioni/<int:pk>/vota/", views.react, name="react"),
     path("piu-apprezzati/", views.MostAppreciatedView.as_view(), name="most-appreciated"),
 ]

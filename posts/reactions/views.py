@@ -48,9 +48,9 @@ def _refuse(request, post, message, *, status):
 
 
 @require_POST
-def react(request, slug):
+def react(request, pk):
     """Cast, switch or take back the reader's reaction to an article."""
-    post = get_object_or_404(Post.objects.published(), slug=slug)
+    post = get_object_or_404(Post.objects.published(), pk=pk)
     kinds = display.active_kinds()  # one query serves the lookup and the JSON answer
     code = request.POST.get("kind", "")
     kind = next((kind for kind in kinds if kind.code == code), None)
@@ -97,9 +97,9 @@ def react(request, slug):
 @require_GET
 @never_cache  # per reader: never stored by a shared cache
 @ensure_csrf_cookie  # a cached page may reach a reader who has no CSRF cookie yet
-def reaction_state(request, slug):
+def reaction_state(request, pk):
     """The article's counts per kind and the reader's current choice, as JSON."""
-    post = get_object_or_404(Post.objects.published(), slug=slug)
+    post = get_object_or_404(Post.objects.published(), pk=pk)
     voter = voter_for_request(request)
     return JsonResponse(
         display.state_payload(

@@ -109,8 +109,8 @@ def post_json_ld(post):
         },
         "keywords": [tag.name for tag in post.tags.all()],
     }
-    if post.cover_image:
-        data["image"] = _absolute(post.cover_image.url)
+    if post.cover:
+        data["image"] = _absolute(post.cover.url)
     data = {key: value for key, value in data.items() if value is not None}
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')

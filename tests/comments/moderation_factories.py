@@ -5,6 +5,7 @@ import itertools
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from comments import services
 from comments.models import Comment
 from tests.conftest import make_user
 
@@ -24,13 +25,7 @@ def make_comment(*, post, parent=None, **overrides):
         "language": "it",
     }
     fields.update(overrides)
-    if parent is not None:
-        fields.update(parent=parent, root_id=parent.root_id or parent.pk, depth=parent.depth + 1)
-    comment = Comment.objects.create(post=post, **fields)
-    if parent is None and comment.root_id is None:
-        Comment.objects.filter(pk=comment.pk).update(root=comment)
-        comment.root_id = comment.pk
-    return comment
+    return services.create_comment(post=post, parent=parent, **fields)
 
 
 def make_group_member(group_name, **overrides):

@@ -16,7 +16,7 @@ _counter = itertools.count(1)
 
 
 def make_comment(post, *, parent=None, status=Comment.Status.APPROVED, **overrides):
-    """Save a comment directly (no rules), threaded like submit_comment would."""
+    """Save a comment as given (no spam check, no rules), through the write service."""
     n = next(_counter)
     fields = {
         "author_name": f"Lettore {n}",
@@ -26,15 +26,7 @@ def make_comment(post, *, parent=None, status=Comment.Status.APPROVED, **overrid
         "status": status,
     }
     fields.update(overrides)
-    comment = Comment(post=post, parent=parent, **fields)
-    if parent is not None:
-        comment.depth = parent.depth + 1
-        comment.root_id = parent.root_id or parent.pk
-    comment.save()
-    if comment.root_id is None:
-        comment.root = comment
-        comment.save(update_fields=["root"])
-    return comment
+    return services.create_comment(post=post, parent=parent, **fields)
 
 
 def submit(post, **overrides):
@@ -72,7 +64,7 @@ def form_data(post, **overrides):
 
 
 def post_url(post):
-    return reverse("comments:post", kwargs={"slug": post.slug})
+    return reverse("comments:post", kwargs={"pk": post.pk})
 
 
 def post_comment(client, post, **overrides):

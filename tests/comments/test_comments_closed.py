@@ -69,4 +69,4 @@ def test_posting_to_a_draft_is_not_found(client, draft_post):
 
 
 def test_posting_needs_a_post_request(client, post):
-    assert client.get(f"/comments/post/{post.slug}/").status_code == 405
+    assert client.get(f"/comments/post/{post.pk}/").status_code == 405

@@ -99,7 +99,7 @@ def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(
     reply.refresh_from_db()
     assert reply.status == Status.APPROVED
     assert reply.parent == parent
-    assert reply.root_id == parent.root_id
+    assert reply.root_id == parent.pk  # a top-level comment is its own thread
     assert reply.depth == parent.depth + 1
     assert reply.user == moderator
     assert reply.author_name == settings.SITE_NAME  # the current Site, kept equal to SITE_NAME

@@ -28,7 +28,7 @@ def test_comments_over_the_rate_get_a_friendly_message_and_keep_their_text(clien
 def test_the_limit_is_per_ip_address(client, post):
     assert post_comment(client, post, body="Da un indirizzo").status_code == 302
     response = client.post(
-        f"/comments/post/{post.slug}/",
+        f"/comments/post/{post.pk}/",
         form_data(post, body="Da un altro"),
         REMOTE_ADDR="198.51.100.9",
     )

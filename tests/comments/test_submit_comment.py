@@ -18,7 +18,8 @@ def test_a_first_time_guest_comment_is_saved_as_pending_with_its_reasons(post):
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
     assert comment.spam_verdict == Comment.Verdict.HAM
-    assert comment.root_id == comment.pk
+    assert comment.root_id is None  # a top-level comment is its own thread
+    assert comment.thread_id == comment.pk
     assert comment.depth == 0
     assert comment.ip_address == "192.0.2.10"
     assert any(r["check"] == "moderation.first-time" for r in comment.spam_reasons)

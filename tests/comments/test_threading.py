@@ -42,7 +42,8 @@ def test_a_depth_of_one_turns_replies_into_top_level_comments(post):
     top = make_comment(post)
     reply = submit(post, parent=top)
     assert reply.parent is None
-    assert reply.root == reply
+    assert reply.root is None
+    assert reply.thread_id == reply.pk
 
 
 def test_a_reply_through_the_form_is_threaded_and_shown_under_its_parent(client, post):

@@ -78,7 +78,7 @@ def post_form(**overrides):
         "published_at_0": "",
         "published_at_1": "",
         "language": "it",
-        "cover_alt": "",
+        "cover": "",
         "comments_open": "on",
         "comments_close_after_days": "",
     }

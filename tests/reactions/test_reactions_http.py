@@ -25,11 +25,11 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 
 def react_url(post):
-    return reverse("reactions:react", kwargs={"slug": post.slug})
+    return reverse("reactions:react", kwargs={"pk": post.pk})
 
 
 def state_url(post):
-    return reverse("reactions:state", kwargs={"slug": post.slug})
+    return reverse("reactions:state", kwargs={"pk": post.pk})
 
 
 def test_the_article_shows_the_row_with_a_button_per_kind(client, post):
@@ -149,11 +149,11 @@ def test_an_inactive_kind_is_a_400(client, post):
 def test_unknown_or_unpublished_articles_are_404_and_change_nothing(
     client, draft_post, scheduled_post
 ):
-    for slug in ["no-such-article", draft_post.slug, scheduled_post.slug]:
-        url = reverse("reactions:react", kwargs={"slug": slug})
+    for pk in [draft_post.pk + scheduled_post.pk + 1000, draft_post.pk, scheduled_post.pk]:
+        url = reverse("reactions:react", kwargs={"pk": pk})
         assert client.post(url, {"kind": "useful"}).status_code == 404
         assert client.post(url, {"kind": "useful"}, **JSON).status_code == 404
-        assert client.get(reverse("reactions:state", kwargs={"slug": slug})).status_code == 404
+        assert client.get(reverse("reactions:state", kwargs={"pk": pk})).status_code == 404
     assert not Reaction.objects.exists()
 
 

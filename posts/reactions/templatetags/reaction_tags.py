@@ -28,8 +28,8 @@ def render_reactions(context, post):
         "post": post,
         "items": display.row_items(kinds=kinds, counts=counts, current_id=current_id),
         "total_label": display.total_label(sum(counts.values())),
-        "action_url": reverse("reactions:react", kwargs={"slug": post.slug}),
-        "state_url": reverse("reactions:state", kwargs={"slug": post.slug}),
+        "action_url": reverse("reactions:react", kwargs={"pk": post.pk}),
+        "state_url": reverse("reactions:state", kwargs={"pk": post.pk}),
         "ranking_url": reverse("reactions:most-appreciated"),
         "login_url": reverse("account_login")
         + "?"

@@ -3,6 +3,7 @@ import socket
 import pytest
 from django.utils import timezone
 
+from comments import services
 from comments.models import Comment
 
 from .akismet_server import VALID_KEY, AkismetServer
@@ -45,10 +46,7 @@ def make_comment(post, **overrides):
         "status": Comment.Status.PENDING,
     }
     fields.update(overrides)
-    comment = Comment(**fields)
-    comment.full_clean()
-    comment.save()
-    return comment
+    return services.create_comment(**fields)
 
 
 @pytest.fixture(autouse=True)

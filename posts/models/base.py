@@ -1,0 +1,71 @@
+"""What every kind of content shares: a language, a link to its translations, and the id
+it had on the WordPress site it was imported from."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ITALIAN = "it", _("Italian")
+    ENGLISH = "en", _("English")
+
+
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
+class TranslatableModel(models.Model):
+    """Content written in one language, linked to its translations.
+
+    Translations share a `translation_key`; each language appears at most once per key (a
+    unique constraint on each concrete model). Content without translations has no key.
+    """
+
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=Language.choices,
+        default=default_language,
+        db_index=True,
+    )
+    translation_key = models.UUIDField(
+        _("translation group"),
+        null=True,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("Shared by an item and its translations."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def translations(self):
+        """The other languages' versions of this item (an empty QuerySet when none)."""
+        if self.translation_key is None:
+            return type(self)._default_manager.none()
+        return (
+            type(self)
+            ._default_manager.filter(translation_key=self.translation_key)
+            .exclude(pk=self.pk)
+        )
+
+    def ensure_translation_key(self) -> uuid.UUID:
+        if self.translation_key is None:
+            self.translation_key = uuid.uuid4()
+        return self.translation_key
+
+
+class WordPressModel(models.Model):
+    """A row that may come from a WordPress import, keyed by its id there (re-imports update
+    it instead of adding a copy)."""
+
+    wordpress_id = models.PositiveBigIntegerField(
+        _("WordPress id"), null=True, blank=True, unique=True, editable=False
+    )
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .base import WordPressModel
+
+
+class Profile(WordPressModel):
+    """What readers see of a person: the name they go by, and for authors a bio and a photo.
+
+    Bylines, comment names and author archives show `display_name`, never the login name.
+    `wordpress_id` is the author's user id on an imported WordPress site.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    display_name = models.CharField(
+        _("display name"), max_length=80, help_text=_("The name shown to readers.")
+    )
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    avatar = models.ImageField(_("photo"), upload_to="avatars/%Y/", blank=True)
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
+    def __str__(self):
+        return self.display_name
+
+
+def display_name(user) -> str:
+    """The name readers see for an account: its profile's, else its full name, else a
+    generic label (never the login name, which is a credential's half)."""
+    if user is None:
+        return ""
+    try:
+        name = user.profile.display_name
+    except Profile.DoesNotExist:
+        name = ""
+    return name or user.get_full_name() or str(_("Anonymous"))

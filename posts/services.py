@@ -1,0 +1,174 @@
+"""Writes to articles, pages and terms. The admin, the demo loader, the WordPress import,
+benches and tests all create content through these, so derived fields are always set."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from posts.markup import BodyFormat
+from posts.models import Category, Media, Page, Post, Tag
+
+
+def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=200) -> str:
+    """A slug for `text` not yet used in `language` ("-2", "-3"... appended when it is).
+
+    Accents are dropped ("Perché" -> "perche"); a title with nothing left (only symbols or
+    a script without Latin letters) gets the model's name.
+    """
+    base = slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
+    taken = set(
+        model.objects.filter(language=language, slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+@transaction.atomic
+def create_post(
+    *,
+    title: str,
+    author,
+    body: str,
+    slug: str = "",
+    lead: str = "",
+    body_format: str = BodyFormat.MARKDOWN,
+    status: str = Post.Status.DRAFT,
+    published_at: datetime | None = None,
+    updated_at: datetime | None = None,
+    language: str = "",
+    tags=(),
+    categories=(),
+    cover: Media | None = None,
+    sticky: bool = False,
+    comments_open: bool = True,
+    comments_close_after_days: int | None = None,
+    translation_key=None,
+    wordpress_id: int | None = None,
+) -> Post:
+    """Validate and save an article with its derived fields (rendered body, reading time,
+    scheduled status) and its terms.
+
+    updated_at keeps the date an imported or demo article was last changed (otherwise it is
+    now). Raise ValidationError on a bad field.
+    """
+    post = Post(
+        title=title.strip(),
+        author=author,
+        body=body,
+        lead=lead.strip(),
+        body_format=body_format,
+        status=status,
+        published_at=published_at,
+        cover=cover,
+        sticky=sticky,
+        comments_open=comments_open,
+        comments_close_after_days=comments_close_after_days,
+        translation_key=translation_key,
+        wordpress_id=wordpress_id,
+    )
+    if language:
+        post.language = language
+    post.slug = slug or unique_slug(Post, post.title, language=post.language)
+    post.derive_fields()
+    post.full_clean()
+    post.save(derive=False)
+    if updated_at is not None:
+        Post.objects.filter(pk=post.pk).update(updated_at=updated_at)
+        post.updated_at = updated_at
+    if tags:
+        post.tags.set(tags)
+    if categories:
+        post.categories.set(categories)
+    return post
+
+
+@transaction.atomic
+def create_page(
+    *,
+    title: str,
+    author,
+    body: str,
+    slug: str = "",
+    parent: Page | None = None,
+    position: int = 0,
+    body_format: str = BodyFormat.MARKDOWN,
+    status: str = Page.Status.DRAFT,
+    published_at: datetime | None = None,
+    language: str = "",
+    translation_key=None,
+    wordpress_id: int | None = None,
+) -> Page:
+    """Validate and save a static page; its path follows from its parents' slugs."""
+    page = Page(
+        title=title.strip(),
+        author=author,
+        body=body,
+        parent=parent,
+        position=position,
+        body_format=body_format,
+        status=status,
+        published_at=published_at,
+        translation_key=translation_key,
+        wordpress_id=wordpress_id,
+    )
+    if language:
+        page.language = language
+    page.slug = slug or unique_slug(Page, page.title, language=page.language)
+    page.derive_fields()
+    page.full_clean()
+    page.save(derive=False)
+    return page
+
+
+@transaction.atomic
+def save_page(page: Page) -> Page:
+    """Save a changed page and re-derive the paths of its descendants (a renamed or moved
+    page moves its subtree)."""
+    page.derive_fields()
+    page.full_clean()
+    page.save(derive=False)
+    for child in page.children.all():
+        child.parent = page
+        save_page(child)
+    return page
+
+
+@transaction.atomic
+def create_tag(
+    *, name: str, slug: str = "", description: str = "", language: str = "", **extra
+) -> Tag:
+    tag = Tag(name=name.strip(), description=description, **extra)
+    if language:
+        tag.language = language
+    tag.slug = slug or unique_slug(Tag, tag.name, language=tag.language, max_length=80)
+    tag.full_clean()
+    tag.save()
+    return tag
+
+
+@transaction.atomic
+def create_category(
+    *,
+    name: str,
+    slug: str = "",
+    parent: Category | None = None,
+    description: str = "",
+    language: str = "",
+    **extra,
+) -> Category:
+    category = Category(name=name.strip(), parent=parent, description=description, **extra)
+    if language:
+        category.language = language
+    category.slug = slug or unique_slug(
+        Category, category.name, language=category.language, max_length=120
+    )
+    category.full_clean()
+    category.save()
+    return category
