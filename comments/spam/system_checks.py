@@ -32,3 +32,21 @@ def akismet_key_verifies(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+@checks.register("spam")
+def no_retired_settings(app_configs=None, **kwargs):
+    """Warn about a setting that is no longer read, so a limit is not silently lost."""
+    from django.conf import settings
+
+    if hasattr(settings, "SPAM_MAX_LINKS"):
+        return [
+            checks.Warning(
+                "SPAM_MAX_LINKS is no longer read.",
+                hint="COMMENTS_MAX_LINKS is the one link limit for the moderation rules and "
+                "the spam filter (more links than it hold a comment and count as spam "
+                "evidence). SPAM_MAX_LINKS=N meant the same as COMMENTS_MAX_LINKS=N-1.",
+                id="spam.W003",
+            )
+        ]
+    return []
