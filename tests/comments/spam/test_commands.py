@@ -98,3 +98,17 @@ def test_a_missing_or_binary_file_is_a_clear_error(tmp_path):
     empty = write_csv(tmp_path / "empty.csv", [])
     with pytest.raises(CommandError, match="no labelled comments"):
         call_command("spam_train", str(empty))
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_online_learns_each_label_and_ends_with_the_second_half(labelled_csv):
+    before = ClassifierState.objects.filter().first()
+    out = StringIO()
+    call_command("spam_evaluate", str(labelled_csv), "--online", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert LAST_LINE.match(lines[-1]), lines[-1]
+    assert LAST_LINE.match(lines[-3]), lines[-3]  # the whole file, as without --online
+    assert lines[-2].startswith("second half (4 comments")
+    state = ClassifierState.objects.get()
+    assert state.spam_learned + state.ham_learned == 8
+    assert before is None or state.version > before.version
