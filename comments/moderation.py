@@ -72,12 +72,15 @@ def training_label(*, old_status: str, new_status: str) -> str | None:
     """What a moderator's decision teaches the spam filter: "spam", "ham" or nothing.
 
     Approving is ham and marking spam is spam; taking a comment out of spam ("not spam")
-    is ham too. Trashing teaches nothing: off-topic or rude is not spam.
+    back to the queue is ham too. Trashing teaches nothing, whatever the comment was marked
+    before: trash is not a judgment on spamminess (off-topic, rude, or spam cleared away).
     """
     if new_status == Comment.Status.APPROVED:
         return "ham"
     if new_status == Comment.Status.SPAM:
         return "spam"
+    if new_status == Comment.Status.TRASH:
+        return None
     if old_status == Comment.Status.SPAM:
         return "ham"
     return None

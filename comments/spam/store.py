@@ -83,16 +83,27 @@ def learn_examples(examples, *, name: str = "default") -> None:
 
 
 @transaction.atomic
-def train(examples, *, reset: bool = False, name: str = "default", epochs: int = 15):
+def train(
+    examples,
+    *,
+    reset: bool = False,
+    as_site: bool | None = None,
+    name: str = "default",
+    epochs: int = 15,
+):
     """Train the stored model on (content, is_spam) pairs.
 
-    With reset, from scratch: the result is the new starting model. Without, the examples
-    are the site's own and are added to what the site taught the model.
+    reset starts from an empty model (no starting weights, nothing taught). as_site says
+    where the examples go: True, to what the site taught the model (as if its moderators had
+    decided them); False, to the starting weights. By default, a reset trains a new starting
+    model and otherwise the examples are the site's own.
     """
+    if as_site is None:
+        as_site = not reset
     state = _state(name, for_update=True)
     model = LogisticModel() if reset else LogisticModel.loads(state.weights)
     features = [(extract_features(content), is_spam) for content, is_spam in examples]
-    model.fit(features, epochs=epochs, taught=not reset)
+    model.fit(features, epochs=epochs, taught=as_site)
     _save(state, model)
     return model
 

@@ -83,7 +83,7 @@ def test_the_old_spam_links_setting_is_reported_by_check(settings, capsys):
         ("pending", "spam", "spam"),
         ("spam", "pending", "ham"),
         ("spam", "approved", "ham"),
-        ("spam", "trash", "ham"),
+        ("spam", "trash", None),
         ("pending", "trash", None),
         ("approved", "pending", None),
     ],

@@ -130,6 +130,15 @@ def test_a_moderators_spam_and_not_spam_are_reported_in_the_background(akismet, 
 
 
 @pytest.mark.django_db
+def test_trashing_a_spam_marked_comment_reports_nothing_to_akismet(akismet, post):
+    comment = make_comment(post, body="Commento finito nello spam e poi cestinato")
+    moderate_and_commit(comment, Comment.Status.SPAM)
+    moderate_and_commit(comment, Comment.Status.TRASH)
+    assert len(akismet.calls("submit-spam")) == 1
+    assert akismet.calls("submit-ham") == []
+
+
+@pytest.mark.django_db
 def test_a_failing_report_does_not_undo_the_moderation(akismet, post):
     akismet.mode = "error"
     comment = make_comment(post)
