@@ -421,7 +421,10 @@ def post_item(post, comments) -> Iterator[str]:
 
 
 def comment_element(comment) -> str:
-    parent = wp_id(comment.parent, COMMENT_IDS) if comment.parent_id else 0
+    # A reply under a comment left out (spam) becomes top-level: WordPress's importer would
+    # otherwise keep the old parent id, which may be another comment's on the new site.
+    exported_parent = comment.parent_id and comment.parent.status in COMMENT_STATUS
+    parent = wp_id(comment.parent, COMMENT_IDS) if exported_parent else 0
     return (
         "\t\t<wp:comment>\n"
         f"\t\t\t<wp:comment_id>{wp_id(comment, COMMENT_IDS)}</wp:comment_id>\n"

@@ -256,6 +256,25 @@ def test_comments_keep_threads_statuses_and_kinds_and_spam_stays_out(site):
     assert order.index("500") < order.index(field(reply, "id"))
 
 
+def test_a_reply_under_spam_is_exported_as_top_level(site):
+    spam = Comment.objects.get(body="Compra ora")
+    create_comment(
+        post=site["post"],
+        parent=spam,
+        body="Risposta allo spam",
+        author_name="Ingenuo",
+        status="approved",
+        submitted_at=WHEN + timedelta(hours=2),
+    )
+    item = by_title(parse(export()), "Città e «consegne»")
+    reply = next(
+        c
+        for c in item.findall("wp:comment", NS)
+        if c.findtext("wp:comment_content", namespaces=NS) == "Risposta allo spam"
+    )
+    assert reply.findtext("wp:comment_parent", namespaces=NS) == "0"
+
+
 def test_our_own_rows_get_offset_ids(site):
     item = by_title(parse(export()), "Importato")
     assert item.findtext("wp:post_id", namespaces=NS) == str(POST_IDS + site["html_post"].pk)
