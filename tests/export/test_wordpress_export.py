@@ -294,6 +294,18 @@ def test_the_command_writes_a_file_with_output(site, tmp_path):
     assert len(items(parse(target.read_text(encoding="utf-8")), "post")) == 4
 
 
+def test_an_unwritable_output_gets_a_clear_error_and_leaves_no_partial_file(site, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Cannot write"):
+        call_command("export_wordpress", output=str(tmp_path / "missing" / "site.xml"))
+    target = tmp_path / "site.xml"
+    target.write_text("old export")
+    call_command("export_wordpress", output=str(target), stderr=io.StringIO())
+    assert target.read_text(encoding="utf-8").startswith("<?xml")
+    assert not (tmp_path / "site.xml.part").exists()
+
+
 def test_the_export_streams_pieces_instead_of_one_string(site):
     pieces = export_wxr()
     first = next(pieces)
