@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from posts import services
 from tests.conftest import make_post, make_tag
 
 
@@ -55,7 +56,20 @@ def bilingual(db, author):
         language="en",
         published_at=when - timedelta(hours=2),
     )
+    category_key = uuid.uuid4()
+    category_it = services.create_category(
+        name="Assistenza", slug="assistenza", translation_key=category_key
+    )
+    category_en = services.create_category(
+        name="Support", slug="support", language="en", translation_key=category_key
+    )
+    it_post.categories.add(category_it)
+    it_only.categories.add(category_it)
+    en_post.categories.add(category_en)
+    en_only.categories.add(category_en)
     return {
+        "category_it": category_it,
+        "category_en": category_en,
         "tag_it": tag_it,
         "tag_en": tag_en,
         "it": it_post,

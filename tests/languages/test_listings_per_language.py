@@ -18,11 +18,13 @@ ENGLISH = ("Answering complaints", "Only in English")
 def listing_urls(site, prefix):
     post = site["it"] if prefix == "" else site["en"]
     tag = site["tag_it"] if prefix == "" else site["tag_en"]
+    category = site["category_it"] if prefix == "" else site["category_en"]
     year, month = post.published_at.year, post.published_at.month
     search = "reclamo" if prefix == "" else "complaint"
     return [
         f"{prefix}/",
         tag.get_absolute_url(),
+        category.get_absolute_url(),
         f"{prefix}/autori/{post.author.username}/",
         f"{prefix}/archivio/{year}/",
         f"{prefix}/archivio/{year}/{month:02d}/",

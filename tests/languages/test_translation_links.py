@@ -55,10 +55,13 @@ def test_the_switcher_goes_to_the_translation_or_else_to_the_other_home(client, 
     }
 
 
-def test_tag_pages_switch_to_the_tags_translation(client, bilingual):
+def test_tag_and_category_pages_switch_to_their_translation(client, bilingual):
     text = client.get("/tag/servizio-clienti/").text
     assert switch_targets(text) == {"en": "%2Fen%2Ftag%2Fcustomer-service%2F"}
     assert "Tag archive: customer service" in client.get("/en/tag/customer-service/").text
+    text = client.get("/categoria/assistenza/").text
+    assert switch_targets(text) == {"en": "%2Fen%2Fcategoria%2Fsupport%2F"}
+    assert client.get("/en/categoria/assistenza/")["Location"] == "/categoria/assistenza/"
 
 
 def test_an_archive_without_articles_in_the_other_language_claims_no_alternate(
