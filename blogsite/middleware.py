@@ -1,6 +1,11 @@
 """Request-wide middleware of the site."""
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_request
+
+from posts.languages import home_path
 
 
 class ForwardedForMiddleware:
@@ -41,12 +46,6 @@ class PreferredLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.http import HttpResponseRedirect
-        from django.utils.cache import patch_vary_headers
-        from django.utils.translation import get_language_from_request
-
-        from posts.languages import home_path
-
         if request.method not in ("GET", "HEAD") or request.path_info != "/":
             return self.get_response(request)
         preferred = get_language_from_request(request, check_path=False)

@@ -34,10 +34,27 @@ def _language_name(code: str) -> str:
 class TranslationsAdminMixin:
     """Columns and a read-only field naming an item's language and its translations."""
 
+    def get_changelist_instance(self, request):
+        """Fetch the translations of the whole page of results in one query."""
+        changelist = super().get_changelist_instance(request)
+        rows = list(changelist.result_list)
+        keys = {obj.translation_key for obj in rows if obj.translation_key}
+        found: dict = {}
+        for other in self.model._default_manager.filter(translation_key__in=keys):
+            found.setdefault(other.translation_key, []).append(other)
+        for obj in rows:
+            obj.translations_found = [
+                other for other in found.get(obj.translation_key, []) if other.pk != obj.pk
+            ]
+        return changelist
+
     @admin.display(description=gettext_lazy("translations"))
     def translation_links(self, obj):
         """Links to the other languages' versions, "—" when there is none."""
-        others = sorted(obj.translations(), key=lambda other: other.language)
+        others = getattr(obj, "translations_found", None)
+        if others is None:
+            others = obj.translations()
+        others = sorted(others, key=lambda other: other.language)
         if not others:
             return "—"
         return format_html_join(

@@ -70,3 +70,28 @@ def test_an_author_translates_their_own_articles_only_and_writes_as_themselves(c
     translation = Post.objects.get(language="en")
     assert translation.author == writer
     assert translation.translation_key == Post.objects.get(pk=own.pk).translation_key
+
+
+def test_the_article_list_costs_the_same_queries_for_more_translated_articles(
+    admin_client, author
+):
+    import uuid
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def translated_pair():
+        key = uuid.uuid4()
+        make_post(author=author, translation_key=key)
+        make_post(author=author, translation_key=key, language="en")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(CHANGELIST).status_code == 200
+        return len(captured)
+
+    translated_pair()
+    few = queries()
+    for _ in range(5):
+        translated_pair()
+    assert queries() == few
