@@ -13,6 +13,7 @@ admin.site.site_url = "/"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/<str:language>/", views.choose_language, name="choose-language"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", views.health, name="health"),
     path(

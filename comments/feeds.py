@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from comments.models import Comment
@@ -17,7 +18,7 @@ def feed_comments():
     """Approved comments (no pingbacks or trackbacks) on articles readers can see."""
     return (
         Comment.objects.visible()
-        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.published())
+        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.readable_in(get_language()))
         .select_related("post")
         .order_by("-submitted_at", "-pk")
     )
@@ -78,7 +79,8 @@ class PostCommentFeed(LatestCommentFeed):
     """The approved comments of one published article, newest first."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Post.objects.published(), slug=slug)
+        # Slugs are unique per language: the feed is the article of the page's language.
+        return get_object_or_404(Post.objects.readable_in(get_language()), slug=slug)
 
     def title(self, post):
         return _("Comments on “%(title)s”") % {"title": post.title}

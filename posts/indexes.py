@@ -11,6 +11,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
+from django.utils.translation import get_language
 
 from posts.models import Category, Post, Tag
 
@@ -20,8 +21,8 @@ FOOTER_MONTHS = 12
 
 
 def reader_posts():
-    """The articles every reader list counts and shows."""
-    return Post.objects.published()
+    """The articles every reader list counts and shows: those of the page's language."""
+    return Post.objects.readable_in(get_language())
 
 
 def _counted(relation: str):
