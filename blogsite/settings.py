@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -250,6 +251,8 @@ for _name, _value in os.environ.items():
 
 # Security: strict with debug off; `manage.py check --deploy` is clean in production.
 SESSION_COOKIE_HTTPONLY = True
+# A refused CSRF check shows the site's page, translated, with the typed text to send again.
+CSRF_FAILURE_VIEW = "blogsite.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # the reactions JS reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
