@@ -18,8 +18,13 @@
   }
 
   // A refused comment's page: the error summary at the top of the form takes the focus.
+  // (The form's #comment-errors fragment does it too; this covers a page reached otherwise.)
   var summary = document.getElementById("comment-errors");
-  if (summary) summary.focus();
+  if (summary) {
+    window.addEventListener("load", function () {
+      if (document.activeElement === document.body) summary.focus();
+    });
+  }
 
   // A live count of characters once the text nears the limit (the server has the last word,
   // and its message says by how much a text is too long; nothing is ever cut).

@@ -34,7 +34,7 @@ def test_a_bad_email_shows_an_error_summary_at_the_top_of_the_form_with_the_text
     # The summary is inside the form, before its fields; the form posts back to its anchor.
     form = html[html.index('id="commentform"') :]
     assert form.index('id="comment-errors"') < form.index('name="body"')
-    assert f'action="{post_url(post)}#respond"' in html
+    assert f'action="{post_url(post)}#comment-errors"' in html
     assert "Il mio testo lungo.</textarea>" in html
 
 
