@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -231,6 +232,9 @@ LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address in the browser that signed up signs the reader in and takes them
+# back to where they signed up from (the `next` of the sign-up link, e.g. an article).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
@@ -257,6 +261,8 @@ for _name, _value in os.environ.items():
 
 # Security: strict with debug off; `manage.py check --deploy` is clean in production.
 SESSION_COOKIE_HTTPONLY = True
+# A refused CSRF check shows the site's page, translated, with the typed text to send again.
+CSRF_FAILURE_VIEW = "blogsite.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # the reactions JS reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

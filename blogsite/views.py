@@ -64,3 +64,34 @@ def choose_language(request, language):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+# Fields of a refused form that are put back as they were (never the token or the honeypot).
+KEPT_FIELDS = ("name", "email", "url", "parent", "notify_replies", "remember", "form_token")
+
+
+def kept_text(request) -> str:
+    """The text a refused form carried (a comment's body), to be shown again."""
+    return request.POST.get("body", "") if request.method == "POST" else ""
+
+
+def csrf_failure(request, reason=""):
+    """The site's page, in the reader's language, when a form's CSRF check fails (an expired
+    session, a lost cookie): the typed comment is still there, in a form with a fresh token
+    that sends it again to the same address."""
+    kept = {name: request.POST.get(name, "") for name in KEPT_FIELDS if request.POST.get(name)}
+    context = {
+        "body": kept_text(request),
+        "kept_fields": kept.items(),
+        "resend_url": request.path,
+        "reason": reason,
+    }
+    return render(request, "403_csrf.html", context, status=403)
+
+
+def permission_denied(request, exception):
+    """The site's 403 page with the view's own message (and a refused edit's text)."""
+    message = str(exception) if exception is not None and str(exception) else ""
+    return render(
+        request, "403.html", {"message": message, "body": kept_text(request)}, status=403
+    )

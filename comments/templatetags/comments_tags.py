@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext_lazy
 
 from blogsite.messages import section_messages
-from comments import cookies
+from blogsite.reader import reader_of
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import comments_are_open
@@ -103,7 +103,8 @@ def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
 def render_comments(context, post):
     """The comment list, pagination and form of an article."""
     request = context["request"]
-    own_ids = cookies.own_comment_ids(request)
+    reader = reader_of(request)
+    own_ids = reader.own_comment_ids
     page = thread_page(post, page_number=request.GET.get("cpage") or 1, own_ids=own_ids)
     is_open = comments_are_open(post)
     page_query = f"cpage={page.page.number}&" if page.page.number > 1 else ""
@@ -120,7 +121,7 @@ def render_comments(context, post):
             )
             if reply_to:
                 initial["parent"] = reply_to.pk
-        remembered = cookies.remembered_author(request)
+        remembered = reader.remembered_author
         if remembered:
             initial.update(remembered, remember=True)
         form = CommentForm(initial=initial, post=post, user=request.user)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blogsite import messages as site_messages
+from blogsite.reader import reader_of
 from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
@@ -101,12 +102,12 @@ def react(request, pk):
 def reaction_state(request, pk):
     """The article's counts per kind and the reader's current choice, as JSON."""
     post = get_object_or_404(Post.objects.published(), pk=pk)
-    voter = voter_for_request(request)
+    voter_key = reader_of(request).voter_key
     return JsonResponse(
         display.state_payload(
             kinds=display.active_kinds(),
             counts=Reaction.objects.filter(post=post).counts_by_kind(),
-            current_id=display.current_kind_id(post=post, voter_key=voter.key),
+            current_id=display.current_kind_id(post=post, voter_key=voter_key),
         )
     )
 
