@@ -13,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from posts.models import Post, Tag
 from posts.permissions import is_editor
 
+# --- writing (issue 9): the article form ---
+from .forms import PostAdminForm
+
+# --- end writing ---
+
 
 class EffectiveStatusFilter(admin.SimpleListFilter):
     """Filter on what readers experience, which depends on the clock, not only the field."""
@@ -36,6 +41,9 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
+    # --- writing (issue 9) ---
+    form = PostAdminForm
+    # --- end writing ---
     list_display = [
         "title",
         "status_label",
