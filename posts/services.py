@@ -172,3 +172,19 @@ def create_category(
     category.full_clean()
     category.save()
     return category
+
+
+@transaction.atomic
+def save_profile(*, user, display_name: str, bio: str | None = None, avatar=None):
+    """Create or update the profile readers see for user; bio and avatar kept unless given."""
+    from posts.models import Profile
+
+    profile = Profile.objects.filter(user=user).first() or Profile(user=user)
+    profile.display_name = display_name.strip()
+    if bio is not None:
+        profile.bio = bio
+    if avatar is not None:
+        profile.avatar = avatar
+    profile.full_clean()
+    profile.save()
+    return profile

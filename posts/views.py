@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,8 +13,10 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from posts.models import Category, Page, Post, Tag
+from posts.forms import ProfileForm
+from posts.models import Category, Page, Post, Profile, Tag, display_name
 from posts.search import MAX_QUERY_LENGTH, normalize_query, search_posts
+from posts.services import save_profile
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
@@ -44,7 +48,11 @@ class PostDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Post.objects.published().select_related("author", "cover").prefetch_related("tags")
+        return (
+            Post.objects.published()
+            .select_related("author__profile", "cover")
+            .prefetch_related("tags")
+        )
 
     def get_context_data(self, **kwargs):
         post = self.object
@@ -94,7 +102,7 @@ class PostPreviewView(PostDetailView):
     def get_queryset(self):
         return (
             Post.objects.previewable_by(self.request.user)
-            .select_related("author", "cover")
+            .select_related("author__profile", "cover")
             .prefetch_related("tags")
         )
 
@@ -194,3 +202,24 @@ class PostSearchView(PublishedPostsMixin, ListView):
         return super().get_context_data(
             query=self.query, problem=self.problem, max_query_length=MAX_QUERY_LENGTH, **kwargs
         )
+
+
+@login_required
+def account_profile(request):
+    """The reader's account page: the name shown with comments (and an author's bio)."""
+    profile = Profile.objects.filter(user=request.user).first()
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            save_profile(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                bio=form.cleaned_data["bio"],
+            )
+            messages.success(request, _("Your name has been saved."))
+            return redirect("account_profile")
+    else:
+        form = ProfileForm(
+            initial={"display_name": display_name(request.user), "bio": profile and profile.bio}
+        )
+    return render(request, "account/profile.html", {"form": form})

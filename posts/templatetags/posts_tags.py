@@ -11,6 +11,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from posts.models import display_name
+
 register = template.Library()
 
 # As json_script escapes: the payload can never close the script element.
@@ -102,7 +104,7 @@ def post_json_ld(post):
         else None,
         "author": {
             "@type": "Person",
-            "name": author.get_full_name() or author.get_username(),
+            "name": display_name(author),
             "url": _absolute(
                 reverse("posts:author-detail", kwargs={"username": author.get_username()})
             ),
@@ -114,3 +116,9 @@ def post_json_ld(post):
     data = {key: value for key, value in data.items() if value is not None}
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def person_name(user):
+    """The name readers see for an account (posts.models.display_name), never its login."""
+    return display_name(user)
