@@ -20,11 +20,15 @@ AUTHOR_PERMISSIONS = [
     ("posts", "view_post"),
     ("posts", "view_tag"),
     ("posts", "add_tag"),
+    ("posts", "view_media"),
+    ("posts", "add_media"),
+    ("posts", "change_media"),
 ]
 EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_post"),
     ("posts", "change_tag"),
     ("posts", "delete_tag"),
+    ("posts", "delete_media"),
     ("reactions", "view_reaction"),
     ("reactions", "view_reactionkind"),
     ("reactions", "change_reactionkind"),
