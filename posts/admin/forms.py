@@ -26,6 +26,14 @@ class PostAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "author" in self.fields:
             self.fields["author"].queryset = writers().select_related("profile")
+        if "body" in self.fields:
+            self.fields["body"].help_text = _(
+                "Markdown: **bold**, *italic*, [text](https://address), ## heading, &gt; quote, "
+                "- list, ![alt text](image address). A sponsored link has the title "
+                '"sponsor": [Shop](https://example.com "sponsor"); readers see it marked '
+                '[sponsor] and search engines get rel="sponsored". The preview beside the '
+                "text is rendered as the article will be."
+            )
         if "published_at" in self.fields:
             self.fields["published_at"].help_text = _(
                 "Empty with Published: the article is published now. "
