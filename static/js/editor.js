@@ -92,9 +92,9 @@
     var buttons = [
         ["bold", "B", function () { replaceSelection("**", "**", data.labelBold); }],
         ["italic", "I", function () { replaceSelection("*", "*", data.labelItalic); }],
-        ["link", "🔗", function () { replaceSelection("[", "](https://)", linkText); }],
-        ["sponsored", "$", function () { replaceSelection("[", '](https:// "sponsor")', linkText); }],
-        ["image", "🖼", function () { togglePicker(); }],
+        ["link", "Link", function () { replaceSelection("[", "](https://)", linkText); }],
+        ["sponsored", "Sponsor", function () { replaceSelection("[", '](https:// "sponsor")', linkText); }],
+        ["image", "Img", function () { togglePicker(); }],
         ["heading", "H", function () { prefixLines("## "); }],
         ["quote", "❝", function () { prefixLines("> "); }],
         ["list", "•", function () { prefixLines("- "); }]
