@@ -29,6 +29,8 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "change_tag"),
     ("posts", "delete_tag"),
     ("posts", "delete_media"),
+    ("posts", "view_profile"),
+    ("posts", "change_profile"),
     ("reactions", "view_reaction"),
     ("reactions", "view_reactionkind"),
     ("reactions", "change_reactionkind"),

@@ -113,3 +113,33 @@ def test_the_author_field_lists_only_people_who_may_write(client, named_author):
     assert "La Redattrice" in choices
     assert all("lettore-qualsiasi" not in label for label in choices)
     assert len(choices) == 3  # the empty choice and the two writers
+
+
+def test_an_editor_sets_an_authors_bio_and_photo_in_the_admin(
+    client, named_author, settings, tmp_path
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    make_post(author=named_author)
+    editor = staff_in("Editors", username="capo")
+    client.force_login(editor)
+    out = io.BytesIO()
+    Image.new("RGB", (96, 96)).save(out, format="PNG")
+    profile = Profile.objects.get(user=named_author)
+    response = client.post(
+        f"/admin/posts/profile/{profile.pk}/change/",
+        {
+            "user": named_author.pk,
+            "display_name": "Marta Bianchi",
+            "bio": "Nuova bio.",
+            "avatar": SimpleUploadedFile("marta.png", out.getvalue()),
+        },
+    )
+    assert response.status_code == 302
+    page = client.get("/autori/login-segreto/").content.decode()
+    assert "Nuova bio." in page
+    assert 'class="author-header__avatar" src="/media/avatars/' in page
