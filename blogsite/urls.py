@@ -4,9 +4,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
-from blogsite import views
+from blogsite import privacy, views
 from posts.sitemaps import SITEMAPS
 from posts.views import account_profile
 
@@ -35,7 +34,7 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", account_profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
-    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("privacy/", privacy.PrivacyView.as_view(), name="privacy"),
     path("", include("posts.reactions.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,

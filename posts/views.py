@@ -10,9 +10,11 @@ from django.views.generic import (
     DetailView,
     ListView,
     MonthArchiveView,
+    TemplateView,
     YearArchiveView,
 )
 
+from posts import indexes
 from posts.forms import ProfileForm
 from posts.models import Category, Page, Post, Profile, Tag, display_name
 from posts.search import MAX_QUERY_LENGTH, normalize_query, search_posts
@@ -202,6 +204,64 @@ class PostSearchView(PublishedPostsMixin, ListView):
         return super().get_context_data(
             query=self.query, problem=self.problem, max_query_length=MAX_QUERY_LENGTH, **kwargs
         )
+
+
+class IndexPaginationMixin:
+    """Long index lists (tags, authors) come in pages, with an elided page range."""
+
+    paginate_by = 60
+    paginate_orphans = 5
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context.get("page_obj")
+        if page is not None:
+            context["page_range"] = page.paginator.get_elided_page_range(page.number)
+        return context
+
+
+class TagIndexView(IndexPaginationMixin, ListView):
+    """Every tag with articles, alphabetical, with its number of articles."""
+
+    template_name = "posts/tag_index.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        return indexes.tag_index()
+
+
+class AuthorIndexView(IndexPaginationMixin, ListView):
+    """Everyone who has published, by the name readers see."""
+
+    template_name = "posts/author_index.html"
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        return indexes.author_index()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for person in context["authors"]:
+            person.shown_name = display_name(person)
+        return context
+
+
+class CategoryIndexView(TemplateView):
+    """The categories as a tree; a blog has tens of them, so one page holds them all."""
+
+    template_name = "posts/category_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(categories=indexes.category_tree(), **kwargs)
+
+
+class ArchiveIndexView(TemplateView):
+    """Every year and month with articles, with their counts (12 lines a year at most)."""
+
+    template_name = "posts/archive_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=indexes.archive_years(), **kwargs)
 
 
 @login_required
