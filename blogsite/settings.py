@@ -231,6 +231,8 @@ TASKS = {
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Readers choose the name shown with their comments at sign-up (posts.models.Profile).
+ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address in the browser that signed up signs the reader in and takes them
 # back to where they signed up from (the `next` of the sign-up link, e.g. an article).
