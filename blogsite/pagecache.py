@@ -193,7 +193,11 @@ class PageCacheMiddleware:
 
 
 def csrf_context(request):
-    """An empty CSRF token on pages stored for every reader: no cookie, nothing personal."""
-    if getattr(request, "page_cacheable", False):
+    """An empty CSRF token on pages stored for every reader: no cookie, nothing personal.
+
+    Only pages whose view called depends_on() (which are being stored); every other form
+    (sign-in, sign-up, the admin) keeps its token.
+    """
+    if getattr(request, "page_cache_generations", None):
         return {"csrf_token": ""}
     return {}
