@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
 ENTRY_PREFIX = "pagecache:page:"
 GENERATION_PREFIX = "pagecache:gen:"
@@ -83,7 +84,7 @@ def bump(*scopes: str) -> None:
 
 
 def _entry_key(request) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}"
+    raw = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
     return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -1,9 +1,13 @@
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from posts.languages import home_path, language_codes, language_links
 
 
 @require_GET
@@ -21,10 +25,42 @@ def health(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # Nothing is here in any language: no hreflang, and the switcher leads to the homes.
+    return render(request, "404.html", {"page_languages": language_links({})}, status=404)
 
 
 def server_error(request):
     # No context processors or database work here: the error may be the database.
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
+
+
+@require_GET
+@never_cache
+def choose_language(request, language):
+    """Remember the reader's language in Django's language cookie and go to `next`.
+
+    The switcher's links lead here: a plain link, so it works on cached pages without a
+    CSRF token (Django's set_language only accepts POST); the only effect is the cookie,
+    which the reader changes back with the same switcher. `next` is this page's translation
+    or, without one, the language's home; an address to another site goes to the home.
+    """
+    if language not in language_codes():
+        raise Http404("No such language.")
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = home_path(language)
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

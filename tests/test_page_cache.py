@@ -133,3 +133,13 @@ def test_services_used_by_the_admin_invalidate_too(client, author):
     post.title = "Rinominato"
     post.save()
     assert b"Rinominato" in Client().get(reverse("posts:index")).content
+
+
+def test_an_english_browser_is_still_sent_to_the_english_home_once_the_italian_is_stored(
+    client, post
+):
+    client.get("/", headers={"Accept-Language": "it"})
+    assert Client().get("/", headers={"Accept-Language": "it"})["X-Page-Cache"] == "hit"
+    english = Client().get("/", headers={"Accept-Language": "en"})
+    assert english.status_code == 302
+    assert english["Location"].startswith("/en/")

@@ -17,6 +17,7 @@ from comments.services import can_change_own
 from comments.text import render_comment_body
 from comments.threads import thread_page
 from comments.views import MESSAGE_TAG
+from posts.weburl import web_url as _web_url
 
 register = template.Library()
 
@@ -45,6 +46,13 @@ ALT_MONTHS = [
 def comment_text(body: str) -> str:
     """The rendered form of a comment body (comments store it as body_html)."""
     return mark_safe(render_comment_body(body))  # noqa: S308 - escaped by urlize
+
+
+@register.filter
+def web_url(value) -> str:
+    """The address when it may be a link (http or https), else "": old rows can hold a
+    `javascript:` or `data:` URL that no form would accept today."""
+    return _web_url(value)
 
 
 def initials(name: str) -> str:

@@ -14,6 +14,7 @@ from django.views.generic import ListView
 
 from blogsite import messages as site_messages
 from blogsite.csrf import same_origin_or_csrf_token
+from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
 from posts.reactions.models import Reaction
@@ -113,14 +114,16 @@ def reaction_state(request, pk):
 
 
 class MostAppreciatedView(ListView):
-    """Published articles with reactions, the most reacted to first."""
+    """Published articles of the page's language with reactions, the most reacted to first.
+
+    Each article counts its own reactions only: a translation is another article."""
 
     template_name = "posts/most_appreciated.html"
     paginate_by = 20
 
     def get_queryset(self):
         return (
-            Post.objects.published()
+            Post.objects.readable_in(current_language())
             .for_listing()
             .filter(reaction_count__gt=0)
             .order_by("-reaction_count", "-published_at", "-pk")
