@@ -17,10 +17,13 @@ class CommentsConfig(AppConfig):
 
         from posts import cache
 
-        def forget_pages(sender, instance, **kwargs):
+        def forget_pages(sender, instance, created=False, **kwargs):
+            if created and instance.status != Comment.Status.APPROVED:
+                return  # a new held or spam comment: no one else's page shows it
             cache.comments_changed(post_id=instance.post_id)
 
-        # Any saved or removed comment (submitted, approved, edited, moved to spam or trash).
+        # Any saved or removed comment (approved, edited, moved to spam or trash), and a new one
+        # only when it is published at once.
         post_save.connect(
             forget_pages, sender=Comment, weak=False, dispatch_uid="comments.pagecache"
         )

@@ -143,3 +143,13 @@ def test_an_english_browser_is_still_sent_to_the_english_home_once_the_italian_i
     english = Client().get("/", headers={"Accept-Language": "en"})
     assert english.status_code == 302
     assert english["Location"].startswith("/en/")
+
+
+def test_a_new_held_comment_leaves_the_stored_pages_alone(client, post):
+    client.get(post.get_absolute_url())
+    make_comment(post, status=Comment.Status.PENDING)
+    assert Client().get(post.get_absolute_url())["X-Page-Cache"] == "hit"
+    make_comment(post, status=Comment.Status.APPROVED, body="Pubblicato subito")
+    fresh = Client().get(post.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss"
+    assert b"Pubblicato subito" in fresh.content
