@@ -13,7 +13,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from posts import indexes, languages
+from posts import cache, indexes, languages
 from posts.forms import ProfileForm
 from posts.models import Category, Page, Post, Profile, Tag, display_name
 from posts.search import MAX_QUERY_LENGTH, normalize_query, search_posts
@@ -67,7 +67,11 @@ class PublishedPostsMixin(ContentLanguageMixin):
     def get_queryset(self):
         return Post.objects.readable_in(self.language).for_listing()
 
+    cache_page = True  # stored by the page cache for anonymous readers
+
     def get_context_data(self, **kwargs):
+        if self.cache_page:
+            cache.cache_list_page(self.request)
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
         if page is not None:
@@ -117,6 +121,7 @@ class PostDetailView(ContentLanguageMixin, DetailView):
             # A preview shows no neighbours: a draft has no place in the sequence yet.
             previous_post = next_post = None
         else:
+            cache.cache_article_page(self.request, post)
             previous_post = published.before(post).only("title", "slug").first()
             next_post = published.after(post).only("title", "slug").first()
         return super().get_context_data(
@@ -274,6 +279,7 @@ class PostMonthArchiveView(PostArchiveMixin, MonthArchiveView):
 
 class PostSearchView(PublishedPostsMixin, ListView):
     template_name = "posts/search.html"
+    cache_page = False  # one page per query: not worth storing
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
