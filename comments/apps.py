@@ -15,8 +15,6 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
-        from django.db.models.signals import post_delete, post_save
-
         from posts import cache
 
         def forget_pages(sender, instance, created=False, **kwargs):
