@@ -39,5 +39,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "blogsite.views.bad_request"
 handler404 = "blogsite.views.page_not_found"
 handler500 = "blogsite.views.server_error"

@@ -28,3 +28,7 @@ def server_error(request):
     # No context processors or database work here: the error may be the database.
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
