@@ -74,3 +74,17 @@ def bad_request(request):
     translation.activate(language)
     request.LANGUAGE_CODE = language
     return views.bad_request(request, None)
+
+
+class PermissionsPolicyMiddleware:
+    """Send settings.PERMISSIONS_POLICY as the Permissions-Policy header (Django has none)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
+        return response
