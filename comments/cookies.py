@@ -5,6 +5,7 @@ import json
 
 from django.conf import settings
 
+from blogsite.personal import mark_personal
 from comments.moderation import TrustEvidence
 
 OWN_COOKIE = "comments_mine"
@@ -19,9 +20,12 @@ def _read(request, name):
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except ValueError:
         return None
+    if value:
+        mark_personal(request)  # whatever the page does with it, it is this reader's own
+    return value
 
 
 def _write(response, name, value):
