@@ -3,7 +3,7 @@
 axe (accessibility, WCAG 2.2 target sizes included) and the absence of CSP violations run in
 Playwright's Chromium; the Nu checker (vnu.jar) and Lighthouse come from npm (package.json,
 `npm ci --ignore-scripts` in .ci/run). Outside CI a missing npm tool skips its audit; in CI
-it fails. Run them with `npm ci --ignore-scripts && .venv/bin/pytest tests/browser/test_page_audits.py`.
+it fails. Locally: `npm ci --ignore-scripts`, then pytest this module.
 """
 
 import json
