@@ -3,10 +3,8 @@
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.utils import parseaddr
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -413,32 +411,61 @@ def moderate(*, comment: Comment, status: str, moderator=None) -> Comment:
     return comment
 
 
-# --- Moderation side: replies from the site and unsubscribing (owned by the moderation work).
+# --- Moderation side: replies from moderators and unsubscribing.
 
-# Deeper replies attach to the deepest allowed parent (the reader side reads the same setting).
+
+@dataclass
+class ModeratorReply:
+    """What reply_as_moderator did: the reply, whether it approved the parent on the way
+    ("Approve and Reply"), and whether readers can see the reply now."""
+
+    reply: Comment
+    approved_parent: bool
+    is_visible: bool
 
 
 @transaction.atomic
-def reply_as_site(*, parent: Comment, body: str, moderator) -> Comment:
-    """Publish a reply to `parent` written by a moderator in the site's name.
+def reply_as_moderator(*, parent: Comment, body: str, moderator) -> ModeratorReply:
+    """Publish a reply to `parent` written by a moderator, as themselves.
 
-    The reply is saved held and then approved through moderate(), so it is announced like any
-    other approved comment (the article's author and the subscriber to `parent` are told).
+    The reply carries the moderator's account, display name and e-mail, so the thread shows
+    the "Author" badge when they wrote the article and a staff mark otherwise. A reply to a
+    held comment approves that comment first, as WordPress's "Approve and Reply" does: a
+    published reply under an invisible parent would be counted and never shown.
     """
+    approved_parent = False
+    if parent.status == Comment.Status.PENDING:
+        moderate(comment=parent, status=Comment.Status.APPROVED, moderator=moderator)
+        approved_parent = True
     reply = create_comment(
         post=parent.post,
         parent=parent,
         user=moderator,
-        author_name=Site.objects.get_current().name,
-        author_email=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-        author_url=settings.SITE_URL,
+        author_name=display_name(moderator)[:80],
+        author_email=moderator.email,
         body=body,
         status=Comment.Status.PENDING,
         language=parent.language or get_language() or settings.LANGUAGE_CODE,
         spam_verdict=Comment.Verdict.HAM,
         spam_score=0.0,
     )
-    return moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
+    # Saved held, then approved through moderate(): announced like any approved comment.
+    moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
+    is_visible = Comment.objects.visible().filter(pk=reply.pk).exists()
+    return ModeratorReply(reply=reply, approved_parent=approved_parent, is_visible=is_visible)
+
+
+@transaction.atomic
+def edit_as_moderator(
+    *, comment: Comment, body: str, author_name: str, author_url: str, moderator=None
+) -> Comment:
+    """Correct a comment's text, author name or website (the moderator's edit, no spam check)."""
+    comment.body = (body or "").strip()
+    comment.author_name = (author_name or "").strip()
+    comment.author_url = (author_url or "").strip()
+    comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
+    comment.save(update_fields=["body", "author_name", "author_url", "updated_at"])
+    return comment
 
 
 @transaction.atomic

@@ -3,8 +3,10 @@ benches and tests all create content through these, so derived fields are always
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
@@ -172,3 +174,44 @@ def create_category(
     category.full_clean()
     category.save()
     return category
+
+
+# --- Translations (issue 12) -------------------------------------------------------------
+
+
+@transaction.atomic
+def create_translation(*, post: Post, language: str, author) -> Post:
+    """Create the translation of post into language: a draft copy to be translated, linked
+    to post by translation_key, with the tags and categories of that language that
+    translate post's. Raise ValidationError when language is post's own or already has
+    its version."""
+    if language == post.language:
+        raise ValidationError(_("This article is already written in that language."))
+    if post.translation_key is None:
+        post.ensure_translation_key()
+        Post.objects.filter(pk=post.pk).update(translation_key=post.translation_key)
+    key = post.translation_key
+    if Post.objects.filter(translation_key=key, language=language).exists():
+        raise ValidationError(_("This article already has a translation in that language."))
+
+    return create_post(
+        title=post.title,
+        author=author,
+        body=post.body,
+        lead=post.lead,
+        body_format=post.body_format,
+        status=Post.Status.DRAFT,
+        language=language,
+        translation_key=key,
+        tags=_counterparts(Tag, post.tags.all(), language),
+        categories=_counterparts(Category, post.categories.all(), language),
+        cover=post.cover,
+        comments_open=post.comments_open,
+        comments_close_after_days=post.comments_close_after_days,
+    )
+
+
+def _counterparts(model, terms, language: str) -> list:
+    """The terms of language that translate terms (those without a translation are left)."""
+    keys = [term.translation_key for term in terms if term.translation_key]
+    return list(model.objects.filter(translation_key__in=keys, language=language))

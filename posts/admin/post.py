@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from posts.admin.translation import TranslatablePostAdminMixin, TranslationsAdminMixin
 from posts.models import Post, Tag
 from posts.permissions import is_editor
 
@@ -35,7 +36,7 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "status_label",
@@ -45,6 +46,9 @@ class PostAdmin(admin.ModelAdmin):
         "comment_count",
         "reaction_count",
         "preview_link",
+        # Languages (issue 12): the article's language and its translations.
+        "language",
+        "translation_links",
     ]
     list_filter = [EffectiveStatusFilter, "tags", "author", "published_at", "language"]
     list_select_related = ["author"]
@@ -53,13 +57,14 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     filter_horizontal = ["tags"]
-    readonly_fields = ["reading_time", "created_at", "updated_at"]
+    readonly_fields = ["reading_time", "created_at", "updated_at", "translation_links"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "lead", "body", "tags"]}),
         (
             _("Publication"),
             {
-                "fields": ["status", "published_at", "language"],
+                # Languages (issue 12): translation_links is read-only; "Translate" creates one.
+                "fields": ["status", "published_at", "language", "translation_links"],
                 "description": _(
                     "Published with a future date: the article appears by itself when due."
                 ),
@@ -139,8 +144,17 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "post_count", "published_count"]
+class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
+    # Languages (issue 12): tags are per language, linked to their translations.
+    list_display = [
+        "name",
+        "slug",
+        "language",
+        "translation_links",
+        "post_count",
+        "published_count",
+    ]
+    list_filter = ["language"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blogsite import messages as site_messages
+from blogsite.reader import reader_of
+from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
 from posts.reactions.models import Reaction
@@ -100,25 +102,27 @@ def react(request, pk):
 def reaction_state(request, pk):
     """The article's counts per kind and the reader's current choice, as JSON."""
     post = get_object_or_404(Post.objects.published(), pk=pk)
-    voter = voter_for_request(request)
+    voter_key = reader_of(request).voter_key
     return JsonResponse(
         display.state_payload(
             kinds=display.active_kinds(),
             counts=Reaction.objects.filter(post=post).counts_by_kind(),
-            current_id=display.current_kind_id(post=post, voter_key=voter.key),
+            current_id=display.current_kind_id(post=post, voter_key=voter_key),
         )
     )
 
 
 class MostAppreciatedView(ListView):
-    """Published articles with reactions, the most reacted to first."""
+    """Published articles of the page's language with reactions, the most reacted to first.
+
+    Each article counts its own reactions only: a translation is another article."""
 
     template_name = "posts/most_appreciated.html"
     paginate_by = 20
 
     def get_queryset(self):
         return (
-            Post.objects.published()
+            Post.objects.readable_in(current_language())
             .for_listing()
             .filter(reaction_count__gt=0)
             .order_by("-reaction_count", "-published_at", "-pk")

@@ -11,10 +11,18 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from posts import languages
+
 register = template.Library()
 
 # As json_script escapes: the payload can never close the script element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def og_locale(language):
+    """The Open Graph locale of a content language: "it" -> "it_IT"."""
+    return languages.og_locale(language)
 
 
 @register.filter(expects_localtime=True)
