@@ -99,6 +99,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "blogsite.middleware.PreferredLanguageMiddleware",
+    # After the home page's language redirect, before CSRF, auth and messages: a stored
+    # page is answered without them.
+    "blogsite.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blogsite.context_processors.site",
+                "blogsite.pagecache.csrf_context",  # last: overrides the CSRF token
             ],
         },
     },
@@ -159,9 +163,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that degrades (logged) instead of answering 500 when Redis is down.
+            "BACKEND": "blogsite.cache_backend.FailsafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "blogsite"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
 else:
@@ -171,6 +177,21 @@ else:
             "LOCATION": "blogsite",
         }
     }
+
+# The page cache (blogsite/pagecache.py), in the cache above: shared by all app servers.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") not in ("0", "false", "no")
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
+PAGE_CACHE_COUNTS_LAG = int(os.environ.get("PAGE_CACHE_COUNTS_LAG", "10"))  # reaction counts
+# Readers holding one of these cookies get their own page, uncached: their session (signed
+# in), one-off messages, their comments and remembered details, their vote.
+PAGE_CACHE_BYPASS_COOKIES = (
+    "sessionid",
+    "messages",
+    "comments_mine",
+    "comments_confirmed",
+    "comments_author",
+    "reactions_voter",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -242,6 +263,8 @@ TASKS = {
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Readers choose the name shown with their comments at sign-up (posts.models.Profile).
+ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address in the browser that signed up signs the reader in and takes them
 # back to where they signed up from (the `next` of the sign-up link, e.g. an article).

@@ -7,6 +7,7 @@ from django.urls import include, path
 
 from blogsite import privacy, views
 from posts.sitemaps import SITEMAPS
+from posts.views import account_profile
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.site_url = "/"
@@ -33,6 +34,7 @@ if settings.DEBUG:
 
 # Italian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("accounts/profile/", account_profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
     path("privacy/", privacy.PrivacyView.as_view(), name="privacy"),

@@ -13,6 +13,24 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
+        from django.db.models.signals import post_delete, post_save
+
+        from posts import cache
+
+        def forget_pages(sender, instance, created=False, **kwargs):
+            if created and instance.status != Comment.Status.APPROVED:
+                return  # a new held or spam comment: no one else's page shows it
+            cache.comments_changed(post_id=instance.post_id)
+
+        # Any saved or removed comment (approved, edited, moved to spam or trash), and a new one
+        # only when it is published at once.
+        post_save.connect(
+            forget_pages, sender=Comment, weak=False, dispatch_uid="comments.pagecache"
+        )
+        post_delete.connect(
+            forget_pages, sender=Comment, weak=False, dispatch_uid="comments.pagecache"
+        )
+
         signals.comment_submitted.connect(
             tasks.on_comment_submitted, dispatch_uid="comments.notify_submitted"
         )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
+from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.reader import reader_of
 from comments import confirmation, cookies, ratelimit, services
 from comments.conf import comment_settings
@@ -40,6 +41,7 @@ def render_article(request, post, form, *, status):
     return render_post(request, post, status=status, comment_form=form)
 
 
+@same_origin_or_csrf_token  # the form of a cached page carries no token
 def post_comment(request, pk):
     post = get_object_or_404(Post.objects.published(), pk=pk)
     if request.method != "POST":

@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from posts import languages
-from posts.models import Post, Tag
+from posts.models import Post, Tag, display_name
 
 FEED_SIZE = 20
 
@@ -51,7 +51,7 @@ class PostFeed(Feed):
         return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
-        return item.author.get_full_name() or item.author.get_username()
+        return display_name(item.author)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -108,7 +108,7 @@ class TagPostAtomFeed(TagPostFeed):
 
 def _newest(queryset):
     return (
-        queryset.select_related("author")
+        queryset.select_related("author__profile")
         .prefetch_related("tags")
         .order_by("-published_at", "-pk")[:FEED_SIZE]
     )

@@ -215,3 +215,54 @@ def _counterparts(model, terms, language: str) -> list:
     """The terms of language that translate terms (those without a translation are left)."""
     keys = [term.translation_key for term in terms if term.translation_key]
     return list(model.objects.filter(translation_key__in=keys, language=language))
+
+
+@transaction.atomic
+def save_profile(*, user, display_name: str, bio: str | None = None, avatar=None):
+    """Create or update the profile readers see for user; bio and avatar kept unless given."""
+    from posts.models import Profile
+
+    profile = Profile.objects.filter(user=user).first() or Profile(user=user)
+    profile.display_name = display_name.strip()
+    if bio is not None:
+        profile.bio = bio
+    if avatar is not None:
+        profile.avatar = avatar
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def record_revision(*, post: Post, editor=None):
+    """Keep what post says now as a revision; the editor's autosave is no longer needed."""
+    from posts.models import Revision
+
+    Revision.objects.filter(post=post, editor=editor, kind=Revision.Kind.AUTOSAVE).delete()
+    return Revision.objects.create(
+        post=post, title=post.title, lead=post.lead, body=post.body, editor=editor
+    )
+
+
+@transaction.atomic
+def autosave_body(*, post: Post, editor, title: str, lead: str, body: str):
+    """Overwrite editor's autosave slot of post with what they are typing (post unchanged)."""
+    from posts.models import Revision
+
+    revision, _created = Revision.objects.update_or_create(
+        post=post,
+        editor=editor,
+        kind=Revision.Kind.AUTOSAVE,
+        defaults={"title": title[:200], "lead": lead, "body": body},
+    )
+    return revision
+
+
+@transaction.atomic
+def restore_revision(*, revision, editor=None) -> Post:
+    """Put a revision's title, lead and body back on its article, as a new revision."""
+    post = revision.post
+    post.title, post.lead, post.body = revision.title, revision.lead, revision.body
+    post.save()
+    record_revision(post=post, editor=editor)
+    return post

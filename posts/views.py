@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404, redirect
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,9 +13,11 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from posts import indexes, languages
-from posts.models import Category, Page, Post, Tag, display_name
+from posts import cache, indexes, languages
+from posts.forms import ProfileForm
+from posts.models import Category, Page, Post, Profile, Tag, display_name
 from posts.search import MAX_QUERY_LENGTH, normalize_query, search_posts
+from posts.services import save_profile
 
 PAGE_SIZE = 10
 RELATED_COUNT = 3
@@ -63,7 +67,11 @@ class PublishedPostsMixin(ContentLanguageMixin):
     def get_queryset(self):
         return Post.objects.readable_in(self.language).for_listing()
 
+    cache_page = True  # stored by the page cache for anonymous readers
+
     def get_context_data(self, **kwargs):
+        if self.cache_page:
+            cache.cache_list_page(self.request)
         context = super().get_context_data(**kwargs)
         page = context.get("page_obj")
         if page is not None:
@@ -89,7 +97,11 @@ class PostDetailView(ContentLanguageMixin, DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Post.objects.published().select_related("author", "cover").prefetch_related("tags")
+        return (
+            Post.objects.published()
+            .select_related("author__profile", "cover")
+            .prefetch_related("tags")
+        )
 
     def get_object(self, queryset=None):
         return languages.get_in_language(
@@ -109,6 +121,7 @@ class PostDetailView(ContentLanguageMixin, DetailView):
             # A preview shows no neighbours: a draft has no place in the sequence yet.
             previous_post = next_post = None
         else:
+            cache.cache_article_page(self.request, post)
             previous_post = published.before(post).only("title", "slug").first()
             next_post = published.after(post).only("title", "slug").first()
         return super().get_context_data(
@@ -155,7 +168,7 @@ class PostPreviewView(PostDetailView):
     def get_queryset(self):
         return (
             Post.objects.previewable_by(self.request.user)
-            .select_related("author", "cover")
+            .select_related("author__profile", "cover")
             .prefetch_related("tags")
         )
 
@@ -266,6 +279,7 @@ class PostMonthArchiveView(PostArchiveMixin, MonthArchiveView):
 
 class PostSearchView(PublishedPostsMixin, ListView):
     template_name = "posts/search.html"
+    cache_page = False  # one page per query: not worth storing
 
     def get_queryset(self):
         self.query = normalize_query(self.request.GET.get("q", ""))
@@ -342,3 +356,24 @@ class ArchiveIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(years=indexes.archive_years(), **kwargs)
+
+
+@login_required
+def account_profile(request):
+    """The reader's account page: the name shown with comments (and an author's bio)."""
+    profile = Profile.objects.filter(user=request.user).first()
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            save_profile(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                bio=form.cleaned_data["bio"],
+            )
+            messages.success(request, _("Your name has been saved."))
+            return redirect("account_profile")
+    else:
+        form = ProfileForm(
+            initial={"display_name": display_name(request.user), "bio": profile and profile.bio}
+        )
+    return render(request, "account/profile.html", {"form": form})

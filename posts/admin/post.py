@@ -6,6 +6,7 @@ preview only their own, and are always recorded as the author of what they write
 
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from posts.admin.translation import TranslatablePostAdminMixin, TranslationsAdminMixin
 from posts.models import Post, Tag
 from posts.permissions import is_editor
+from posts.services import record_revision  # writing (issue 9)
+
+from . import editor  # writing (issue 9): preview, autosave, revisions
+from .forms import PostAdminForm  # writing (issue 9)
 
 
 class EffectiveStatusFilter(admin.SimpleListFilter):
@@ -37,6 +42,9 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Post)
 class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
+    # --- writing (issue 9) ---
+    form = PostAdminForm
+    # --- end writing ---
     list_display = [
         "title",
         "status_label",
@@ -115,6 +123,38 @@ class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
         if not is_editor(request.user):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        # --- writing (issue 9): a revision on every save ---
+        record_revision(post=obj, editor=request.user)
+        # --- end writing ---
+
+    # --- writing (issue 9): the editor's endpoints (posts/admin/editor.py) ---
+    def get_urls(self):
+        def wrap(view):
+            def wrapped(request, *args, **kwargs):
+                return view(request, self, *args, **kwargs)
+
+            return self.admin_site.admin_view(wrapped)
+
+        return [
+            path("editor-preview/", wrap(editor.preview_view), name="posts_post_preview"),
+            path("<int:pk>/autosave/", wrap(editor.autosave_view), name="posts_post_autosave"),
+            path("<int:pk>/revisions/", wrap(editor.revisions_view), name="posts_post_revisions"),
+            path(
+                "<int:pk>/revisions/<int:revision_pk>/restore/",
+                wrap(editor.restore_view),
+                name="posts_post_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        post = self.get_object(request, object_id)
+        if post is not None:
+            extra_context["autosave"] = editor.autosave_for(post, request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- end writing ---
 
     def view_on_site(self, obj):
         """Open the public page once published, the preview before."""

@@ -80,7 +80,9 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list page shows, in a constant number of queries."""
-        return self.with_counts().select_related("author").prefetch_related("tags")
+        return (
+            self.with_counts().select_related("author__profile", "cover").prefetch_related("tags")
+        )
 
 
 class Post(TranslatableModel, WordPressModel):

@@ -13,3 +13,20 @@ class ReactionsConfig(AppConfig):
         from posts.reactions.models import Reaction
 
         listing.register_count("reaction_count", Reaction.objects.all)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from posts import cache
+        from posts.reactions.models import ReactionKind
+
+        def forget_counts(sender, instance, **kwargs):
+            cache.votes_changed(post_id=instance.post_id)
+
+        post_save.connect(
+            forget_counts, sender=Reaction, weak=False, dispatch_uid="reactions.pagecache"
+        )
+        post_delete.connect(
+            forget_counts, sender=Reaction, weak=False, dispatch_uid="reactions.pagecache"
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(cache.site_changed, sender=ReactionKind, dispatch_uid="kinds.pagecache")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blogsite import messages as site_messages
+from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.reader import reader_of
 from posts.languages import current_language
 from posts.models import Post
@@ -50,6 +51,7 @@ def _refuse(request, post, message, *, status):
 
 
 @require_POST
+@same_origin_or_csrf_token  # the form of a cached page carries no token
 def react(request, pk):
     """Cast, switch or take back the reader's reaction to an article."""
     post = get_object_or_404(Post.objects.published(), pk=pk)

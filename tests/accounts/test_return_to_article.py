@@ -29,6 +29,7 @@ def test_after_sign_up_from_an_article_and_the_confirmation_the_reader_returns_t
         {
             "email": "giulia@example.com",
             "username": "giulia",
+            "display_name": "Giulia R.",
             "password1": PASSWORD,
             "password2": PASSWORD,
             "next": article,

@@ -33,4 +33,7 @@ def test_a_stored_unsafe_author_url_is_shown_as_plain_name(client, post, stored)
 def test_an_http_author_url_stays_a_nofollow_link(client, post):
     make_comment(post, author_name="Blogger", author_url="https://blog.example/io")
     html = client.get(post.get_absolute_url()).content.decode()
-    assert '<a href="https://blog.example/io" rel="nofollow ugc" class="url"><bdi>Blogger</bdi></a>' in html
+    assert (
+        '<a href="https://blog.example/io" rel="nofollow ugc" class="url"><bdi>Blogger</bdi></a>'
+        in html
+    )

@@ -148,7 +148,8 @@ def test_the_article_shows_reading_time_cover_and_alt_text(client, author, tmp_p
     post = make_post(author=author, body="parola " * 600, cover=cover)
     text = client.get(post.get_absolute_url()).text
     assert "3 minuti di lettura" in text
-    assert '<img src="/media/covers/2021/pacco.jpg" alt="Un pacco sulla soglia">' in text
+    assert '<img src="/media/covers/2021/pacco.jpg"' in text
+    assert 'alt="Un pacco sulla soglia"' in text
     assert 'property="og:image" content="http://' in text
 
 
