@@ -36,6 +36,6 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("posts", "0006_content_models")]
+    dependencies = [("posts", "0007_revisions")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes, elidable=False)]
