@@ -12,6 +12,12 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """As in production: with the page cache off, blogsite.pagecache makes every page private."""
+    settings.PAGE_CACHE_ENABLED = True
+
+
 def directives(response):
     return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
 
