@@ -5,7 +5,9 @@ from django.core import checks
 from . import conf
 
 
-@checks.register("spam")
+# Only under `check --deploy`: a plain `check` (run by migrate, runserver, every test run)
+# must not call a remote service.
+@checks.register("spam", deploy=True)
 def akismet_key_verifies(app_configs=None, **kwargs):
     """Warn when AKISMET_API_KEY is set but Akismet does not accept it."""
     if not conf.akismet_enabled():
