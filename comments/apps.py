@@ -13,6 +13,11 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
+        from comments.wordpress import import_comments
+        from posts.wordpress import hooks
+
+        hooks.register_item_handler(import_comments)
+
         signals.comment_submitted.connect(
             tasks.on_comment_submitted, dispatch_uid="comments.notify_submitted"
         )

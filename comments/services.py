@@ -450,3 +450,14 @@ def unsubscribe(*, email: str, kind: str) -> Unsubscription:
         defaults={"created_at": timezone.now()},
     )
     return unsubscription
+
+
+@transaction.atomic
+def update_comment(*, comment: Comment, status: str, body: str) -> Comment:
+    """Quietly set a comment's status and body as a re-import found them (no e-mail, no
+    training: the decision was taken on the old site)."""
+    comment.status = status
+    comment.body = body
+    comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
+    comment.save(update_fields=["status", "body", "updated_at"])
+    return comment

@@ -172,3 +172,81 @@ def create_category(
     category.full_clean()
     category.save()
     return category
+
+
+POST_FIELDS = {
+    "title",
+    "author",
+    "body",
+    "slug",
+    "lead",
+    "body_format",
+    "status",
+    "published_at",
+    "language",
+    "cover",
+    "sticky",
+    "comments_open",
+    "comments_close_after_days",
+}
+
+
+@transaction.atomic
+def update_post(post: Post, *, tags=None, categories=None, **fields) -> Post:
+    """Change an article's fields (and, when given, its terms), re-deriving what follows.
+
+    Only the names in POST_FIELDS may be passed. Raise ValidationError on a bad field.
+    """
+    unknown = set(fields) - POST_FIELDS
+    if unknown:
+        raise TypeError(f"update_post() got unexpected fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(post, name, value)
+    post.derive_fields()
+    post.full_clean()
+    post.save(derive=False)
+    if tags is not None:
+        post.tags.set(tags)
+    if categories is not None:
+        post.categories.set(categories)
+    return post
+
+
+@transaction.atomic
+def update_term(term, **fields):
+    """Change a tag's or category's fields (name, slug, description, parent, language)."""
+    for name, value in fields.items():
+        setattr(term, name, value)
+    term.full_clean()
+    term.save()
+    return term
+
+
+@transaction.atomic
+def create_media(
+    *,
+    file,
+    alt_text: str,
+    caption: str = "",
+    title: str = "",
+    original_url: str = "",
+    uploaded_by=None,
+    wordpress_id: int | None = None,
+) -> Media:
+    """Store an image in the media library (through the configured storage).
+
+    `file` is a django File; its name is the name the storage starts from. An image without
+    alternative text is accepted only from an import (the alt text is then to be written).
+    """
+    media = Media(
+        alt_text=alt_text.strip()[:300],
+        caption=caption.strip()[:500],
+        title=title.strip()[:200],
+        original_url=original_url[:500],
+        uploaded_by=uploaded_by,
+        wordpress_id=wordpress_id,
+    )
+    media.file.save(file.name, file, save=False)
+    media.full_clean(exclude=["alt_text"] if not media.alt_text else None)
+    media.save()
+    return media
