@@ -151,9 +151,13 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
     for depth in sorted({comment.depth for comment in built}):
         level = [comment for comment in built if comment.depth == depth]
         for comment in level:
-            if comment.parent is not None:
-                comment.parent_id = comment.parent.pk
-                comment.root_id = comment.parent.root_id or comment.parent.pk
+            parent = comment.parent
+            if parent is not None:
+                # Setting parent_id drops the cached parent: keep it, or each reply would
+                # read its parent back from the database.
+                comment.parent_id = parent.pk
+                comment.root_id = parent.root_id or parent.pk
+                comment.parent = parent
         Comment.objects.bulk_create(level)
     return built
 

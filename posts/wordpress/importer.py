@@ -58,11 +58,17 @@ class ImportContext:
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     archive_days: set = field(default_factory=set)
     redirects: RedirectWriter | None = None
+    users: dict = field(default_factory=dict)  # user pk -> user
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
         pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None
         pk = pk or (self.users_by_login.get(login) if login else None)
-        return get_user_model().objects.filter(pk=pk).first() if pk else None
+        if not pk:
+            return None
+        # A blog has few authors: keep them rather than read one back per article.
+        if pk not in self.users:
+            self.users[pk] = get_user_model().objects.filter(pk=pk).first()
+        return self.users[pk]
 
 
 def run_import(
