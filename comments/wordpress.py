@@ -152,3 +152,13 @@ def import_comments(context, item, post) -> None:
                 label="spam" if entry.status == Comment.Status.SPAM else "ham",
             )
         report.count("spam training", "created", len(learn))
+
+
+def permalink(request, wordpress_id):
+    """Where an old #comment-N anchor leads: the page of the article showing that comment."""
+    from django.shortcuts import get_object_or_404
+
+    from comments.views import permalink as comment_permalink
+
+    comment = get_object_or_404(Comment.objects.visible(), wordpress_id=wordpress_id)
+    return comment_permalink(request, comment.pk)

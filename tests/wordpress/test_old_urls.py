@@ -76,3 +76,18 @@ def test_approved_comments_are_shown_and_pending_or_spam_ones_are_not(client, im
     assert "Commento spam compra pillole" not in html
     assert "Commento nel cestino" not in html
     assert "javascript:" not in html
+
+
+def test_old_comment_anchors_find_their_comment(client, imported):
+    from comments.models import Comment
+
+    comment = Comment.objects.get(wordpress_id=100)
+    html = client.get("/2020/03/15/primo-articolo/", follow=True).content.decode()
+    # The article marks each imported comment with its old id, for wordpress-anchors.js...
+    assert f'id="comment-{comment.pk}" data-wordpress-id="100"' in html
+    assert "js/wordpress-anchors.js" in html
+    # ...which sends an anchor not on this page of comments to the comment's permalink.
+    response = client.get("/comments/wordpress/100/")
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#comment-{comment.pk}")
+    assert client.get("/comments/wordpress/112/").status_code == 404  # spam stays hidden
