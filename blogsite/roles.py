@@ -25,6 +25,8 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_post"),
     ("posts", "change_tag"),
     ("posts", "delete_tag"),
+    ("posts", "add_importrun"),
+    ("posts", "view_importrun"),
     ("reactions", "view_reaction"),
     ("reactions", "view_reactionkind"),
     ("reactions", "change_reactionkind"),

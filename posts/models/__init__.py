@@ -4,9 +4,11 @@ from .page import Page, PageQuerySet
 from .post import Post, PostQuerySet
 from .profile import Profile, display_name
 from .terms import Category, Tag
+from .wordpress_import import ImportRun
 
 __all__ = [
     "Category",
+    "ImportRun",
     "Language",
     "Media",
     "Page",

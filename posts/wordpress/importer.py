@@ -10,6 +10,7 @@ Running the same file again changes nothing; a newer export updates what changed
 
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,7 +81,8 @@ def run_import(
     options: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Report:
-    """Import the WXR file at `source` (a path) and return the report.
+    """Import the WXR file at `source` (a path, or a callable opening the file) and return
+    the report; progress(done, total) is called as items are read.
 
     With dry_run, everything runs inside one transaction that is rolled back: the report
     says what would happen and nothing is written. A WXRError (not an export, broken XML)
@@ -108,10 +110,32 @@ def run_import(
     return report
 
 
+@contextmanager
+def _opened(source):
+    """A path is read as it is; a callable (storage.open for an upload) gives a fresh file
+    for each pass."""
+    if not callable(source):
+        yield source
+        return
+    handle = source()
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
 def _run(source, context: ImportContext, progress) -> None:
     total = _import_attachments(source, context)
+    if progress:
+        progress(0, total)
+    with _opened(source) as stream:
+        _second_pass(stream, context, progress, total)
+    _finish(context)
+
+
+def _second_pass(stream, context, progress, total) -> None:
     done = 0
-    for record in wxr.read(source):
+    for record in wxr.read(stream):
         if isinstance(record, wxr.Site):
             _start(context, record)
         elif isinstance(record, wxr.Author):
@@ -132,7 +156,6 @@ def _run(source, context: ImportContext, progress) -> None:
             done += 1
             if progress:
                 progress(done, total)
-    _finish(context)
 
 
 def _atomic(context, kind, label, work) -> None:
@@ -375,7 +398,14 @@ def _item_terms(context, item: wxr.Item):
 def _import_attachments(source, context: ImportContext) -> int:
     """First pass: store every attachment found under the media dir; count the items."""
     items = 0
-    for record in wxr.read(source):
+    with _opened(source) as stream:
+        items = _first_pass(stream, context)
+    return items
+
+
+def _first_pass(stream, context: ImportContext) -> int:
+    items = 0
+    for record in wxr.read(stream):
         if isinstance(record, wxr.Site):
             _start(context, record)
         if not isinstance(record, wxr.Item):
