@@ -13,3 +13,8 @@ class ReactionsConfig(AppConfig):
         from posts.reactions.models import Reaction
 
         listing.register_count("reaction_count", Reaction.objects.all)
+
+        from posts.reactions.wordpress import import_reaction_counts
+        from posts.wordpress import hooks
+
+        hooks.register_item_handler(import_reaction_counts)

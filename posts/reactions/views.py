@@ -15,7 +15,7 @@ from django.views.generic import ListView
 from blogsite import messages as site_messages
 from posts.models import Post
 from posts.reactions import display
-from posts.reactions.models import Reaction
+from posts.reactions.models import counts_for_post
 from posts.reactions.services import (
     LoginRequired,
     ReactionLimitReached,
@@ -104,7 +104,7 @@ def reaction_state(request, pk):
     return JsonResponse(
         display.state_payload(
             kinds=display.active_kinds(),
-            counts=Reaction.objects.filter(post=post).counts_by_kind(),
+            counts=counts_for_post(post),
             current_id=display.current_kind_id(post=post, voter_key=voter.key),
         )
     )

@@ -39,6 +39,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        spec = options["reaction_meta"]
+        if spec and ("=" not in spec or not spec.split("=", 1)[1].strip(" ,")):
+            raise CommandError("--reaction-meta takes META_KEY=kind_code,kind_code,...")
         bar = None
         show_bar = options["verbosity"] > 0 and sys.stderr.isatty()
 

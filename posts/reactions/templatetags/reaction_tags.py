@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 
 from blogsite.messages import section_messages
 from posts.reactions import conf, display
-from posts.reactions.models import Reaction
+from posts.reactions.models import counts_for_post
 from posts.reactions.views import MESSAGE_TAG
 from posts.reactions.voters import voter_for_request
 
@@ -19,7 +19,7 @@ def render_reactions(context, post):
     request = context.get("request")
     voter = voter_for_request(request)
     kinds = display.active_kinds()
-    counts = Reaction.objects.filter(post=post).counts_by_kind()
+    counts = counts_for_post(post)
     current_id = display.current_kind_id(post=post, voter_key=voter.key)
     notices = []
     if request is not None:
