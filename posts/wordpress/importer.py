@@ -435,6 +435,10 @@ def _import_media(context: ImportContext, item: wxr.Item) -> None:
                 "media", item.title or relative, _("file not found in the media folder")
             )
             return
+        if context.report.dry_run:
+            # Files are not in the transaction that a dry run rolls back: copy none.
+            context.report.count("media", "created")
+            return
         with source.open("rb") as handle:
             media = services.create_media(
                 file=File(handle, name=Path(relative).name),
@@ -616,6 +620,13 @@ def _import_page(context: ImportContext, item: wxr.Item) -> None:
             context.report.count("pages", "updated")
         else:
             context.report.count("pages", "unchanged")
+    if item.comments:
+        context.report.note(
+            "pages",
+            item.title,
+            _("%(n)d comments not imported: pages here take no comments")
+            % {"n": len(item.comments)},
+        )
     if item.parent and parent is None:
         context.pending_parents.append((page.pk, item.parent, item.link))
     elif page.status == Page.Status.PUBLISHED:

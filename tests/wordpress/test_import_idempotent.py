@@ -31,6 +31,8 @@ def test_a_dry_run_reports_what_it_would_do_and_writes_nothing(
     assert report.dry_run
     assert report.total("posts", "created") == 9
     assert all(count == 0 for count in counts().values())
+    assert report.total("media", "created") == 2
+    assert not media_root.exists() or not any(media_root.rglob("*.*"))  # no file copied
 
 
 def test_a_newer_export_updates_what_changed_without_duplicating(
