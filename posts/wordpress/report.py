@@ -6,6 +6,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
+
+
+def kind_label(kind: str) -> str:
+    """The table's name for a kind of content (the report's keys stay English)."""
+    labels = {
+        "authors": pgettext("import report", "authors"),
+        "categories": pgettext("import report", "categories"),
+        "tags": pgettext("import report", "tags"),
+        "media": pgettext("import report", "media"),
+        "posts": pgettext("import report", "articles"),
+        "pages": pgettext("import report", "pages"),
+        "comments": pgettext("import report", "comments"),
+        "redirects": pgettext("import report", "redirects"),
+        "reaction counts": pgettext("import report", "reaction counts"),
+        "spam training": pgettext("import report", "spam training"),
+        "other": pgettext("import report", "other"),
+    }
+    return labels.get(kind, kind)
+
+
 # Detail lists keep this many entries each; the counts are always complete.
 MAX_LISTED = 200
 
@@ -68,7 +88,9 @@ class Report:
             pgettext("import report", "unchanged"),
             pgettext("import report", "skipped"),
         ]
-        rows = [[kind, *(str(c[o]) for o in OUTCOMES)] for kind, c in self.counts.items()]
+        rows = [
+            [kind_label(kind), *(str(c[o]) for o in OUTCOMES)] for kind, c in self.counts.items()
+        ]
         widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(5)]
 
         def line(cells):
@@ -85,7 +107,9 @@ class Report:
             (_("Notes"), self.notes),
         ):
             if entries:
-                out += ["", title + ":"] + [f"  {k} {label}: {text}" for k, label, text in entries]
+                out += ["", title + ":"] + [
+                    f"  {kind_label(k)} {label}: {text}" for k, label, text in entries
+                ]
         if self.missing_media:
             out += ["", _("Media not found (the old address is kept):")]
             out += [f"  {url}" for url in self.missing_media]

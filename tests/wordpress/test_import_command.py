@@ -17,7 +17,7 @@ def test_the_command_imports_and_ends_with_a_table_and_every_skip_reason(
     assert Post.objects.filter(wordpress_id=10).exists()
     header = text.splitlines()[0].split()
     assert header == ["tipo", "creati", "aggiornati", "invariati", "saltati"]
-    assert any(line.split()[:2] == ["posts", "9"] for line in text.splitlines())
+    assert any(line.split()[:2] == ["articoli", "9"] for line in text.splitlines())
     assert "Nel cestino" in text  # the skipped post, with its reason
     assert "mancante.jpg" in text  # the missing file
 
