@@ -63,21 +63,22 @@ def _ip(value: str) -> str | None:
 
 
 def _in_thread_order(comments):
-    """Parents before their replies (WordPress lists them by id, which usually is that)."""
+    """Parents before their replies (WordPress lists them by id, which usually is that).
+
+    Iterative, so a thread thousands of replies deep cannot exhaust the stack; a parent
+    cycle in a damaged export is cut where it closes (that comment becomes top-level).
+    """
     by_id = {c.id: c for c in comments}
     ordered, placed = [], set()
-
-    def place(comment, trail=()):
-        if comment.id in placed or comment.id in trail:
-            return
-        parent = by_id.get(comment.parent)
-        if parent is not None:
-            place(parent, (*trail, comment.id))
-        placed.add(comment.id)
-        ordered.append(comment)
-
     for comment in comments:
-        place(comment)
+        chain, seen, node = [], set(), comment
+        while node is not None and node.id not in placed and node.id not in seen:
+            seen.add(node.id)
+            chain.append(node)
+            node = by_id.get(node.parent)
+        for node in reversed(chain):
+            placed.add(node.id)
+            ordered.append(node)
     return ordered
 
 

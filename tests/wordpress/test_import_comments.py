@@ -57,3 +57,25 @@ def test_train_spam_teaches_the_classifier_from_approved_and_spam_comments(
     report = run_import(wxr_file, media_dir=media_dir, options={"train_spam": True})
     # Approved (10 thread + pingback + 2) and spam (1): pending and trash teach nothing.
     assert report.total("spam training", "created") == 14
+
+
+def test_replies_listed_before_their_parents_and_parent_cycles_still_import(
+    db, wxr_file, tmp_path, media_root
+):
+    text = wxr_file.read_text(encoding="utf-8")
+    # The thread's first comment answers its last: a cycle a damaged export can carry.
+    start = text.index("<wp:comment><wp:comment_id>100</wp:comment_id>")
+    end = text.index("</wp:comment>", start) + len("</wp:comment>")
+    first = text[start:end].replace(
+        "<wp:comment_parent>0</wp:comment_parent>", "<wp:comment_parent>109</wp:comment_parent>"
+    )
+    # ...and it is listed last, after its replies.
+    text = text[:start] + text[end:]
+    text = text.replace("</item>", first + "</item>", 1)
+    damaged = tmp_path / "damaged.xml"
+    damaged.write_text(text, encoding="utf-8")
+    report = run_import(damaged)
+    thread = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__range=(100, 109))}
+    assert len(thread) == 10
+    assert report.total("comments", "skipped") == 0
+    assert sum(1 for c in thread.values() if c.parent_id is None) == 1
