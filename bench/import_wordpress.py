@@ -11,6 +11,10 @@ levels deep, a pingback, one pending and one spam), then imports it in a fresh c
 process against a fresh test database (created and destroyed as Django's test runner
 does) and prints posts/s, comments/s and that process's peak RSS. Streaming means the peak
 should stay about the same whatever the size. Figures, not asserts.
+
+On SQLite, Django's test database is in memory unless TEST_DATABASE_NAME names a file: the
+imported rows then count in the process's RSS, so measure memory with a file
+(TEST_DATABASE_NAME=/tmp/bench.sqlite3) or on PostgreSQL.
 """
 
 import os
