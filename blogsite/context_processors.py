@@ -1,26 +1,19 @@
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language_info
+
+from posts import languages as content_languages
 
 
 def site(request):
     """Expose the canonical site URL and this page's address in every language.
 
     Templates use them for <link rel="canonical">, hreflang alternates, the language switch
-    and the share row.
+    and the share row. This default suits pages that exist in every language (privacy,
+    account pages); the reader views of content put their own `page_languages` in the
+    context (posts.views.ContentLanguageMixin), naming only the translations that exist.
     """
-    full_path = request.get_full_path()
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        path = translate_url(full_path, code)
-        languages.append(
-            {
-                "code": code,
-                "name_local": get_language_info(code)["name_local"],
-                "path": path,
-                "url": f"{settings.SITE_URL}{path}",
-            }
-        )
+    languages = content_languages.language_links(
+        content_languages.path_in_every_language(request.get_full_path())
+    )
     canonical = request.path
     page = request.GET.get("page", "")
     if page.isdigit() and int(page) > 1:

@@ -20,6 +20,9 @@ AUTHOR_PERMISSIONS = [
     ("posts", "view_post"),
     ("posts", "view_tag"),
     ("posts", "add_tag"),
+    ("posts", "view_media"),
+    ("posts", "add_media"),
+    ("posts", "change_media"),
 ]
 EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_post"),
@@ -27,6 +30,9 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_tag"),
     ("posts", "add_importrun"),
     ("posts", "view_importrun"),
+    ("posts", "delete_media"),
+    ("posts", "view_profile"),
+    ("posts", "change_profile"),
     ("reactions", "view_reaction"),
     ("reactions", "view_reactionkind"),
     ("reactions", "change_reactionkind"),
@@ -55,3 +61,16 @@ def ensure_roles(using="default") -> None:
 def sync_roles(sender, using="default", **kwargs):
     """post_migrate receiver: after auth has created the permissions of every app."""
     ensure_roles(using=using)
+
+
+def writers():
+    """Active accounts that may write articles: superusers, Authors and Editors."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name__in=[AUTHORS, EDITORS]))
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )

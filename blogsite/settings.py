@@ -2,7 +2,8 @@
 
 Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
-TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL.
+TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
+DJANGO_LOG_FORMAT ("text" or "json").
 App settings (COMMENTS_*, REACTIONS_*, SPAM_*) are declared, typed, in each app's conf.py
 (see blogsite/appsettings.py) and checked by `manage.py check`.
 """
@@ -45,6 +46,9 @@ if not SECRET_KEY:
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The name in e-mail subjects and on replies a moderator writes as the site.
 SITE_NAME = os.environ.get("SITE_NAME", "Esperienza Cliente")
+# Who runs the site and how readers reach them, for the privacy page (the data controller).
+SITE_OWNER = os.environ.get("SITE_OWNER", SITE_NAME)
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 _site_host = urlsplit(SITE_URL).hostname
 if _site_host and _site_host not in ALLOWED_HOSTS:
@@ -65,6 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.redirects",  # old WordPress addresses (editable in the admin)
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -81,14 +86,28 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line a request causes carries its id.
+    "blogsite.logs.RequestIdMiddleware",
     "blogsite.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves its own precompressed .br/.gz files.
+    "django.middleware.gzip.GZipMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "blogsite.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the session or the database: NUL is a 400, never a 500.
+    "blogsite.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "blogsite.middleware.PreferredLanguageMiddleware",
+    # After the home page's language redirect, before CSRF, auth and messages: a stored
+    # page is answered without them.
+    "blogsite.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "blogsite.personal.PersonalPageMiddleware",
+    "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -118,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "blogsite.context_processors.site",
+                "blogsite.pagecache.csrf_context",  # last: overrides the CSRF token
             ],
         },
     },
@@ -148,9 +168,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that degrades (logged) instead of answering 500 when Redis is down.
+            "BACKEND": "blogsite.cache_backend.FailsafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "blogsite"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
     }
 else:
@@ -160,6 +182,21 @@ else:
             "LOCATION": "blogsite",
         }
     }
+
+# The page cache (blogsite/pagecache.py), in the cache above: shared by all app servers.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") not in ("0", "false", "no")
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
+PAGE_CACHE_COUNTS_LAG = int(os.environ.get("PAGE_CACHE_COUNTS_LAG", "10"))  # reaction counts
+# Readers holding one of these cookies get their own page, uncached: their session (signed
+# in), one-off messages, their comments and remembered details, their vote.
+PAGE_CACHE_BYPASS_COOKIES = (
+    "sessionid",
+    "messages",
+    "comments_mine",
+    "comments_confirmed",
+    "comments_author",
+    "reactions_voter",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,6 +214,9 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "it"
 LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The reader's choice of language (set by the switcher) outlives the browser session.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Rome")
 USE_I18N = True
 USE_TZ = True
@@ -228,7 +268,12 @@ TASKS = {
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Readers choose the name shown with their comments at sign-up (posts.models.Profile).
+ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address in the browser that signed up signs the reader in and takes them
+# back to where they signed up from (the `next` of the sign-up link, e.g. an article).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
@@ -255,23 +300,66 @@ for _name, _value in os.environ.items():
 
 # Security: strict with debug off; `manage.py check --deploy` is clean in production.
 SESSION_COOKIE_HTTPONLY = True
+# A refused CSRF check shows the site's page, translated, with the typed text to send again.
+CSRF_FAILURE_VIEW = "blogsite.views.csrf_failure"
 CSRF_COOKIE_HTTPONLY = False  # the reactions JS reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No inline script or style anywhere: every script and stylesheet is a file under static/.
+# JSON-LD needs no exception: a <script type="application/ld+json"> is a data block, which
+# the browser never runs, so script-src does not apply to it (and cached pages stay free of
+# per-request nonces). Images may come from other hosts: imported articles link them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page of ours uses, switched off for the page and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
+    LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# DJANGO_LOG_FORMAT=json: one JSON object a line, for a log collector; "text" otherwise.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f'DJANGO_LOG_FORMAT must be "text" or "json", not "{LOG_FORMAT}".')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "blogsite.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "blogsite.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

@@ -4,18 +4,21 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import TemplateView
 
-from blogsite import views
+from blogsite import privacy, views
 from posts.sitemaps import SITEMAPS
+from posts.views import account_profile
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.site_url = "/"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/<str:language>/", views.choose_language, name="choose-language"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", views.health, name="health"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,
@@ -31,13 +34,16 @@ if settings.DEBUG:
 
 # Italian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("accounts/profile/", account_profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
-    path("privacy/", TemplateView.as_view(template_name="privacy.html"), name="privacy"),
+    path("privacy/", privacy.PrivacyView.as_view(), name="privacy"),
     path("", include("posts.reactions.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,
 )
 
+handler400 = "blogsite.views.bad_request"
+handler403 = "blogsite.views.permission_denied"
 handler404 = "blogsite.views.page_not_found"
 handler500 = "blogsite.views.server_error"

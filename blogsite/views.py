@@ -1,15 +1,31 @@
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import cache_control
+from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
+
+from posts.languages import home_path, language_codes, language_links
 
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))
 
 
 @require_GET
@@ -21,10 +37,77 @@ def health(request):
 
 
 def page_not_found(request, exception):
-    return render(request, "404.html", status=404)
+    # Nothing is here in any language: no hreflang, and the switcher leads to the homes.
+    return render(request, "404.html", {"page_languages": language_links({})}, status=404)
 
 
 def server_error(request):
     # No context processors or database work here: the error may be the database.
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+@require_GET
+@never_cache
+def choose_language(request, language):
+    """Remember the reader's language in Django's language cookie and go to `next`.
+
+    The switcher's links lead here: a plain link, so it works on cached pages without a
+    CSRF token (Django's set_language only accepts POST); the only effect is the cookie,
+    which the reader changes back with the same switcher. `next` is this page's translation
+    or, without one, the language's home; an address to another site goes to the home.
+    """
+    if language not in language_codes():
+        raise Http404("No such language.")
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = home_path(language)
+    response = HttpResponseRedirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+# Fields of a refused form that are put back as they were (never the token or the honeypot).
+KEPT_FIELDS = ("name", "email", "url", "parent", "notify_replies", "remember", "form_token")
+
+
+def kept_text(request) -> str:
+    """The text a refused form carried (a comment's body), to be shown again."""
+    return request.POST.get("body", "") if request.method == "POST" else ""
+
+
+def csrf_failure(request, reason=""):
+    """The site's page, in the reader's language, when a form's CSRF check fails (an expired
+    session, a lost cookie): the typed comment is still there, in a form with a fresh token
+    that sends it again to the same address."""
+    kept = {name: request.POST.get(name, "") for name in KEPT_FIELDS if request.POST.get(name)}
+    context = {
+        "body": kept_text(request),
+        "kept_fields": kept.items(),
+        "resend_url": request.path,
+        "reason": reason,
+    }
+    return render(request, "403_csrf.html", context, status=403)
+
+
+def permission_denied(request, exception):
+    """The site's 403 page with the view's own message (and a refused edit's text)."""
+    message = str(exception) if exception is not None and str(exception) else ""
+    return render(
+        request, "403.html", {"message": message, "body": kept_text(request)}, status=403
+    )

@@ -5,7 +5,7 @@ import json
 
 from django.conf import settings
 
-from comments.moderation import TrustEvidence
+from blogsite.personal import mark_personal
 
 OWN_COOKIE = "comments_mine"
 CONFIRMED_COOKIE = "comments_confirmed"
@@ -19,9 +19,12 @@ def _read(request, name):
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except ValueError:
         return None
+    if value:
+        mark_personal(request)  # whatever the page does with it, it is this reader's own
+    return value
 
 
 def _write(response, name, value):
@@ -43,8 +46,9 @@ def own_comment_ids(request) -> tuple[int, ...]:
     return tuple(i for i in value if isinstance(i, int))
 
 
-def remember_own_comment(request, response, comment_id: int) -> None:
-    ids = [i for i in own_comment_ids(request) if i != comment_id] + [comment_id]
+def remember_own_comment(response, comment_id: int, *, known_ids=()) -> None:
+    """Add a comment to this browser's own ids (known_ids: the request's, from its Reader)."""
+    ids = [i for i in known_ids if i != comment_id] + [comment_id]
     _write(response, OWN_COOKIE, ids[-MAX_OWN_IDS:])
 
 
@@ -55,17 +59,9 @@ def confirmed_emails(request) -> tuple[str, ...]:
     return tuple(e for e in value if isinstance(e, str))
 
 
-def remember_confirmed_email(request, response, email: str) -> None:
-    emails = [e for e in confirmed_emails(request) if e != email] + [email]
+def remember_confirmed_email(response, email: str, *, known=()) -> None:
+    emails = [e for e in known if e != email] + [email]
     _write(response, CONFIRMED_COOKIE, emails[-10:])
-
-
-def trust_evidence(request) -> TrustEvidence:
-    return TrustEvidence(
-        user=request.user if request.user.is_authenticated else None,
-        own_comment_ids=own_comment_ids(request),
-        confirmed_emails=confirmed_emails(request),
-    )
 
 
 def remembered_author(request) -> dict:

@@ -11,6 +11,13 @@ from comments.conf import comment_settings
 from comments.spam.tokens import issue_form_token
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that take no room: zero-width spaces and joiners, the byte-order mark, the
+# invisible operators, and the bidirectional controls (a right-to-left override in a name
+# would reverse what is shown after it).
+INVISIBLE_CHARS = re.compile(
+    "[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\u3164\ufeff\uffa0]"
+)
 
 
 def clean_text(value: str) -> str:
@@ -72,7 +79,15 @@ class CommentForm(CommentBodyMixin, forms.Form):
         label=_("Remember my name, e-mail and website in this browser"), required=False
     )
     notify_replies = forms.BooleanField(label=_("E-mail me replies to my comment"), required=False)
-    parent = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    parent = forms.IntegerField(
+        required=False,
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("The comment you are replying to is no longer available."),
+            "min_value": _("The comment you are replying to is no longer available."),
+        },
+    )
     # A field people do not see; robots fill it. Its value is evidence for the spam pipeline.
     homepage = forms.CharField(
         label=_("Leave this field empty"),
@@ -89,13 +104,15 @@ class CommentForm(CommentBodyMixin, forms.Form):
             del self.fields["name"]
             del self.fields["email"]
             del self.fields["remember"]
+        # Not maxlength: a browser cuts a pasted text at maxlength without a word. The limit
+        # is for the live counter (comments.js) and the server's message.
         limit = int(comment_settings.MAX_LENGTH)
-        self.fields["body"].widget.attrs["maxlength"] = str(limit)
+        self.fields["body"].widget.attrs["data-maxlength"] = str(limit)
         if not self.is_bound:
             self.initial.setdefault("form_token", issue_form_token(post.pk))
 
     def clean_name(self):
-        name = " ".join(clean_text(self.cleaned_data["name"]).split())
+        name = " ".join(INVISIBLE_CHARS.sub("", clean_text(self.cleaned_data["name"])).split())
         if not name:
             raise forms.ValidationError(gettext("Please enter your name."), code="required")
         return name

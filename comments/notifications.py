@@ -205,7 +205,8 @@ def notify_reply_subscriber(comment: Comment) -> int:
     if comment.status != Comment.Status.APPROVED or parent is None or not parent.notify_replies:
         return 0
     email = parent.author_email
-    if Unsubscription.normalize_email(email) == Unsubscription.normalize_email(
+    same_account = parent.user_id is not None and parent.user_id == comment.user_id
+    if same_account or Unsubscription.normalize_email(email) == Unsubscription.normalize_email(
         comment.author_email
     ):
         return 0

@@ -3,10 +3,8 @@
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.utils import parseaddr
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +12,7 @@ from django.utils.translation import get_language, gettext
 
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, Unsubscription
-from comments.moderation import CommentModerator, TrustEvidence, is_trusted
+from comments.moderation import CommentModerator, TrustEvidence, is_trusted, training_label
 from comments.signals import comment_moderated, comment_submitted
 from comments.spam import pipeline as spam
 from posts.models import display_name
@@ -289,27 +287,17 @@ def candidate_for(comment: Comment, *, permalink="", honeypot=None, form_token=N
     )
 
 
-def ask_spam_pipeline(candidate: spam.Candidate, *, check=None) -> spam.Verdict:
-    """The one place a spam verdict is asked for. A failing check holds, never loses, it."""
+def ask_spam_pipeline(candidate: spam.Candidate) -> spam.Verdict:
+    """The one place a spam verdict is asked for. A failing check holds, never loses, the
+    comment: the fallback is a forced hold (floored), so trust cannot approve it unchecked."""
     try:
-        verdict = (check or spam.check_comment)(candidate)
+        verdict = spam.check_comment(candidate)
         if verdict.verdict not in Comment.Verdict.values:
             raise ValueError(f"unknown verdict {verdict.verdict!r}")
         return verdict
     except Exception as error:  # noqa: BLE001 - whatever breaks, the comment is kept
         logger.exception("Spam check failed; holding the comment for moderation")
-        return spam.Verdict(
-            Comment.Verdict.HOLD,
-            0.0,
-            [
-                spam.Reason(
-                    "pipeline.error",
-                    0.0,
-                    gettext("The spam check failed (%(error)s); held for a moderator.")
-                    % {"error": type(error).__name__},
-                )
-            ],
-        )
+        return spam.failed_verdict(error)
 
 
 def apply_rules(comment: Comment, *, verdict: spam.Verdict, trust: TrustEvidence) -> None:
@@ -345,20 +333,26 @@ def can_change_own(comment: Comment, *, own_comment_ids, now=None) -> bool:
     return (now or timezone.now()) <= comment.submitted_at + window
 
 
-@transaction.atomic
 def edit_comment(
     *, comment: Comment, body: str, own_comment_ids, trust: TrustEvidence | None = None
 ) -> Comment:
-    """Replace the body of the commenter's own comment; approved edits are checked again."""
+    """Replace the body of the commenter's own comment; approved edits are checked again.
+
+    As in submit_comment, the spam pipeline (Akismet included) is asked first, outside any
+    transaction, and only then is the comment written.
+    """
     if not can_change_own(comment, own_comment_ids=own_comment_ids):
         raise PermissionDenied(gettext("This comment can no longer be edited."))
     comment.body = (body or "").strip()
     comment.edited_at = timezone.now()
     comment.full_clean()
+    verdict = None
     if comment.status == Comment.Status.APPROVED:
         verdict = ask_spam_pipeline(candidate_for(comment))
-        apply_rules(comment, verdict=verdict, trust=trust or TrustEvidence())
-    comment.save()
+    with transaction.atomic():
+        if verdict is not None:
+            apply_rules(comment, verdict=verdict, trust=trust or TrustEvidence())
+        comment.save()
     return comment
 
 
@@ -392,57 +386,93 @@ def confirm_email(*, email: str) -> ConfirmedEmail:
 @transaction.atomic
 def moderate(*, comment: Comment, status: str, moderator=None) -> Comment:
     """Move a comment to a status, teach the spam filter, and announce the change."""
-    old_status = comment.status
-    if old_status == status:
-        return comment
-    comment.status = status
-    comment.full_clean()
-    comment.save(update_fields=["status", "updated_at"])
-    label = {Comment.Status.APPROVED: "ham", Comment.Status.SPAM: "spam"}.get(status)
-    if label is None and old_status == Comment.Status.SPAM:
-        label = "ham"  # "not spam"
-    if label:
-        spam.learn(
-            content=comment.body,
-            author=comment.author_name,
-            email=comment.author_email,
-            url=comment.author_url,
-            label=label,
-        )
-    transaction.on_commit(
-        lambda: comment_moderated.send(
-            sender=Comment, comment=comment, old_status=old_status, moderator=moderator
-        )
-    )
+    moderate_many(comments=[comment], status=status, moderator=moderator)
     return comment
 
 
-# --- Moderation side: replies from the site and unsubscribing (owned by the moderation work).
+@transaction.atomic
+def moderate_many(*, comments, status: str, moderator=None) -> list[Comment]:
+    """Move comments to a status, teach the spam filter all of them in one update of the
+    classifier, and announce each change. Return the comments that changed."""
+    changed = []
+    examples = []
+    for comment in comments:
+        old_status = comment.status
+        if old_status == status:
+            continue
+        comment.status = status
+        comment.full_clean()
+        comment.save(update_fields=["status", "updated_at"])
+        label = training_label(old_status=old_status, new_status=status)
+        if label:
+            examples.append((comment.body, comment.author_url, label))
+        changed.append((comment, old_status))
+    if examples:
+        spam.learn_many(examples)
+    for comment, old_status in changed:
+        transaction.on_commit(
+            lambda comment=comment, old_status=old_status: comment_moderated.send(
+                sender=Comment, comment=comment, old_status=old_status, moderator=moderator
+            )
+        )
+    return [comment for comment, _old in changed]
 
-# Deeper replies attach to the deepest allowed parent (the reader side reads the same setting).
+
+# --- Moderation side: replies from moderators and unsubscribing.
+
+
+@dataclass
+class ModeratorReply:
+    """What reply_as_moderator did: the reply, whether it approved the parent on the way
+    ("Approve and Reply"), and whether readers can see the reply now."""
+
+    reply: Comment
+    approved_parent: bool
+    is_visible: bool
 
 
 @transaction.atomic
-def reply_as_site(*, parent: Comment, body: str, moderator) -> Comment:
-    """Publish a reply to `parent` written by a moderator in the site's name.
+def reply_as_moderator(*, parent: Comment, body: str, moderator) -> ModeratorReply:
+    """Publish a reply to `parent` written by a moderator, as themselves.
 
-    The reply is saved held and then approved through moderate(), so it is announced like any
-    other approved comment (the article's author and the subscriber to `parent` are told).
+    The reply carries the moderator's account, display name and e-mail, so the thread shows
+    the "Author" badge when they wrote the article and a staff mark otherwise. A reply to a
+    held comment approves that comment first, as WordPress's "Approve and Reply" does: a
+    published reply under an invisible parent would be counted and never shown.
     """
+    approved_parent = False
+    if parent.status == Comment.Status.PENDING:
+        moderate(comment=parent, status=Comment.Status.APPROVED, moderator=moderator)
+        approved_parent = True
     reply = create_comment(
         post=parent.post,
         parent=parent,
         user=moderator,
-        author_name=Site.objects.get_current().name,
-        author_email=parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
-        author_url=settings.SITE_URL,
+        author_name=display_name(moderator)[:80],
+        author_email=moderator.email,
         body=body,
         status=Comment.Status.PENDING,
         language=parent.language or get_language() or settings.LANGUAGE_CODE,
         spam_verdict=Comment.Verdict.HAM,
         spam_score=0.0,
     )
-    return moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
+    # Saved held, then approved through moderate(): announced like any approved comment.
+    moderate(comment=reply, status=Comment.Status.APPROVED, moderator=moderator)
+    is_visible = Comment.objects.visible().filter(pk=reply.pk).exists()
+    return ModeratorReply(reply=reply, approved_parent=approved_parent, is_visible=is_visible)
+
+
+@transaction.atomic
+def edit_as_moderator(
+    *, comment: Comment, body: str, author_name: str, author_url: str, moderator=None
+) -> Comment:
+    """Correct a comment's text, author name or website (the moderator's edit, no spam check)."""
+    comment.body = (body or "").strip()
+    comment.author_name = (author_name or "").strip()
+    comment.author_url = (author_url or "").strip()
+    comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
+    comment.save(update_fields=["body", "author_name", "author_url", "updated_at"])
+    return comment
 
 
 @transaction.atomic

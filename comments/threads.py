@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 
 from comments.conf import comment_settings
 from comments.models import Comment
@@ -30,7 +30,8 @@ def thread_page(post, *, page_number=1, own_ids=()) -> ThreadPage:
 
     Queries: the approved count, the paginator's count, the page of threads, their replies.
     """
-    shown = Comment.objects.for_post(post).shown_to(own_ids)
+    # by_staff: the "staff" mark of a moderator's reply, read with the rows (no query each).
+    shown = Comment.objects.for_post(post).shown_to(own_ids).annotate(by_staff=F("user__is_staff"))
     approved_count = Comment.objects.for_post(post).visible().count()
     paginator = Paginator(shown.top_level().in_order(order_setting()), per_page_setting())
     try:

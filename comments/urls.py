@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments import unsubscribe, views, wordpress
+from comments import feeds, unsubscribe, views, wordpress
 
 app_name = "comments"
 
@@ -16,5 +16,9 @@ urlpatterns = [
     path("<int:pk>/delete/", views.delete_comment, name="delete"),
     path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
     path("confirm/<str:token>/", views.confirm_email, name="confirm-email"),
+    path("feed/rss/", feeds.LatestCommentFeed(), name="feed-rss"),
+    path("feed/atom/", feeds.LatestCommentAtomFeed(), name="feed-atom"),
+    path("feed/<slug:slug>/rss/", feeds.PostCommentFeed(), name="post-feed-rss"),
+    path("feed/<slug:slug>/atom/", feeds.PostCommentAtomFeed(), name="post-feed-atom"),
     path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

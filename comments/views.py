@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
+from blogsite.csrf import same_origin_or_csrf_token
+from blogsite.reader import reader_of
 from comments import confirmation, cookies, ratelimit, services
 from comments.conf import comment_settings
 from comments.forms import CommentEditForm, CommentForm
@@ -39,16 +41,21 @@ def render_article(request, post, form, *, status):
     return render_post(request, post, status=status, comment_form=form)
 
 
-@require_POST
+@same_origin_or_csrf_token  # the form of a cached page carries no token
 def post_comment(request, pk):
     post = get_object_or_404(Post.objects.published(), pk=pk)
+    if request.method != "POST":
+        # The address a refused comment's page shows: opening it again (a reload, a bookmark,
+        # the back button) leads to the article's form, never to "405 Method Not Allowed".
+        return redirect(f"{post.get_absolute_url()}#respond")
     if not comments_are_open(post):
         messages.error(request, _("Comments are closed for this article."), extra_tags=MESSAGE_TAG)
         return redirect(f"{post.get_absolute_url()}#comments")
     form = CommentForm(request.POST, post=post, user=request.user)
     if not form.is_valid():
         return render_article(request, post, form, status=400)
-    own_ids = cookies.own_comment_ids(request)
+    reader = reader_of(request)
+    own_ids = reader.own_comment_ids
     data = form.cleaned_data
     parent = None
     if data.get("parent"):
@@ -71,7 +78,7 @@ def post_comment(request, pk):
         comment = services.submit_comment(
             post=post,
             parent=parent,
-            user=request.user if request.user.is_authenticated else None,
+            user=reader.user,
             name=data.get("name", ""),
             email=data.get("email", ""),
             url=data.get("url", ""),
@@ -83,7 +90,7 @@ def post_comment(request, pk):
             language=get_language() or "",
             honeypot=data.get("homepage", ""),
             form_token=data.get("form_token") or None,
-            trust=cookies.trust_evidence(request),
+            trust=reader.trust,
             permalink=request.build_absolute_uri(post.get_absolute_url()),
         )
     except ValidationError as error:
@@ -102,9 +109,8 @@ def post_comment(request, pk):
         messages.info(
             request, _("Thank you: your comment is awaiting moderation."), extra_tags=MESSAGE_TAG
         )
-    own_ids = (*own_ids, comment.pk)
-    response = HttpResponseRedirect(comment_url(comment, own_ids=own_ids))
-    cookies.remember_own_comment(request, response, comment.pk)
+    response = HttpResponseRedirect(comment_url(comment, own_ids=(*own_ids, comment.pk)))
+    cookies.remember_own_comment(response, comment.pk, known_ids=own_ids)
     if data.get("remember"):
         cookies.remember_author(
             response, name=data["name"], email=data["email"], url=data.get("url", "")
@@ -115,7 +121,7 @@ def post_comment(request, pk):
 
 
 def permalink(request, pk):
-    own_ids = cookies.own_comment_ids(request)
+    own_ids = reader_of(request).own_comment_ids
     comment = get_object_or_404(
         Comment.objects.shown_to(own_ids).select_related("post"),
         pk=pk,
@@ -125,7 +131,7 @@ def permalink(request, pk):
 
 
 def own_comment(request, pk):
-    own_ids = cookies.own_comment_ids(request)
+    own_ids = reader_of(request).own_comment_ids
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk)
     if not services.can_change_own(comment, own_comment_ids=own_ids):
         raise PermissionDenied(_("This comment can no longer be changed from this browser."))
@@ -141,7 +147,7 @@ def edit_comment(request, pk):
                 comment=comment,
                 body=form.cleaned_data["body"],
                 own_comment_ids=own_ids,
-                trust=cookies.trust_evidence(request),
+                trust=reader_of(request).trust,
             )
         except ValidationError as error:
             form.add_error("body", error.message_dict.get("body", error.messages))
@@ -172,7 +178,7 @@ def delete_comment(request, pk):
 @require_POST
 def request_confirmation(request, pk):
     """Send the commenter of this browser's comment a link confirming their e-mail address."""
-    own_ids = cookies.own_comment_ids(request)
+    own_ids = reader_of(request).own_comment_ids
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk, user__isnull=True)
     if comment.pk not in own_ids:
         raise PermissionDenied(_("You can only confirm the address of your own comment."))
@@ -206,5 +212,7 @@ def confirm_email(request, token):
         request, _("Thank you: your address is confirmed. Your next comments appear at once.")
     )
     response = redirect(post.get_absolute_url() if post else "posts:index")
-    cookies.remember_confirmed_email(request, response, data["e"].lower())
+    cookies.remember_confirmed_email(
+        response, data["e"].lower(), known=reader_of(request).confirmed_emails
+    )
     return response

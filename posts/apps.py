@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PostsConfig(AppConfig):
     name = "posts"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from posts import cache
+
+        cache.connect_receivers()

@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of the newest published articles, site-wide and per tag."""
+"""RSS 2.0 and Atom feeds of the newest published articles, site-wide and per tag, one set
+per language (/feed/rss/ Italian, /en/feed/rss/ English)."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -7,7 +8,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from posts.models import Post, Tag
+from posts import languages
+from posts.models import Post, Tag, display_name
 
 FEED_SIZE = 20
 
@@ -34,7 +36,7 @@ class PostFeed(Feed):
         return absolute_url(reverse("posts:feed-rss"))
 
     def items(self):
-        return _newest(Post.objects.published())
+        return _newest(Post.objects.readable_in(languages.current_language()))
 
     def item_title(self, item):
         return item.title
@@ -49,7 +51,7 @@ class PostFeed(Feed):
         return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
-        return item.author.get_full_name() or item.author.get_username()
+        return display_name(item.author)
 
     def item_pubdate(self, item):
         return item.published_at
@@ -75,7 +77,8 @@ class TagPostFeed(PostFeed):
     """The newest published articles with one tag."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        # A feed reader is not redirected to another language's feed: the tag must be ours.
+        return get_object_or_404(Tag, slug=slug, language=languages.current_language())
 
     def title(self, tag):
         return _("Customer experience blog: %(tag)s") % {"tag": tag.name}
@@ -90,7 +93,7 @@ class TagPostFeed(PostFeed):
         return absolute_url(reverse("posts:tag-feed-rss", kwargs={"slug": tag.slug}))
 
     def items(self, tag):
-        return _newest(Post.objects.published().tagged(tag))
+        return _newest(Post.objects.readable_in(tag.language).tagged(tag))
 
 
 class TagPostAtomFeed(TagPostFeed):
@@ -105,7 +108,7 @@ class TagPostAtomFeed(TagPostFeed):
 
 def _newest(queryset):
     return (
-        queryset.select_related("author")
+        queryset.select_related("author__profile")
         .prefetch_related("tags")
         .order_by("-published_at", "-pk")[:FEED_SIZE]
     )

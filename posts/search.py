@@ -1,8 +1,9 @@
-"""Full-text search over published articles.
+"""Full-text search over published articles, in the configuration of their language.
 
-PostgreSQL ranks with its own full-text search (title above lead above body, Italian
-stemming, web-search syntax such as "quoted phrases" and -excluded words). SQLite, used for
-local work and tests, falls back to a plain case-insensitive match of every word.
+PostgreSQL ranks with its own full-text search (title above lead above body, stemming in
+the content's language, web-search syntax such as "quoted phrases" and -excluded words).
+SQLite, used for local work and tests, falls back to a plain case-insensitive match of every
+word.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -10,8 +11,33 @@ from django.db import connection
 from django.db.models import Q
 
 MAX_QUERY_LENGTH = 200
-# Articles are Italian first; the Italian configuration stems "reclami" and "reclamo" alike.
-SEARCH_CONFIG = "italian"
+
+# PostgreSQL text-search configurations: the Italian one stems "reclami" and "reclamo"
+# alike, the English one "complaints" and "complaint". A language without its own
+# configuration gets "simple" (lower-cased words, no stemming), so adding a language never
+# breaks search.
+SEARCH_CONFIGS = {"it": "italian", "en": "english"}
+FALLBACK_CONFIG = "simple"
+
+
+def search_config(language: str) -> str:
+    """The text-search configuration for content in language: the one rule the query and
+    any full-text index share."""
+    return SEARCH_CONFIGS.get(language, FALLBACK_CONFIG)
+
+
+def search_vector(language: str) -> SearchVector:
+    """The weighted document of an article in language (title A, lead B, body C).
+
+    An index over it (e.g. a GIN index with condition language=<language>) matches the
+    queries search_posts makes for that language.
+    """
+    config = search_config(language)
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("lead", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
+    )
 
 
 def normalize_query(raw: str) -> str:
@@ -19,15 +45,11 @@ def normalize_query(raw: str) -> str:
     return " ".join((raw or "").split())
 
 
-def search_posts(queryset, query: str):
-    """Return the posts of queryset matching query, best matches first."""
+def search_posts(queryset, query: str, *, language: str):
+    """Return the posts of queryset (all written in language) matching query, best first."""
     if connection.vendor == "postgresql":
-        vector = (
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("lead", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
-        )
-        search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+        vector = search_vector(language)
+        search_query = SearchQuery(query, config=search_config(language), search_type="websearch")
         return (
             queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
             .filter(document=search_query)

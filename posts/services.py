@@ -3,8 +3,10 @@ benches and tests all create content through these, so derived fields are always
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
@@ -222,31 +224,93 @@ def update_term(term, **fields):
     return term
 
 
-@transaction.atomic
-def create_media(
-    *,
-    file,
-    alt_text: str,
-    caption: str = "",
-    title: str = "",
-    original_url: str = "",
-    uploaded_by=None,
-    wordpress_id: int | None = None,
-) -> Media:
-    """Store an image in the media library (through the configured storage).
+# --- Translations (issue 12) -------------------------------------------------------------
 
-    `file` is a django File; its name is the name the storage starts from. An image without
-    alternative text is accepted only from an import (the alt text is then to be written).
-    """
-    media = Media(
-        alt_text=alt_text.strip()[:300],
-        caption=caption.strip()[:500],
-        title=title.strip()[:200],
-        original_url=original_url[:500],
-        uploaded_by=uploaded_by,
-        wordpress_id=wordpress_id,
+
+@transaction.atomic
+def create_translation(*, post: Post, language: str, author) -> Post:
+    """Create the translation of post into language: a draft copy to be translated, linked
+    to post by translation_key, with the tags and categories of that language that
+    translate post's. Raise ValidationError when language is post's own or already has
+    its version."""
+    if language == post.language:
+        raise ValidationError(_("This article is already written in that language."))
+    if post.translation_key is None:
+        post.ensure_translation_key()
+        Post.objects.filter(pk=post.pk).update(translation_key=post.translation_key)
+    key = post.translation_key
+    if Post.objects.filter(translation_key=key, language=language).exists():
+        raise ValidationError(_("This article already has a translation in that language."))
+
+    return create_post(
+        title=post.title,
+        author=author,
+        body=post.body,
+        lead=post.lead,
+        body_format=post.body_format,
+        status=Post.Status.DRAFT,
+        language=language,
+        translation_key=key,
+        tags=_counterparts(Tag, post.tags.all(), language),
+        categories=_counterparts(Category, post.categories.all(), language),
+        cover=post.cover,
+        comments_open=post.comments_open,
+        comments_close_after_days=post.comments_close_after_days,
     )
-    media.file.save(file.name, file, save=False)
-    media.full_clean(exclude=["alt_text"] if not media.alt_text else None)
-    media.save()
-    return media
+
+
+def _counterparts(model, terms, language: str) -> list:
+    """The terms of language that translate terms (those without a translation are left)."""
+    keys = [term.translation_key for term in terms if term.translation_key]
+    return list(model.objects.filter(translation_key__in=keys, language=language))
+
+
+@transaction.atomic
+def save_profile(*, user, display_name: str, bio: str | None = None, avatar=None):
+    """Create or update the profile readers see for user; bio and avatar kept unless given."""
+    from posts.models import Profile
+
+    profile = Profile.objects.filter(user=user).first() or Profile(user=user)
+    profile.display_name = display_name.strip()
+    if bio is not None:
+        profile.bio = bio
+    if avatar is not None:
+        profile.avatar = avatar
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def record_revision(*, post: Post, editor=None):
+    """Keep what post says now as a revision; the editor's autosave is no longer needed."""
+    from posts.models import Revision
+
+    Revision.objects.filter(post=post, editor=editor, kind=Revision.Kind.AUTOSAVE).delete()
+    return Revision.objects.create(
+        post=post, title=post.title, lead=post.lead, body=post.body, editor=editor
+    )
+
+
+@transaction.atomic
+def autosave_body(*, post: Post, editor, title: str, lead: str, body: str):
+    """Overwrite editor's autosave slot of post with what they are typing (post unchanged)."""
+    from posts.models import Revision
+
+    revision, _created = Revision.objects.update_or_create(
+        post=post,
+        editor=editor,
+        kind=Revision.Kind.AUTOSAVE,
+        defaults={"title": title[:200], "lead": lead, "body": body},
+    )
+    return revision
+
+
+@transaction.atomic
+def restore_revision(*, revision, editor=None) -> Post:
+    """Put a revision's title, lead and body back on its article, as a new revision."""
+    post = revision.post
+    post.title, post.lead, post.body = revision.title, revision.lead, revision.body
+    post.save()
+    record_revision(post=post, editor=editor)
+    return post

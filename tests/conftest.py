@@ -58,20 +58,18 @@ def restore_migration_data():
     the Site and the roles (blogsite.roles), but not these (and serialized_rollback does not
     reach a Playwright test's connection).
     """
-    from posts.reactions.models import ReactionKind
+    from posts.reactions.models import ReactionKind, ReactionKindLabel
 
     kinds = import_module("posts.migrations.0002_reaction_kinds").KINDS
     for position, (code, emoji, label_it, label_en) in enumerate(kinds, start=1):
-        ReactionKind.objects.update_or_create(
-            code=code,
-            defaults={
-                "emoji": emoji,
-                "label_it": label_it,
-                "label_en": label_en,
-                "position": position,
-                "active": True,
-            },
+        kind, _created = ReactionKind.objects.update_or_create(
+            code=code, defaults={"emoji": emoji, "position": position, "active": True}
         )
+        # As reactions 0002 copies them: one label row per language.
+        for language, label in (("it", label_it), ("en", label_en)):
+            ReactionKindLabel.objects.update_or_create(
+                kind=kind, language=language, defaults={"label": label}
+            )
 
 
 @pytest.fixture(autouse=True)

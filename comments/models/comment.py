@@ -6,10 +6,27 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
+def approved_ancestors():
+    """A condition true for comments whose every ancestor (parent, its parent...) is approved.
+
+    Every write path attaches replies at most COMMENTS_MAX_DEPTH levels deep, so that many
+    joins cover every ancestor (one join for the default three levels' replies' parents).
+    """
+    from comments.conf import comment_settings
+
+    condition = Q()
+    for level in range(1, max(int(comment_settings.MAX_DEPTH) - 1, 1) + 1):
+        parent = "__".join(["parent"] * level)
+        condition &= Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__status": "approved"})
+    return condition
+
+
 class CommentQuerySet(models.QuerySet):
     def visible(self):
-        """Comments every reader sees."""
-        return self.filter(status=Comment.Status.APPROVED)
+        """Comments every reader sees: approved, in a thread whose every comment above them
+        is approved too (a reply under a held, spam or trashed comment is not shown, so it
+        is not counted either)."""
+        return self.filter(status=Comment.Status.APPROVED).filter(approved_ancestors())
 
     def in_moderation(self):
         return self.filter(status=Comment.Status.PENDING)

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext_lazy
 
 from blogsite.messages import section_messages
-from comments import cookies
+from blogsite.reader import reader_of
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import comments_are_open
@@ -17,6 +17,7 @@ from comments.services import can_change_own
 from comments.text import render_comment_body
 from comments.threads import thread_page
 from comments.views import MESSAGE_TAG
+from posts.weburl import web_url as _web_url
 
 register = template.Library()
 
@@ -45,6 +46,13 @@ ALT_MONTHS = [
 def comment_text(body: str) -> str:
     """The rendered form of a comment body (comments store it as body_html)."""
     return mark_safe(render_comment_body(body))  # noqa: S308 - escaped by urlize
+
+
+@register.filter
+def web_url(value) -> str:
+    """The address when it may be a link (http or https), else "": old rows can hold a
+    `javascript:` or `data:` URL that no form would accept today."""
+    return _web_url(value)
 
 
 def initials(name: str) -> str:
@@ -95,7 +103,8 @@ def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
 def render_comments(context, post):
     """The comment list, pagination and form of an article."""
     request = context["request"]
-    own_ids = cookies.own_comment_ids(request)
+    reader = reader_of(request)
+    own_ids = reader.own_comment_ids
     page = thread_page(post, page_number=request.GET.get("cpage") or 1, own_ids=own_ids)
     is_open = comments_are_open(post)
     page_query = f"cpage={page.page.number}&" if page.page.number > 1 else ""
@@ -112,7 +121,7 @@ def render_comments(context, post):
             )
             if reply_to:
                 initial["parent"] = reply_to.pk
-        remembered = cookies.remembered_author(request)
+        remembered = reader.remembered_author
         if remembered:
             initial.update(remembered, remember=True)
         form = CommentForm(initial=initial, post=post, user=request.user)

@@ -6,12 +6,18 @@ preview only their own, and are always recorded as the author of what they write
 
 from django.contrib import admin
 from django.db.models import Count, Q
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from posts.admin.translation import TranslatablePostAdminMixin, TranslationsAdminMixin
 from posts.models import Post, Tag
 from posts.permissions import is_editor
+from posts.services import record_revision  # writing (issue 9)
+
+from . import editor  # writing (issue 9): preview, autosave, revisions
+from .forms import PostAdminForm  # writing (issue 9)
 
 
 class EffectiveStatusFilter(admin.SimpleListFilter):
@@ -35,7 +41,10 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
+    # --- writing (issue 9) ---
+    form = PostAdminForm
+    # --- end writing ---
     list_display = [
         "title",
         "status_label",
@@ -45,6 +54,9 @@ class PostAdmin(admin.ModelAdmin):
         "comment_count",
         "reaction_count",
         "preview_link",
+        # Languages (issue 12): the article's language and its translations.
+        "language",
+        "translation_links",
     ]
     list_filter = [EffectiveStatusFilter, "tags", "author", "published_at", "language"]
     list_select_related = ["author"]
@@ -53,13 +65,14 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
     filter_horizontal = ["tags"]
-    readonly_fields = ["reading_time", "created_at", "updated_at"]
+    readonly_fields = ["reading_time", "created_at", "updated_at", "translation_links"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "lead", "body", "tags"]}),
         (
             _("Publication"),
             {
-                "fields": ["status", "published_at", "language"],
+                # Languages (issue 12): translation_links is read-only; "Translate" creates one.
+                "fields": ["status", "published_at", "language", "translation_links"],
                 "description": _(
                     "Published with a future date: the article appears by itself when due."
                 ),
@@ -110,6 +123,38 @@ class PostAdmin(admin.ModelAdmin):
         if not is_editor(request.user):
             obj.author = request.user
         super().save_model(request, obj, form, change)
+        # --- writing (issue 9): a revision on every save ---
+        record_revision(post=obj, editor=request.user)
+        # --- end writing ---
+
+    # --- writing (issue 9): the editor's endpoints (posts/admin/editor.py) ---
+    def get_urls(self):
+        def wrap(view):
+            def wrapped(request, *args, **kwargs):
+                return view(request, self, *args, **kwargs)
+
+            return self.admin_site.admin_view(wrapped)
+
+        return [
+            path("editor-preview/", wrap(editor.preview_view), name="posts_post_preview"),
+            path("<int:pk>/autosave/", wrap(editor.autosave_view), name="posts_post_autosave"),
+            path("<int:pk>/revisions/", wrap(editor.revisions_view), name="posts_post_revisions"),
+            path(
+                "<int:pk>/revisions/<int:revision_pk>/restore/",
+                wrap(editor.restore_view),
+                name="posts_post_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        post = self.get_object(request, object_id)
+        if post is not None:
+            extra_context["autosave"] = editor.autosave_for(post, request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- end writing ---
 
     def view_on_site(self, obj):
         """Open the public page once published, the preview before."""
@@ -139,8 +184,17 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "post_count", "published_count"]
+class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
+    # Languages (issue 12): tags are per language, linked to their translations.
+    list_display = [
+        "name",
+        "slug",
+        "language",
+        "translation_links",
+        "post_count",
+        "published_count",
+    ]
+    list_filter = ["language"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 

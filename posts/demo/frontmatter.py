@@ -17,6 +17,8 @@ class DemoArticle:
     body: str
     status: str = "published"
     language: str = "it"
+    # The slug of the Italian article this one translates (same translation_key).
+    translation_of: str = ""
     tags: tuple[str, ...] = ()
     reactions: dict[str, int] = field(default_factory=dict)
 
@@ -44,6 +46,7 @@ def parse(text: str, *, source: str = "<string>") -> DemoArticle:
         days_ago=int(meta["days_ago"]),
         status=meta.get("status", "published"),
         language=meta.get("language", "it"),
+        translation_of=meta.get("translation_of", ""),
         tags=tuple(_split(meta.get("tags", ""))),
         reactions=_counts(meta.get("reactions", "")),
         body="\n".join(lines[end + 1 :]).strip() + "\n",

@@ -3,6 +3,7 @@ from .media import Media
 from .page import Page, PageQuerySet
 from .post import Post, PostQuerySet
 from .profile import Profile, display_name
+from .revision import Revision
 from .terms import Category, Tag
 from .wordpress_import import ImportRun
 
@@ -16,6 +17,7 @@ __all__ = [
     "Post",
     "PostQuerySet",
     "Profile",
+    "Revision",
     "Tag",
     "TranslatableModel",
     "WordPressModel",

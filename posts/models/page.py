@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from posts.markup import BodyFormat, render_body
@@ -95,4 +95,5 @@ class Page(TranslatableModel, WordPressModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:page", kwargs={"path": self.path})
+        with translation.override(self.language):
+            return reverse("posts:page", kwargs={"path": self.path})

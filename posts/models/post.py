@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +31,14 @@ class PostQuerySet(models.QuerySet):
 
     def in_language(self, language):
         return self.filter(language=language)
+
+    def readable_in(self, language):
+        """What the reader pages of `language` list: its published articles, no other.
+
+        Every list (home, archives, tags, categories, authors, search, feeds, sitemap, most
+        appreciated) starts here, so none can mix the languages.
+        """
+        return self.published().in_language(language)
 
     def by_author(self, user):
         return self.filter(author=user)
@@ -72,7 +80,9 @@ class PostQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list page shows, in a constant number of queries."""
-        return self.with_counts().select_related("author").prefetch_related("tags")
+        return (
+            self.with_counts().select_related("author__profile", "cover").prefetch_related("tags")
+        )
 
 
 class Post(TranslatableModel, WordPressModel):
@@ -187,10 +197,13 @@ class Post(TranslatableModel, WordPressModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("posts:detail", kwargs={"slug": self.slug})
+        # Under the article's own language prefix, whatever the interface's language.
+        with translation.override(self.language):
+            return reverse("posts:detail", kwargs={"slug": self.slug})
 
     def get_preview_url(self):
-        return reverse("posts:preview", kwargs={"pk": self.pk})
+        with translation.override(self.language):
+            return reverse("posts:preview", kwargs={"pk": self.pk})
 
     @property
     def excerpt(self):

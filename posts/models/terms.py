@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .base import TranslatableModel, WordPressModel
@@ -11,6 +12,16 @@ class TagQuerySet(models.QuerySet):
         from .post import Post
 
         return self.filter(posts__in=Post.objects.published()).distinct()
+
+    def in_use_in(self, language):
+        """The tags of language labelling at least one of its published articles."""
+        from .post import Post
+
+        return (
+            self.in_language(language)
+            .filter(posts__in=Post.objects.readable_in(language))
+            .distinct()
+        )
 
     def in_language(self, language):
         return self.filter(language=language)
@@ -39,7 +50,8 @@ class Tag(TranslatableModel, WordPressModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("posts:tag-detail", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("posts:tag-detail", kwargs={"slug": self.slug})
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -87,7 +99,8 @@ class Category(TranslatableModel, WordPressModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("posts:category-detail", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("posts:category-detail", kwargs={"slug": self.slug})
 
     def ancestors(self) -> list["Category"]:
         """The parent, its parent and so on, nearest first (stops on a loop)."""

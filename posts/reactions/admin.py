@@ -4,20 +4,38 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.models import Reaction, ReactionKind, ReactionKindLabel
+
+
+class ReactionKindLabelInline(admin.TabularInline):
+    """One label per site language; a new language is one more row."""
+
+    model = ReactionKindLabel
+    extra = 0
+    min_num = 1
 
 
 @admin.register(ReactionKind)
 class ReactionKindAdmin(admin.ModelAdmin):
-    list_display = ["code", "emoji", "label_it", "label_en", "position", "active", "vote_count"]
+    list_display = ["code", "emoji", "labels_shown", "position", "active", "vote_count"]
     list_display_links = ["code"]
     list_editable = ["position", "active"]
     list_filter = ["active"]
-    search_fields = ["code", "label_it", "label_en"]
+    search_fields = ["code", "labels__label"]
     ordering = ["position", "pk"]
+    inlines = [ReactionKindLabelInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(vote_count=Count("reactions"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(vote_count=Count("reactions", distinct=True))
+            .with_labels()
+        )
+
+    @admin.display(description=_("labels"))
+    def labels_shown(self, kind):
+        return " · ".join(f"{row.language}: {row.label}" for row in kind.labels.all())
 
     @admin.display(description=_("votes"), ordering="vote_count")
     def vote_count(self, kind):

@@ -18,3 +18,20 @@ class ReactionsConfig(AppConfig):
         from posts.wordpress import hooks
 
         hooks.register_item_handler(import_reaction_counts)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from posts import cache
+        from posts.reactions.models import ReactionKind
+
+        def forget_counts(sender, instance, **kwargs):
+            cache.votes_changed(post_id=instance.post_id)
+
+        post_save.connect(
+            forget_counts, sender=Reaction, weak=False, dispatch_uid="reactions.pagecache"
+        )
+        post_delete.connect(
+            forget_counts, sender=Reaction, weak=False, dispatch_uid="reactions.pagecache"
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(cache.site_changed, sender=ReactionKind, dispatch_uid="kinds.pagecache")

@@ -10,7 +10,7 @@ from posts.reactions.services import TAKEN_BACK
 
 
 def active_kinds() -> list[ReactionKind]:
-    return list(ReactionKind.objects.active())
+    return list(ReactionKind.objects.active().with_labels())
 
 
 def current_kind_id(*, post, voter_key: str | None) -> int | None:

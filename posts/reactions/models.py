@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count
@@ -15,11 +16,16 @@ class ReactionKindQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def with_labels(self):
+        """Prefetch every language's label: `label` then costs no query per kind."""
+        return self.prefetch_related("labels")
+
 
 class ReactionKind(models.Model):
+    """A "+1" button. Its label per language is a ReactionKindLabel row, so a new language
+    is a new row in the admin, not a new column."""
+
     code = models.SlugField(_("code"), max_length=30, unique=True)
-    label_it = models.CharField(_("label (Italian)"), max_length=60)
-    label_en = models.CharField(_("label (English)"), max_length=60)
     emoji = models.CharField(_("emoji"), max_length=16, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     active = models.BooleanField(_("active"), default=True)
@@ -35,12 +41,55 @@ class ReactionKind(models.Model):
     def __str__(self):
         return f"{self.emoji} {self.label}".strip()
 
+    def label_in(self, language: str) -> str:
+        """The label in language, else in the site's default language, else the code."""
+        labels = {row.language: row.label for row in self.labels.all()}
+        return labels.get(language) or labels.get(settings.LANGUAGE_CODE) or self.code
+
     @property
     def label(self):
-        """The label in the active language, Italian when there is no English one."""
-        if (get_language() or "it").startswith("en") and self.label_en:
-            return self.label_en
-        return self.label_it
+        """The label in the active language."""
+        return self.label_in((get_language() or settings.LANGUAGE_CODE).split("-")[0])
+
+
+def validate_site_language(value):
+    codes = [code for code, _name in settings.LANGUAGES]
+    if value not in codes:
+        raise ValidationError(
+            _("Choose one of the site's languages: %(codes)s."),
+            params={"codes": ", ".join(codes)},
+            code="invalid_language",
+        )
+
+
+class ReactionKindLabel(models.Model):
+    """What a reaction kind's button says in one language."""
+
+    kind = models.ForeignKey(
+        ReactionKind, verbose_name=_("kind"), on_delete=models.CASCADE, related_name="labels"
+    )
+    # No choices: the languages come from settings.LANGUAGES, checked by the validator, so
+    # adding a language to the site needs no migration here.
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        validators=[validate_site_language],
+        help_text=_("A language code of the site: it, en."),
+    )
+    label = models.CharField(_("label"), max_length=60)
+
+    class Meta:
+        ordering = ["kind", "language"]
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language"], name="one_reaction_label_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.label}"
 
 
 class ReactionQuerySet(models.QuerySet):

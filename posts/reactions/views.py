@@ -13,6 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import ListView
 
 from blogsite import messages as site_messages
+from blogsite.csrf import same_origin_or_csrf_token
+from blogsite.reader import reader_of
+from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
 from posts.reactions.models import counts_for_post
@@ -48,6 +51,7 @@ def _refuse(request, post, message, *, status):
 
 
 @require_POST
+@same_origin_or_csrf_token  # the form of a cached page carries no token
 def react(request, pk):
     """Cast, switch or take back the reader's reaction to an article."""
     post = get_object_or_404(Post.objects.published(), pk=pk)
@@ -100,25 +104,27 @@ def react(request, pk):
 def reaction_state(request, pk):
     """The article's counts per kind and the reader's current choice, as JSON."""
     post = get_object_or_404(Post.objects.published(), pk=pk)
-    voter = voter_for_request(request)
+    voter_key = reader_of(request).voter_key
     return JsonResponse(
         display.state_payload(
             kinds=display.active_kinds(),
             counts=counts_for_post(post),
-            current_id=display.current_kind_id(post=post, voter_key=voter.key),
+            current_id=display.current_kind_id(post=post, voter_key=voter_key),
         )
     )
 
 
 class MostAppreciatedView(ListView):
-    """Published articles with reactions, the most reacted to first."""
+    """Published articles of the page's language with reactions, the most reacted to first.
+
+    Each article counts its own reactions only: a translation is another article."""
 
     template_name = "posts/most_appreciated.html"
     paginate_by = 20
 
     def get_queryset(self):
         return (
-            Post.objects.published()
+            Post.objects.readable_in(current_language())
             .for_listing()
             .filter(reaction_count__gt=0)
             .order_by("-reaction_count", "-published_at", "-pk")

@@ -26,8 +26,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from blogsite.roles import AUTHORS
-from posts import services
+from posts import cache, services
 from posts.markup import BodyFormat, html_to_text
+from posts.media import store_image
 from posts.models import Category, Language, Media, Page, Post, Profile, Tag
 from posts.wordpress import hooks, markup, wxr
 from posts.wordpress.redirects import RedirectWriter, reverse_in, view_at
@@ -107,6 +108,11 @@ def run_import(
             _run(source, context, progress)
     except wxr.WXRError as error:
         report.error = str(error)
+    finally:
+        if not dry_run:
+            # Comments and reactions arrive in bulk (no per-row signals): forget every
+            # stored page once, so readers see the imported site at once.
+            cache.site_changed()
     return report
 
 
@@ -439,15 +445,21 @@ def _import_media(context: ImportContext, item: wxr.Item) -> None:
             # Files are not in the transaction that a dry run rolls back: copy none.
             context.report.count("media", "created")
             return
-        with source.open("rb") as handle:
-            media = services.create_media(
-                file=File(handle, name=Path(relative).name),
-                alt_text=alt,
-                caption=html_to_text(item.excerpt),
-                title=item.title,
-                original_url=item.attachment_url,
-                wordpress_id=item.id,
-            )
+        try:
+            with source.open("rb") as handle:
+                media = store_image(
+                    File(handle, name=Path(relative).name),
+                    alt_text=alt,
+                    caption=html_to_text(item.excerpt)[:500],
+                    title=item.title[:200],
+                    original_url=item.attachment_url[:500],
+                    wordpress_id=item.id,
+                    allow_missing_alt=True,
+                )
+        except ValidationError as error:
+            context.report.missing(item.attachment_url or relative)
+            context.report.skip("media", item.title or relative, "; ".join(error.messages))
+            return
         if not alt:
             context.report.note("media", relative, _("no alternative text: write one"))
         context.report.count("media", "created")

@@ -17,6 +17,37 @@
     if (body) body.focus();
   }
 
+  // A refused comment's page: the error summary at the top of the form takes the focus.
+  // (The form's #comment-errors fragment does it too; this covers a page reached otherwise.)
+  var summary = document.getElementById("comment-errors");
+  if (summary) {
+    window.addEventListener("load", function () {
+      if (document.activeElement === document.body) summary.focus();
+    });
+  }
+
+  // A live count of characters once the text nears the limit (the server has the last word,
+  // and its message says by how much a text is too long; nothing is ever cut).
+  var body = form.querySelector("textarea[data-maxlength]");
+  var counter = document.getElementById("comment-counter");
+  if (body && counter) {
+    var limit = parseInt(body.getAttribute("data-maxlength"), 10);
+    var update = function () {
+      var count = body.value.length;
+      var near = count >= limit * 0.8;
+      counter.hidden = !near;
+      if (!near) return;
+      var over = count - limit;
+      var text = counter.getAttribute(over > 0 ? "data-over" : "data-under") || "";
+      counter.textContent = text.replace("COUNT", count).replace("LIMIT", limit).replace("OVER", over);
+      counter.classList.toggle("comment-counter--over", over > 0);
+    };
+    var described = body.getAttribute("aria-describedby");
+    body.setAttribute("aria-describedby", described ? described + " comment-counter" : "comment-counter");
+    body.addEventListener("input", update);
+    update();
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".comment-reply-link");
     if (!link) return;

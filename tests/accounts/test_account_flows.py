@@ -32,6 +32,7 @@ def test_sign_up_sends_a_verification_mail_and_the_link_confirms_the_address(cli
         {
             "email": "giulia@example.com",
             "username": "giulia",
+            "display_name": "Giulia R.",
             "password1": PASSWORD,
             "password2": PASSWORD,
         },
@@ -221,6 +222,7 @@ def test_too_many_sign_ups_from_one_address_get_a_friendly_429_page(client):
             {
                 "email": f"u{n}@example.com",
                 "username": f"u{n}",
+                "display_name": f"Utente {n}",
                 "password1": PASSWORD,
                 "password2": PASSWORD,
             },

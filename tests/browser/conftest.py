@@ -34,3 +34,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM_PATH, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # An Italian reader's browser: headless Chromium otherwise asks for en-US, and `/`
+    # sends a browser preferring English to /en/. Tests of that make their own context.
+    return {**browser_context_args, "locale": "it-IT"}

@@ -72,10 +72,16 @@ def post_comment(client, post, **overrides):
 
 
 def get_in_english(client, post, query=""):
-    """GET the English article page without leaving English active in this thread.
+    """Make post an English article and GET its page, under the English interface, without
+    leaving English active in this thread.
 
-    LocaleMiddleware activates the request's language and does not restore the previous
-    one, so later reverse() calls in the test would otherwise produce /en/ URLs.
+    English pages show English articles only, so the article itself becomes English (it
+    keeps its comments and reactions). LocaleMiddleware activates the request's language
+    and does not restore the previous one, so later reverse() calls in the test would
+    otherwise produce /en/ URLs.
     """
+    if post.language != "en":
+        type(post).objects.filter(pk=post.pk).update(language="en")
+        post.language = "en"
     with translation.override("en"):
         return client.get(post.get_absolute_url() + query)

@@ -68,5 +68,7 @@ def test_posting_to_a_draft_is_not_found(client, draft_post):
     assert post_comment(client, draft_post).status_code == 404
 
 
-def test_posting_needs_a_post_request(client, post):
-    assert client.get(f"/comments/post/{post.pk}/").status_code == 405
+def test_opening_the_posting_address_leads_to_the_article_form_never_405(client, post):
+    response = client.get(f"/comments/post/{post.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{post.get_absolute_url()}#respond"

@@ -1,4 +1,4 @@
-"""comments.services.moderate and reply_as_site: status changes, announcements, site replies."""
+"""comments.services.moderate and reply_as_moderator: status changes, announcements, replies."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from comments import services
 from comments.models import Comment
 from comments.signals import comment_moderated
+from posts.models import display_name
 from tests.comments.moderation_factories import make_comment, make_editor
 
 Status = Comment.Status
@@ -88,41 +89,67 @@ def test_moderate_runs_through_the_real_spam_pipeline_for_spam_and_ham(post):
 
 
 @pytest.mark.django_db
-def test_reply_as_site_publishes_an_approved_threaded_reply_in_the_site_name(
-    post, heard, settings
-):
+def test_a_moderator_reply_is_published_under_their_own_name_in_the_thread(post, heard):
     parent = make_comment(post=post, status=Status.APPROVED, language="en")
-    moderator = make_editor()
-    reply = services.reply_as_site(
+    moderator = make_editor(first_name="Giulia", last_name="Neri", email="giulia@example.com")
+    result = services.reply_as_moderator(
         parent=parent, body="  Grazie, correggiamo.  ", moderator=moderator
     )
+    reply = result.reply
     reply.refresh_from_db()
     assert reply.status == Status.APPROVED
+    assert result.is_visible and not result.approved_parent
     assert reply.parent == parent
     assert reply.root_id == parent.pk  # a top-level comment is its own thread
     assert reply.depth == parent.depth + 1
     assert reply.user == moderator
-    assert reply.author_name == settings.SITE_NAME  # the current Site, kept equal to SITE_NAME
+    assert reply.author_name == display_name(moderator)
+    assert reply.author_email == "giulia@example.com"
+    assert reply.author_url == ""
     assert reply.body == "Grazie, correggiamo."
     assert reply.language == "en"
     assert reply.ip_address is None
 
 
 @pytest.mark.django_db
-def test_reply_as_site_below_the_deepest_level_attaches_to_the_deepest_allowed_parent(
+def test_replying_to_a_held_comment_approves_it_first(post, heard):
+    parent = make_comment(post=post, status=Status.PENDING)
+    result = services.reply_as_moderator(parent=parent, body="Risposta", moderator=make_editor())
+    parent.refresh_from_db()
+    assert parent.status == Status.APPROVED
+    assert result.approved_parent and result.is_visible
+    assert set(Comment.objects.visible().values_list("pk", flat=True)) == {
+        parent.pk,
+        result.reply.pk,
+    }
+
+
+@pytest.mark.django_db
+def test_a_reply_under_a_spam_comment_is_not_reported_visible(post, heard):
+    parent = make_comment(post=post, status=Status.SPAM)
+    result = services.reply_as_moderator(parent=parent, body="Risposta", moderator=make_editor())
+    assert result.reply.status == Status.APPROVED
+    assert not result.is_visible
+    assert not Comment.objects.visible().exists()
+
+
+@pytest.mark.django_db
+def test_a_moderator_reply_below_the_deepest_level_attaches_to_the_deepest_allowed_parent(
     post, settings
 ):
     settings.COMMENTS_MAX_DEPTH = 2  # two levels: top-level comments and their replies
     top = make_comment(post=post, status=Status.APPROVED)
     child = make_comment(post=post, parent=top, status=Status.APPROVED)
-    reply = services.reply_as_site(parent=child, body="Risposta", moderator=make_editor())
+    reply = services.reply_as_moderator(
+        parent=child, body="Risposta", moderator=make_editor()
+    ).reply
     assert reply.parent == top
     assert reply.depth == 1
 
 
 @pytest.mark.django_db
-def test_reply_as_site_refuses_an_empty_body(post):
+def test_a_moderator_reply_refuses_an_empty_body(post):
     parent = make_comment(post=post, status=Status.APPROVED)
     with pytest.raises(ValidationError):
-        services.reply_as_site(parent=parent, body="   ", moderator=make_editor())
+        services.reply_as_moderator(parent=parent, body="   ", moderator=make_editor())
     assert Comment.objects.count() == 1

@@ -167,16 +167,36 @@ def test_a_subscriber_is_not_told_about_their_own_reply_or_when_not_subscribed(
 
 
 @pytest.mark.django_db
-def test_a_reply_from_the_site_reaches_the_subscriber(
+def test_a_moderator_reply_reaches_the_subscriber(
     post, editor, django_capture_on_commit_callbacks
 ):
     parent = make_comment(
         post=post, status=Status.APPROVED, notify_replies=True, author_email="jane@example.com"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        services.reply_as_site(parent=parent, body="Grazie della segnalazione.", moderator=editor)
+        services.reply_as_moderator(
+            parent=parent, body="Grazie della segnalazione.", moderator=editor
+        )
     [message] = sent_to("jane@example.com")
     assert "Grazie della segnalazione." in message.body
+
+
+@pytest.mark.django_db
+def test_the_article_author_is_not_emailed_about_their_own_reply_from_the_admin(
+    post, author, django_capture_on_commit_callbacks
+):
+    author.is_staff = True
+    author.save()
+    parent = make_comment(
+        post=post, status=Status.PENDING, notify_replies=True, author_email="jane@example.com"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reply_as_moderator(parent=parent, body="Grazie a te!", moderator=author)
+    # The approved parent and the reply: the author hears of neither as "new comment" about
+    # their own words; the reader they answered is told once.
+    assert [m for m in sent_to(author.email) if "Grazie a te!" in m.body] == []
+    [message] = sent_to("jane@example.com")
+    assert "Grazie a te!" in message.body
 
 
 # --- Unsubscribing --------------------------------------------------------------------------

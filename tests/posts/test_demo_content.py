@@ -160,3 +160,28 @@ def test_demo_articles_do_not_claim_to_have_been_updated_today(client, demo):
     for post in Post.objects.published():
         assert not post.was_updated
         assert "Aggiornato il" not in client.get(post.get_absolute_url()).text
+
+
+def test_every_demo_article_is_in_italian_and_at_least_four_have_an_english_translation(demo):
+    english = Post.objects.filter(language="en")
+    assert english.count() >= 4
+    for post in english:
+        italian = post.translations().get()
+        assert italian.language == "it"
+        assert italian.title != post.title
+    assert (
+        Post.objects.filter(
+            language="it", translation_key__in=english.values("translation_key")
+        ).count()
+        == english.count()
+    )
+
+
+def test_demo_tags_have_an_english_translation_shown_on_the_english_side(demo, client):
+    for tag in Tag.objects.filter(language="it"):
+        assert tag.translations().get().language == "en"
+    english = Tag.objects.get(slug="customer-service", language="en")
+    assert english.translations().get().slug == "servizio-clienti"
+    text = client.get("/en/articoli/returns-without-friction/").text
+    assert ">customer service<" in text and "servizio clienti" not in text
+    assert 'hreflang="it" href="http' in text and "/articoli/resi-senza-attrito/" in text

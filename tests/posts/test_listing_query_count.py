@@ -51,6 +51,7 @@ def test_the_article_page_has_a_bounded_query_count(
 ):
     make_posts(10, author=author, tags=[tag])
     post = make_post(author=author, tags=[tag, make_tag(), make_tag()])
-    # post + tags, previous, next, related; the reactions and comments slots add their own.
-    with django_assert_max_num_queries(15):
+    # post + tags, previous, next, related, translations, the footer's two; the reactions
+    # and comments slots add their own.
+    with django_assert_max_num_queries(16):
         assert client.get(post.get_absolute_url()).status_code == 200

@@ -64,7 +64,6 @@ def test_a_scheduled_post_appears_by_itself_once_due(client, scheduled_post):
     "url",
     [
         "/",
-        "/en/",
         "/tag/servizio-clienti/",
         "/autori/mrossi/",
         "/cerca/?q=zanzibar",

@@ -68,10 +68,7 @@ def twenty_concurrent_switches(post, *, prefix):
 
     Twenty distinct kinds, so no click repeats another's kind and takes the vote back.
     """
-    kinds = [
-        ReactionKind.objects.create(code=f"{prefix}{n}", label_it=f"K{n}", label_en=f"K{n}")
-        for n in range(20)
-    ]
+    kinds = [ReactionKind.objects.create(code=f"{prefix}{n}") for n in range(20)]
     voter = anonymous_voter(new_anonymous_id())
     return run_together(
         [lambda kind=kind: cast_reaction(post=post, kind=kind, voter=voter) for kind in kinds]

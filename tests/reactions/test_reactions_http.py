@@ -43,8 +43,10 @@ def test_the_article_shows_the_row_with_a_button_per_kind(client, post):
     assert "js/reactions.js" in html
 
 
-def test_the_row_is_in_english_under_en(client, post):
-    response = client.get("/en" + post.get_absolute_url())
+def test_the_row_is_in_english_under_en(client, author):
+    post = make_post(author=author, language="en", title="Answering complaints")
+    response = client.get(post.get_absolute_url())
+    assert post.get_absolute_url().startswith("/en/")
     assert "What do you think of this article?" in response.text
     assert "Useful" in response.text
 

@@ -32,8 +32,10 @@ def anonymous():
 def test_the_data_migration_creates_six_kinds_in_italian_and_english():
     kinds = list(ReactionKind.objects.active())
     assert len(kinds) == 6
-    assert all(k.label_it and k.label_en and k.emoji for k in kinds)
-    assert kind("useful").label_it == "Utile"
+    assert all({row.language for row in k.labels.all()} == {"it", "en"} for k in kinds)
+    assert all(k.emoji for k in kinds)
+    assert kind("useful").label_in("it") == "Utile"
+    assert kind("useful").label_in("en") == "Useful"
 
 
 def test_a_first_vote_creates_one_reaction_and_returns_the_counts(post):

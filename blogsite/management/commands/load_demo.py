@@ -44,9 +44,11 @@ class Command(BaseCommand):
         # current: "days_ago" in each article's header.
         self.today = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
         authors = {data["username"]: self.ensure_author(data) for data in DEMO_AUTHORS}
-        tags = {slug: self.ensure_tag(name, slug, text) for name, slug, text in TAGS}
+        tags = self.ensure_tags()
         kinds = {kind.code: kind for kind in ReactionKind.objects.filter(active=True)}
-        for article in read_articles():
+        # Italian first, so that a translation finds the article it translates.
+        articles = sorted(read_articles(), key=lambda article: article.language != "it")
+        for article in articles:
             self.ensure_post(article, authors, tags, kinds)
         created = ", ".join(
             f"{self.created[key]} {key}"
@@ -76,15 +78,30 @@ class Command(BaseCommand):
             self.kept["authors"] += 1
         return user
 
-    def ensure_tag(self, name, slug, description):
+    def ensure_tags(self):
+        """Each demo tag in Italian and in English, linked as translations.
+
+        Return {(language, Italian slug): tag}: the articles name their tags by the Italian
+        slug, whatever their language.
+        """
+        tags = {}
+        for it_name, it_slug, it_text, en_name, en_slug, en_text in TAGS:
+            italian = self.ensure_tag(it_name, it_slug, it_text, language="it")
+            english = self.ensure_tag(en_name, en_slug, en_text, language="en")
+            link_translations(italian, english)
+            tags["it", it_slug] = italian
+            tags["en", it_slug] = english
+        return tags
+
+    def ensure_tag(self, name, slug, description, *, language):
         # An editor may have created the tag by hand, with the same name or slug.
-        tag = Tag.objects.filter(Q(slug=slug) | Q(name=name), language="it").first()
+        tag = Tag.objects.filter(Q(slug=slug) | Q(name=name), language=language).first()
         if tag is None:
             tag = post_services.create_tag(
-                name=name, slug=slug, description=description, language="it"
+                name=name, slug=slug, description=description, language=language
             )
             self.created["tags"] += 1
-            self.log(f"tag {slug}")
+            self.log(f"tag {slug} ({language})")
         else:
             self.kept["tags"] += 1
         return tag
@@ -98,7 +115,16 @@ class Command(BaseCommand):
             if article.status == Post.Status.DRAFT
             else self.today - timedelta(days=article.days_ago)
         )
+        translation_key = None
+        if article.translation_of:
+            original = Post.objects.filter(slug=article.translation_of, language="it").first()
+            if (
+                original is not None
+                and not original.translations().filter(language=article.language).exists()
+            ):
+                translation_key = ensure_key(original)
         post = post_services.create_post(
+            translation_key=translation_key,
             title=article.title,
             slug=article.slug,
             author=authors[article.author],
@@ -109,7 +135,7 @@ class Command(BaseCommand):
             published_at=published_at,
             # Written when it was published: no "updated on <today>" line on demo articles.
             updated_at=published_at,
-            tags=[tags[slug] for slug in article.tags],
+            tags=[tags[article.language, slug] for slug in article.tags],
         )
         self.created["articles"] += 1
         self.log(f"article {post.slug} ({post.status})")
@@ -146,3 +172,22 @@ class Command(BaseCommand):
             for _ in range(count):
                 cast_reaction(post=post, kind=kinds[code], voter=next(voters))
                 self.created["reactions"] += 1
+
+
+def ensure_key(obj):
+    """Give obj a translation_key if it has none (an update: nothing else of it changes)."""
+    if obj.translation_key is None:
+        obj.ensure_translation_key()
+        type(obj).objects.filter(pk=obj.pk).update(translation_key=obj.translation_key)
+    return obj.translation_key
+
+
+def link_translations(original, translation):
+    """Link translation to original, unless an editor has linked either elsewhere."""
+    if translation.translation_key is not None:
+        return
+    key = ensure_key(original)
+    taken = type(original).objects.filter(translation_key=key, language=translation.language)
+    if not taken.exists():
+        type(translation).objects.filter(pk=translation.pk).update(translation_key=key)
+        translation.translation_key = key

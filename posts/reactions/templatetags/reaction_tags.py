@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from blogsite.messages import section_messages
+from blogsite.reader import reader_of
 from posts.reactions import conf, display
 from posts.reactions.models import counts_for_post
 from posts.reactions.views import MESSAGE_TAG
-from posts.reactions.voters import voter_for_request
 
 register = template.Library()
 
@@ -17,10 +17,11 @@ register = template.Library()
 def render_reactions(context, post):
     """Prepare the row under an article: a button per kind, the reader's choice pressed."""
     request = context.get("request")
-    voter = voter_for_request(request)
+    reader = reader_of(request) if request is not None else None
+    voter_key = reader.voter_key if reader is not None else None
     kinds = display.active_kinds()
     counts = counts_for_post(post)
-    current_id = display.current_kind_id(post=post, voter_key=voter.key)
+    current_id = display.current_kind_id(post=post, voter_key=voter_key)
     notices = []
     if request is not None:
         notices = section_messages(request, MESSAGE_TAG)
@@ -34,7 +35,8 @@ def render_reactions(context, post):
         "login_url": reverse("account_login")
         + "?"
         + urlencode({"next": post.get_absolute_url() + "#reactions"}),
-        "login_needed": conf.reaction_settings.REQUIRE_LOGIN and voter.user is None,
+        "login_needed": conf.reaction_settings.REQUIRE_LOGIN
+        and (reader is None or reader.user is None),
         "notices": notices,
     }
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0006_content_models'),
+        ('posts', '0008_post_search_gin_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('posts', '0007_wordpress_import_runs'),
-        ('reactions', '0001_initial'),
+        ('posts', '0009_wordpress_import_runs'),
+        ('reactions', '0002_reaction_labels_per_language'),
     ]
 
     operations = [

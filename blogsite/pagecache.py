@@ -1,0 +1,204 @@
+"""The page cache: one copy of a public page for every anonymous reader, in the cache backend.
+
+A request is served from or stored in the cache only when it is a GET or HEAD without any
+cookie that makes the page personal (a session, messages, a commenter's or voter's cookie:
+PAGE_CACHE_BYPASS_COOKIES). Such readers see the page as a stranger would, so the stored
+HTML holds nothing personal; the templates get an empty CSRF token (no cookie is set), and
+the comment and reaction endpoints accept those token-less forms when the browser proves the
+post comes from this site (blogsite.csrf). Readers with one of those cookies get the page
+rendered for them, uncached and private.
+
+Invalidation is by generations. A view declares what its page depends on with
+`depends_on(request, "post:12", ...)`; each scope has a counter in the cache, bumped by the
+writes that change it (`bump("post:12")`). A stored page keeps the counters it was rendered
+with and is used only while they are all unchanged, so a write through any process or host
+is seen at once by all of them through the shared cache (Redis). Scopes named in
+`LAGGING_SCOPES` prefixes (reaction counts) may be stale for PAGE_CACHE_COUNTS_LAG seconds:
+the JSON state corrects the counts at once for readers with JavaScript.
+
+A page also expires when a scheduled article comes due (`expires_at`), and after
+PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+ENTRY_PREFIX = "pagecache:page:"
+GENERATION_PREFIX = "pagecache:gen:"
+LAGGING_PREFIXES = ("votes",)
+SKIPPED_PATH_PREFIXES = ("/static/", "/media/", "/admin/", "/health/")
+
+
+def _timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 600)
+
+
+def _lag() -> int:
+    return getattr(settings, "PAGE_CACHE_COUNTS_LAG", 10)
+
+
+def _bypass_cookies():
+    return getattr(settings, "PAGE_CACHE_BYPASS_COOKIES", ())
+
+
+def is_anonymous_read(request) -> bool:
+    """True when the request may be answered with the page every stranger gets."""
+    if not getattr(settings, "PAGE_CACHE_ENABLED", True):
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(SKIPPED_PATH_PREFIXES):
+        return False
+    return not any(name in request.COOKIES for name in _bypass_cookies())
+
+
+def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
+    """Let the page being rendered for `request` be stored, valid while `scopes` stand."""
+    if not getattr(request, "page_cacheable", False):
+        request.page_is_personal = True
+        return
+    # Read now, before the view's queries: a write landing during the render bumps past
+    # these values, so the copy stored below is stale at once instead of wrongly fresh.
+    snapshot = getattr(request, "page_cache_generations", {})
+    request.page_cache_generations = {**_generations(scopes), **snapshot}
+    if expires_at is not None:
+        current = getattr(request, "page_cache_expires_at", None)
+        request.page_cache_expires_at = expires_at if current is None else min(current, expires_at)
+
+
+def bump(*scopes: str) -> None:
+    """Make every stored page depending on one of `scopes` stale, in every process."""
+    for scope in scopes:
+        key = GENERATION_PREFIX + scope
+        if not cache.add(key, 1, timeout=None):
+            try:
+                cache.incr(key)
+            except ValueError:  # evicted between add() and incr()
+                cache.set(key, 1, timeout=None)
+
+
+def _entry_key(request) -> str:
+    raw = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _generations(scopes) -> dict:
+    keys = [GENERATION_PREFIX + scope for scope in scopes]
+    found = cache.get_many(keys)
+    return {scope: found.get(GENERATION_PREFIX + scope, 0) for scope in scopes}
+
+
+def _is_fresh(entry, now) -> bool:
+    if entry["expires_at"] is not None and now >= entry["expires_at"]:
+        return False
+    current = _generations(entry["generations"])
+    for scope, generation in entry["generations"].items():
+        if current[scope] == generation:
+            continue
+        if scope.startswith(LAGGING_PREFIXES) and now - entry["rendered_at"] < _lag():
+            continue
+        return False
+    return True
+
+
+def _public_headers(response, etag, rendered_at):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(rendered_at)
+    # Shared caches in front must ask again (they cannot see our invalidations); the
+    # conditional request is cheap, answered 304 from this cache.
+    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+class PageCacheMiddleware:
+    """Serve and store the anonymous copy of the pages whose views call depends_on()."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.page_cacheable = is_anonymous_read(request)
+        if not request.page_cacheable:
+            response = self.get_response(request)
+            if getattr(request, "page_is_personal", False):
+                # Rendered for this reader alone: no shared cache may keep it.
+                response["Cache-Control"] = "private, no-cache"
+                patch_vary_headers(response, ("Cookie",))
+            return response
+        key = _entry_key(request)
+        now = time.time()
+        entry = cache.get(key)
+        if entry is not None and _is_fresh(entry, now):
+            return self._answer_from(request, entry)
+        response = self.get_response(request)
+        self._store(request, key, response, now)
+        return response
+
+    def _answer_from(self, request, entry):
+        from django.http import HttpResponse
+
+        conditional = get_conditional_response(
+            request, etag=entry["etag"], last_modified=int(entry["rendered_at"])
+        )
+        if conditional is not None:
+            return _public_headers(conditional, entry["etag"], entry["rendered_at"])
+        response = HttpResponse(entry["content"], status=200)
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return _public_headers(response, entry["etag"], entry["rendered_at"])
+
+    def _store(self, request, key, response, rendered_at):
+        generations = getattr(request, "page_cache_generations", None)
+        if (
+            not generations
+            or response.status_code != 200
+            or response.streaming
+            or response.cookies
+            or "private" in response.get("Cache-Control", "")
+            or "no-store" in response.get("Cache-Control", "")
+        ):
+            return
+        expires_at = getattr(request, "page_cache_expires_at", None)
+        timeout = _timeout()
+        if expires_at is not None:
+            timeout = min(timeout, max(1, int(expires_at - rendered_at)))
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() in ("content-type", "content-language", "x-robots-tag")
+        ]
+        entry = {
+            "content": response.content,
+            "headers": headers,
+            "etag": etag,
+            "rendered_at": rendered_at,
+            "expires_at": expires_at,
+            "generations": generations,
+        }
+        cache.set(key, entry, timeout=timeout)
+        response["X-Page-Cache"] = "miss"
+        _public_headers(response, etag, rendered_at)
+        conditional = get_conditional_response(request, etag=etag, last_modified=int(rendered_at))
+        if conditional is not None:
+            response.status_code = 304
+            response.content = b""
+
+
+def csrf_context(request):
+    """An empty CSRF token on pages stored for every reader: no cookie, nothing personal.
+
+    Only pages whose view called depends_on() (which are being stored); every other form
+    (sign-in, sign-up, the admin) keeps its token.
+    """
+    if getattr(request, "page_cache_generations", None):
+        return {"csrf_token": ""}
+    return {}

@@ -1,0 +1,449 @@
+"""Write the whole site as a WordPress eXtended RSS (WXR 1.2) file, as Tools → Export does.
+
+The layout follows WordPress's own `wp-admin/includes/export.php`: the channel with the site,
+the authors, the categories (parents first) and the tags, then one <item> per article, page
+and image (attachment), each article carrying its terms, its featured image as
+`_thumbnail_id` and its comments with their thread (`wp:comment_parent`), status and type.
+As WordPress does, spam is not exported.
+
+Output is a stream of strings: rows are read with .iterator() in chunks (the comments of a
+chunk of articles in one query), so memory stays flat whatever the size of the site.
+
+Ids: a row imported from WordPress keeps its `wordpress_id`; any other row gets its primary
+key plus a fixed offset per kind, so ids are stable from one export to the next and never
+collide with imported ones (articles, pages and attachments share WordPress's post ids, tags
+and categories its term ids).
+
+This module lives in blogsite/ because it reads both posts and comments (posts never
+imports comments).
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+from email.utils import format_datetime
+from itertools import islice
+from xml.sax.saxutils import escape, quoteattr
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
+from django.utils import timezone
+
+from comments.models import Comment
+from posts.markup import BodyFormat
+from posts.models import Category, Media, Page, Post, Tag
+from posts.weburl import web_url
+
+WXR_VERSION = "1.2"
+ID_OFFSET = 1_000_000_000
+# Offsets per id space (a row's pk + offset when it has no wordpress_id).
+POST_IDS, PAGE_IDS, MEDIA_IDS = 1 * ID_OFFSET, 2 * ID_OFFSET, 3 * ID_OFFSET
+TAG_IDS, CATEGORY_IDS = 1 * ID_OFFSET, 2 * ID_OFFSET
+COMMENT_IDS = USER_IDS = ID_OFFSET
+CHUNK = 100
+NO_DATE = "0000-00-00 00:00:00"  # what WordPress writes for a draft's GMT date
+
+POST_STATUS = {
+    Post.Status.DRAFT: "draft",
+    Post.Status.SCHEDULED: "future",
+    Post.Status.PUBLISHED: "publish",
+}
+PAGE_STATUS = {Page.Status.DRAFT: "draft", Page.Status.PUBLISHED: "publish"}
+# WordPress's comment_approved values; spam is left out of the file, as WordPress does.
+COMMENT_STATUS = {
+    Comment.Status.APPROVED: "1",
+    Comment.Status.PENDING: "0",
+    Comment.Status.TRASH: "trash",
+}
+# Post meta keys of our own (leading underscore: hidden in WordPress's custom fields box).
+LANGUAGE_META = "_blogsite_language"
+TRANSLATION_META = "_blogsite_translation_key"
+
+# Characters XML 1.0 does not allow anywhere, not even inside CDATA.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(value) -> str:
+    return _INVALID_XML.sub("", "" if value is None else str(value))
+
+
+def cdata(value) -> str:
+    """Wrap text in CDATA, splitting any "]]>" inside it as wxr_cdata() does."""
+    return "<![CDATA[" + clean(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def text(value) -> str:
+    return escape(clean(value))
+
+
+def wp_id(row, offset: int) -> int:
+    return row.wordpress_id or offset + row.pk
+
+
+def profile_of(user):
+    try:
+        return user.profile
+    except ObjectDoesNotExist:
+        return None
+
+
+def user_wp_id(user) -> int:
+    """The author id of an account in the file (0: no account, as WordPress writes)."""
+    if user is None:
+        return 0
+    profile = profile_of(user)
+    return (profile.wordpress_id if profile else None) or USER_IDS + user.pk
+
+
+def user_display_name(user) -> str:
+    # Unlike posts.models.display_name, the login is a fine last resort: WordPress's own
+    # display name defaults to it, and the file is for the site's owner.
+    profile = profile_of(user)
+    return (profile.display_name if profile else "") or user.get_full_name() or user.get_username()
+
+
+def local_date(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S") if value else NO_DATE
+
+
+def gmt_date(value) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") if value else NO_DATE
+
+
+def rss_date(value) -> str:
+    return format_datetime((value or timezone.now()).astimezone(UTC))
+
+
+def absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else f"{settings.SITE_URL}{url}"
+
+
+def element(name: str, value: str) -> str:
+    """<name>value</name> on its own line; value is already escaped or CDATA."""
+    return f"\t\t<{name}>{value}</{name}>\n"
+
+
+def postmeta(key: str, value) -> str:
+    return (
+        "\t\t<wp:postmeta>\n"
+        f"\t\t\t<wp:meta_key>{cdata(key)}</wp:meta_key>\n"
+        f"\t\t\t<wp:meta_value>{cdata(value)}</wp:meta_value>\n"
+        "\t\t</wp:postmeta>\n"
+    )
+
+
+def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def export_wxr(*, now=None) -> Iterator[str]:
+    """Yield the WXR document of the whole site, piece by piece."""
+    yield from header(now or timezone.now())
+    yield from authors()
+    yield from categories()
+    yield from tags()
+    yield from attachments()
+    yield from pages()
+    yield from posts()
+    yield "</channel>\n</rss>\n"
+
+
+def header(now) -> Iterator[str]:
+    yield f'<?xml version="1.0" encoding="{settings.DEFAULT_CHARSET.upper()}" ?>\n'
+    yield (
+        "<!-- This is a WordPress eXtended RSS file: an export of this site's articles, pages,"
+        " images, comments, categories and tags. -->\n"
+        "<!-- To import it into WordPress: Tools > Import > WordPress, then upload this file."
+        " -->\n"
+        f'<!-- generator="blogsite" created="{local_date(now)}" -->\n'
+    )
+    yield (
+        '<rss version="2.0"\n'
+        f'\txmlns:excerpt="http://wordpress.org/export/{WXR_VERSION}/excerpt/"\n'
+        '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
+        '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
+        '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        f'\txmlns:wp="http://wordpress.org/export/{WXR_VERSION}/"\n'
+        ">\n\n<channel>\n"
+    )
+    site_url = text(settings.SITE_URL)
+    yield f"\t<title>{text(settings.SITE_NAME)}</title>\n"
+    yield f"\t<link>{site_url}</link>\n"
+    yield "\t<description></description>\n"
+    yield f"\t<pubDate>{rss_date(now)}</pubDate>\n"
+    yield f"\t<language>{text(settings.LANGUAGE_CODE)}</language>\n"
+    yield f"\t<wp:wxr_version>{WXR_VERSION}</wp:wxr_version>\n"
+    yield f"\t<wp:base_site_url>{site_url}</wp:base_site_url>\n"
+    yield f"\t<wp:base_blog_url>{site_url}</wp:base_blog_url>\n\n"
+
+
+def authors() -> Iterator[str]:
+    """Everyone who wrote an article or a page or uploaded an image, as wxr_authors_list()."""
+    rows = (
+        get_user_model()
+        .objects.filter(
+            Q(pk__in=Post.objects.values("author"))
+            | Q(pk__in=Page.objects.values("author"))
+            | Q(pk__in=Media.objects.values("uploaded_by"))
+        )
+        .select_related("profile")
+        .order_by("pk")
+    )
+    for user in rows.iterator(chunk_size=CHUNK):
+        yield (
+            "\t<wp:author>"
+            f"<wp:author_id>{user_wp_id(user)}</wp:author_id>"
+            f"<wp:author_login>{cdata(user.get_username())}</wp:author_login>"
+            f"<wp:author_email>{cdata(user.email)}</wp:author_email>"
+            f"<wp:author_display_name>{cdata(user_display_name(user))}</wp:author_display_name>"
+            f"<wp:author_first_name>{cdata(user.first_name)}</wp:author_first_name>"
+            f"<wp:author_last_name>{cdata(user.last_name)}</wp:author_last_name>"
+            "</wp:author>\n"
+        )
+    yield "\n"
+
+
+def categories() -> Iterator[str]:
+    """Every category, no child before its parent (WordPress's importer needs the parent)."""
+    pending = list(Category.objects.select_related("parent").order_by("pk"))
+    done: set[int] = set()
+    while pending:
+        ready = [c for c in pending if c.parent_id is None or c.parent_id in done]
+        if not ready:  # a loop in the data: break it rather than drop the categories
+            ready = pending[:1]
+        for category in ready:
+            parent_slug = category.parent.slug if category.parent_id in done else ""
+            description = (
+                f"<wp:category_description>{cdata(category.description)}</wp:category_description>"
+                if category.description
+                else ""
+            )
+            yield (
+                "\t<wp:category>"
+                f"<wp:term_id>{wp_id(category, CATEGORY_IDS)}</wp:term_id>"
+                f"<wp:category_nicename>{cdata(category.slug)}</wp:category_nicename>"
+                f"<wp:category_parent>{cdata(parent_slug)}</wp:category_parent>"
+                f"<wp:cat_name>{cdata(category.name)}</wp:cat_name>"
+                f"{description}</wp:category>\n"
+            )
+            done.add(category.pk)
+        ready_ids = {c.pk for c in ready}
+        pending = [c for c in pending if c.pk not in ready_ids]
+
+
+def tags() -> Iterator[str]:
+    for tag in Tag.objects.order_by("pk").iterator(chunk_size=CHUNK):
+        description = (
+            f"<wp:tag_description>{cdata(tag.description)}</wp:tag_description>"
+            if tag.description
+            else ""
+        )
+        yield (
+            "\t<wp:tag>"
+            f"<wp:term_id>{wp_id(tag, TAG_IDS)}</wp:term_id>"
+            f"<wp:tag_slug>{cdata(tag.slug)}</wp:tag_slug>"
+            f"<wp:tag_name>{cdata(tag.name)}</wp:tag_name>"
+            f"{description}</wp:tag>\n"
+        )
+    yield "\n"
+
+
+def item_head(*, title, link, date, creator, content, excerpt) -> str:
+    return (
+        "\t<item>\n"
+        + element("title", cdata(title))
+        + element("link", text(link))
+        + element("pubDate", rss_date(date))
+        + element("dc:creator", cdata(creator))
+        + f'\t\t<guid isPermaLink="false">{text(link)}</guid>\n'
+        + element("description", "")
+        + element("content:encoded", cdata(content))
+        + element("excerpt:encoded", cdata(excerpt))
+    )
+
+
+def item_fields(
+    *, post_id, date, modified, comment_status, name, status, parent, order, post_type, sticky
+) -> str:
+    return (
+        element("wp:post_id", str(post_id))
+        + element("wp:post_date", cdata(local_date(date)))
+        + element("wp:post_date_gmt", cdata(gmt_date(date) if status != "draft" else NO_DATE))
+        + element("wp:post_modified", cdata(local_date(modified)))
+        + element("wp:post_modified_gmt", cdata(gmt_date(modified)))
+        + element("wp:comment_status", cdata(comment_status))
+        + element("wp:ping_status", cdata("closed"))
+        + element("wp:post_name", cdata(name))
+        + element("wp:status", cdata(status))
+        + element("wp:post_parent", str(parent))
+        + element("wp:menu_order", str(order))
+        + element("wp:post_type", cdata(post_type))
+        + element("wp:post_password", cdata(""))
+        + element("wp:is_sticky", "1" if sticky else "0")
+    )
+
+
+def language_meta(row) -> str:
+    meta = postmeta(LANGUAGE_META, row.language)
+    if row.translation_key:
+        meta += postmeta(TRANSLATION_META, row.translation_key)
+    return meta
+
+
+def attachments() -> Iterator[str]:
+    rows = Media.objects.select_related("uploaded_by").order_by("pk")
+    for media in rows.iterator(chunk_size=CHUNK):
+        url = absolute(media.url)
+        yield item_head(
+            title=media.title or media.alt_text,
+            link=url,
+            date=media.created_at,
+            creator=media.uploaded_by.get_username() if media.uploaded_by else "",
+            content="",
+            excerpt=media.caption,
+        )
+        yield item_fields(
+            post_id=wp_id(media, MEDIA_IDS),
+            date=media.created_at,
+            modified=media.created_at,
+            comment_status="closed",
+            name=media.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0],
+            status="inherit",
+            parent=0,
+            order=0,
+            post_type="attachment",
+            sticky=False,
+        )
+        yield element("wp:attachment_url", cdata(url))
+        yield postmeta("_wp_attached_file", media.file.name)
+        if media.alt_text:
+            yield postmeta("_wp_attachment_image_alt", media.alt_text)
+        yield "\t</item>\n"
+
+
+def pages() -> Iterator[str]:
+    rows = Page.objects.select_related("author", "parent").order_by("path", "pk")
+    for page in rows.iterator(chunk_size=CHUNK):
+        yield item_head(
+            title=page.title,
+            link=absolute(page.get_absolute_url()),
+            date=page.published_at or page.created_at,
+            creator=page.author.get_username(),
+            content=page.body if page.body_format == BodyFormat.HTML else page.body_html,
+            excerpt="",
+        )
+        yield item_fields(
+            post_id=wp_id(page, PAGE_IDS),
+            date=page.published_at or page.created_at,
+            modified=page.updated_at,
+            comment_status="closed",
+            name=page.slug,
+            status=PAGE_STATUS.get(page.status, "draft"),
+            parent=wp_id(page.parent, PAGE_IDS) if page.parent_id else 0,
+            order=page.position,
+            post_type="page",
+            sticky=False,
+        )
+        yield language_meta(page)
+        yield "\t</item>\n"
+
+
+def posts() -> Iterator[str]:
+    rows = (
+        Post.objects.select_related("author", "cover")
+        .prefetch_related("tags", "categories")
+        .order_by("pk")
+    )
+    for batch in chunks(rows.iterator(chunk_size=CHUNK)):
+        comments_by_post = defaultdict(list)
+        exported = (
+            Comment.objects.filter(post__in=[p.pk for p in batch], status__in=COMMENT_STATUS)
+            .select_related("parent", "user__profile")
+            # Parents before replies: WordPress's importer links a reply only to a parent
+            # it has already inserted.
+            .order_by("post_id", "depth", "submitted_at", "pk")
+        )
+        for comment in exported.iterator(chunk_size=CHUNK * 10):
+            comments_by_post[comment.post_id].append(comment)
+        for post in batch:
+            yield from post_item(post, comments_by_post.pop(post.pk, ()))
+
+
+def post_status(post) -> str:
+    if post.status == Post.Status.DRAFT or post.published_at is None:
+        return "draft"
+    return POST_STATUS[post.effective_status]
+
+
+def post_item(post, comments) -> Iterator[str]:
+    status = post_status(post)
+    yield item_head(
+        title=post.title,
+        link=absolute(post.get_absolute_url()),
+        date=post.published_at or post.created_at,
+        creator=post.author.get_username(),
+        content=post.body if post.body_format == BodyFormat.HTML else post.body_html,
+        excerpt=post.lead,
+    )
+    yield item_fields(
+        post_id=wp_id(post, POST_IDS),
+        date=post.published_at or post.created_at,
+        modified=post.updated_at,
+        comment_status="open" if post.comments_open else "closed",
+        name=post.slug,
+        status=status,
+        parent=0,
+        order=0,
+        post_type="post",
+        sticky=post.sticky,
+    )
+    for category in post.categories.all():
+        yield (
+            f'\t\t<category domain="category" nicename={quoteattr(clean(category.slug))}>'
+            f"{cdata(category.name)}</category>\n"
+        )
+    for tag in post.tags.all():
+        yield (
+            f'\t\t<category domain="post_tag" nicename={quoteattr(clean(tag.slug))}>'
+            f"{cdata(tag.name)}</category>\n"
+        )
+    if post.cover_id:
+        yield postmeta("_thumbnail_id", wp_id(post.cover, MEDIA_IDS))
+    yield language_meta(post)
+    for comment in comments:
+        yield comment_element(comment)
+    yield "\t</item>\n"
+
+
+def comment_element(comment) -> str:
+    # A reply under a comment left out (spam) becomes top-level: WordPress's importer would
+    # otherwise keep the old parent id, which may be another comment's on the new site.
+    exported_parent = comment.parent_id and comment.parent.status in COMMENT_STATUS
+    parent = wp_id(comment.parent, COMMENT_IDS) if exported_parent else 0
+    return (
+        "\t\t<wp:comment>\n"
+        f"\t\t\t<wp:comment_id>{wp_id(comment, COMMENT_IDS)}</wp:comment_id>\n"
+        f"\t\t\t<wp:comment_author>{cdata(comment.author_name)}</wp:comment_author>\n"
+        f"\t\t\t<wp:comment_author_email>{cdata(comment.author_email)}"
+        "</wp:comment_author_email>\n"
+        # As WordPress's esc_url_raw(): an address that is not http(s) is left out.
+        f"\t\t\t<wp:comment_author_url>{cdata(web_url(comment.author_url))}"
+        "</wp:comment_author_url>\n"
+        f"\t\t\t<wp:comment_author_IP>{cdata(comment.ip_address or '')}"
+        "</wp:comment_author_IP>\n"
+        f"\t\t\t<wp:comment_date>{cdata(local_date(comment.submitted_at))}</wp:comment_date>\n"
+        f"\t\t\t<wp:comment_date_gmt>{cdata(gmt_date(comment.submitted_at))}"
+        "</wp:comment_date_gmt>\n"
+        f"\t\t\t<wp:comment_content>{cdata(comment.body)}</wp:comment_content>\n"
+        f"\t\t\t<wp:comment_approved>{cdata(COMMENT_STATUS[comment.status])}"
+        "</wp:comment_approved>\n"
+        f"\t\t\t<wp:comment_type>{cdata(comment.kind)}</wp:comment_type>\n"
+        f"\t\t\t<wp:comment_parent>{parent}</wp:comment_parent>\n"
+        f"\t\t\t<wp:comment_user_id>{user_wp_id(comment.user)}</wp:comment_user_id>\n"
+        "\t\t</wp:comment>\n"
+    )

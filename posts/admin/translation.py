@@ -1,0 +1,121 @@
+"""The admin's side of content languages: each item's language and translations, a filter
+by language, and "Translate", which creates an article's translation from the article.
+
+Kept apart from posts/admin/post.py, which the authoring work also edits: PostAdmin and
+TagAdmin only mix this in and list its columns.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html_join
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from posts import services
+from posts.languages import current_language, language_codes
+from posts.permissions import is_editor
+
+
+def _change_url(obj) -> str:
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def _language_name(code: str) -> str:
+    name = get_language_info(code)["name_translated"]
+    # Django capitalises the names; Italian writes them in lower case ("in inglese").
+    return name.lower() if current_language() == "it" else name
+
+
+class TranslationsAdminMixin:
+    """Columns and a read-only field naming an item's language and its translations."""
+
+    def get_changelist_instance(self, request):
+        """Fetch the translations of the whole page of results in one query."""
+        changelist = super().get_changelist_instance(request)
+        rows = list(changelist.result_list)
+        keys = {obj.translation_key for obj in rows if obj.translation_key}
+        found: dict = {}
+        for other in self.model._default_manager.filter(translation_key__in=keys):
+            found.setdefault(other.translation_key, []).append(other)
+        for obj in rows:
+            obj.translations_found = [
+                other for other in found.get(obj.translation_key, []) if other.pk != obj.pk
+            ]
+        return changelist
+
+    @admin.display(description=gettext_lazy("translations"))
+    def translation_links(self, obj):
+        """Links to the other languages' versions, "—" when there is none."""
+        others = getattr(obj, "translations_found", None)
+        if others is None:
+            others = obj.translations()
+        others = sorted(others, key=lambda other: other.language)
+        if not others:
+            return "—"
+        return format_html_join(
+            ", ",
+            '<a href="{}" hreflang="{}">{} ({})</a>',
+            ((_change_url(other), other.language, other, other.language) for other in others),
+        )
+
+
+class TranslatablePostAdminMixin(TranslationsAdminMixin):
+    """Adds the "Translate" admin view and buttons to the article change form."""
+
+    change_form_template = "admin/posts/post/change_form.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/translate/<str:language>/",
+                self.admin_site.admin_view(require_POST(self.translate_view)),
+                name=f"{opts.app_label}_{opts.model_name}_translate",
+            ),
+            *super().get_urls(),
+        ]
+
+    def missing_languages(self, post) -> list[dict]:
+        have = {post.language, *post.translations().values_list("language", flat=True)}
+        return [
+            {"code": code, "name": _language_name(code)}
+            for code in language_codes()
+            if code not in have
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        post = self.get_object(request, object_id)
+        extra = {}
+        if post is not None and self.has_add_permission(request):
+            extra["missing_translations"] = self.missing_languages(post)
+        return super().change_view(
+            request, object_id, form_url, extra_context={**extra, **(extra_context or {})}
+        )
+
+    def translate_view(self, request, object_id, language):
+        post = self.get_object(request, object_id)
+        if post is None or language not in language_codes():
+            raise Http404
+        if not (self.has_change_permission(request, post) and self.has_add_permission(request)):
+            raise PermissionDenied
+        existing = post.translations().filter(language=language).first()
+        if existing is not None:
+            messages.info(request, _("This article already has that translation: here it is."))
+            return redirect(_change_url(existing))
+        # Editors keep the article's author; authors always write as themselves.
+        author = post.author if is_editor(request.user) else request.user
+        try:
+            translation = services.create_translation(post=post, language=language, author=author)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_change_url(post))
+        messages.success(
+            request,
+            _("Draft translation created: translate the title, lead and body, then publish."),
+        )
+        return redirect(_change_url(translation))

@@ -1,0 +1,84 @@
+"""What the page cache must forget when articles, terms, comments or votes change.
+
+posts owns the scopes its pages depend on; comments and reactions (which depend on posts,
+never the reverse) call `comments_changed` and `votes_changed` from their own receivers.
+Every bump is made at once and again when the transaction commits: at once so this process
+forgets what it stored, on commit so a page rendered from the old rows in between is
+forgotten too.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from blogsite import pagecache
+
+SITE = "site"  # every page: articles, pages, terms, authors, reaction kinds
+LISTS = "lists"  # lists of articles: comment counts on the cards
+NEXT_DUE_KEY = "posts:next-due"
+
+
+def _bump(*scopes: str) -> None:
+    pagecache.bump(*scopes)
+    transaction.on_commit(lambda: pagecache.bump(*scopes))
+
+
+def site_changed(**kwargs) -> None:
+    """Forget every stored page (an article, a page, a term or an author changed)."""
+    cache.delete(NEXT_DUE_KEY)
+    _bump(SITE)
+
+
+def comments_changed(*, post_id: int) -> None:
+    """Forget the pages showing an article's comments or its comment count."""
+    _bump(f"post:{post_id}", LISTS)
+
+
+def votes_changed(*, post_id: int) -> None:
+    """Let pages showing an article's reaction counts refresh (after the configured lag)."""
+    pagecache.bump(f"votes:{post_id}", "votes")
+
+
+def _next_due() -> float | None:
+    """When the next scheduled article comes due, as a timestamp (None: none scheduled)."""
+    due = cache.get(NEXT_DUE_KEY, "unknown")
+    if due == "unknown":
+        from posts.models import Post
+
+        moment = Post.objects.filter(
+            status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
+            published_at__gt=timezone.now(),
+        ).aggregate(due=Min("published_at"))["due"]
+        due = moment.timestamp() if moment else None
+        cache.set(NEXT_DUE_KEY, due, timeout=3600)
+    return due
+
+
+def cache_article_page(request, post) -> None:
+    """Store this article page for every anonymous reader while nothing it shows changes."""
+    if getattr(request, "page_cacheable", False):
+        pagecache.depends_on(
+            request, SITE, f"post:{post.pk}", f"votes:{post.pk}", expires_at=_next_due()
+        )
+    else:
+        pagecache.depends_on(request)
+
+
+def cache_list_page(request) -> None:
+    """Store this list of articles for every anonymous reader while no article changes."""
+    if getattr(request, "page_cacheable", False):
+        pagecache.depends_on(request, SITE, LISTS, "votes", expires_at=_next_due())
+    else:
+        pagecache.depends_on(request)
+
+
+def connect_receivers() -> None:
+    from posts.models import Category, Media, Page, Post, Profile, Tag
+
+    for model in (Post, Page, Tag, Category, Profile, Media):
+        for signal in (post_save, post_delete):
+            signal.connect(site_changed, sender=model, dispatch_uid=f"pagecache.{model.__name__}")
+    for through in (Post.tags.through, Post.categories.through):
+        m2m_changed.connect(site_changed, sender=through, dispatch_uid=f"pagecache.{through}")

@@ -1,0 +1,186 @@
+"""The media library's one write path: validate an uploaded image, strip its metadata, store
+it with its renditions through Django's storage API.
+
+The admin's upload, the editor and the WordPress import all call `store_image`. Files go
+to `default_storage` (the local filesystem by default, S3-compatible storage when STORAGES
+says so), so every app server sees the same library.
+"""
+
+import io
+import posixpath
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from posts.conf import media_settings
+from posts.models import Media
+
+# Pillow format -> (file extension, content kept as the original's format).
+FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+RENDITION_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp", "GIF": "png"}
+
+
+def open_image(uploaded_file) -> Image.Image:
+    """Return the uploaded file as a loaded Pillow image, or raise ValidationError saying
+    what is wrong with it (size, type, pixels) in the author's terms."""
+    limit = media_settings.MAX_BYTES
+    if uploaded_file.size is not None and uploaded_file.size > limit:
+        raise ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(uploaded_file.size), "limit": filesizeformat(limit)},
+            code="too_large",
+        )
+    uploaded_file.seek(0)
+    try:
+        # Pillow's own bomb check would raise a warning or error with another message.
+        with _pixel_limit(media_settings.MAX_PIXELS):
+            image = Image.open(uploaded_file)
+            image_format = image.format
+            _check_dimensions(image)
+            image.load()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError):
+        raise ValidationError(
+            _("This file is not an image we can read (JPEG, PNG, WebP or GIF)."),
+            code="not_an_image",
+        ) from None
+    if image_format not in FORMATS:
+        raise ValidationError(
+            _("Images in %(format)s are not accepted: use JPEG, PNG, WebP or GIF.")
+            % {"format": image_format},
+            code="bad_format",
+        )
+    image.format_name = image_format
+    return image
+
+
+class _pixel_limit:  # noqa: N801 (used as a context manager)
+    def __init__(self, pixels):
+        self.pixels = pixels
+
+    def __enter__(self):
+        self.saved = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = self.pixels
+
+    def __exit__(self, *exc):
+        Image.MAX_IMAGE_PIXELS = self.saved
+
+
+def _check_dimensions(image):
+    width, height = image.size
+    if width * height > media_settings.MAX_PIXELS or max(width, height) > media_settings.MAX_SIDE:
+        raise ValidationError(
+            _("This image is %(width)d × %(height)d pixels; the limit is %(side)d pixels a side.")
+            % {"width": width, "height": height, "side": media_settings.MAX_SIDE},
+            code="too_many_pixels",
+        )
+
+
+def _encode(image: Image.Image, image_format: str) -> bytes:
+    """Encode image without any metadata (no EXIF, GPS, XMP or ICC comments carried over)."""
+    out = io.BytesIO()
+    options = {}
+    if image_format in ("JPEG", "WEBP"):
+        options["quality"] = media_settings.QUALITY
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    if image_format == "GIF" and image.mode not in ("P", "L"):
+        image = image.convert("P")
+    # A fresh image holds only pixels: nothing of the uploaded file's info (EXIF, GPS, XMP)
+    # can be written back by an encoder that reads it.
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    if image.mode == "P":
+        clean.putpalette(image.getpalette())
+    clean.save(out, format=image_format, **options)
+    return out.getvalue()
+
+
+def _stem(uploaded_file, alt_text: str) -> str:
+    name = posixpath.splitext(posixpath.basename(uploaded_file.name or ""))[0]
+    return (slugify(name) or slugify(alt_text) or "image")[:60]
+
+
+@transaction.atomic
+def store_image(
+    uploaded_file,
+    *,
+    alt_text: str,
+    caption: str = "",
+    title: str = "",
+    uploaded_by=None,
+    original_url: str = "",
+    wordpress_id: int | None = None,
+    allow_missing_alt: bool = False,
+) -> Media:
+    """Validate, strip and store an image with its renditions; return the saved Media.
+
+    Raises ValidationError (nothing stored) when the file or the alt text is unacceptable.
+    Only an import may pass allow_missing_alt (the old site had none; its report asks for
+    one): a person uploading always describes the image.
+    """
+    if not allow_missing_alt and not (alt_text or "").strip():
+        raise ValidationError({"alt_text": _("Describe the image for readers who cannot see it.")})
+    image = open_image(uploaded_file)
+    image_format = image.format_name
+    image = ImageOps.exif_transpose(image)  # keep the orientation the camera recorded
+    folder = timezone.now().strftime("media/%Y/%m/")
+    stem = f"{_stem(uploaded_file, alt_text)}-{uuid.uuid4().hex[:8]}"
+    media = Media(
+        alt_text=(alt_text or "").strip()[:300],
+        caption=caption,
+        title=title,
+        uploaded_by=uploaded_by,
+        original_url=original_url,
+    )
+    if wordpress_id is not None:
+        media.wordpress_id = wordpress_id
+    media.file.save(
+        f"{stem}.{FORMATS[image_format]}",
+        ContentFile(_encode(image, image_format)),
+        save=False,
+    )
+    # The field's upload_to is "media/%Y/%m/": the name above lands in folder.
+    media.renditions = _renditions(image, image_format, folder, stem, media.file.storage)
+    media.full_clean(exclude=["alt_text"] if allow_missing_alt else None)
+    media.save()
+    return media
+
+
+def _renditions(image, image_format, folder, stem, storage) -> list[dict]:
+    """Make the srcset renditions: each width narrower than the original, in the original's
+    family (JPEG or PNG) and in WebP, plus a WebP at the original width."""
+    width, height = image.size
+    widths = [w for w in media_settings.WIDTHS if w < width] + [width]
+    made = []
+    for target in widths:
+        resized = image
+        target_height = height
+        if target < width:
+            target_height = max(1, round(height * target / width))
+            resized = image.resize((target, target_height), Image.Resampling.LANCZOS)
+        for fmt in {RENDITION_FORMATS[image_format], "webp"}:
+            pillow_format = "JPEG" if fmt == "jpeg" else fmt.upper()
+            if target == width and fmt != "webp":
+                continue  # the original itself is this one
+            name = storage.save(
+                f"{folder}{stem}-{target}w.{FORMATS[pillow_format]}",
+                ContentFile(_encode(resized, pillow_format)),
+            )
+            made.append({"width": target, "height": target_height, "format": fmt, "name": name})
+    made.sort(key=lambda r: (r["format"], r["width"]))
+    return made
+
+
+def delete_files(media: Media) -> None:
+    """Remove the original and every rendition from storage (the row is the caller's)."""
+    storage = media.file.storage
+    for rendition in media.renditions:
+        storage.delete(rendition["name"])
+    if media.file:
+        storage.delete(media.file.name)
