@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    "django.contrib.redirects",  # old WordPress addresses (editable in the admin)
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "csp",
@@ -110,6 +111,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
+    # redirect rows the import wrote.
+    "posts.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, the

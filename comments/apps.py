@@ -15,6 +15,11 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
+        from comments.wordpress import import_comments
+        from posts.wordpress import hooks
+
+        hooks.register_item_handler(import_comments)
+
         from posts import cache
 
         def forget_pages(sender, instance, created=False, **kwargs):

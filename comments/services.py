@@ -149,9 +149,13 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
     for depth in sorted({comment.depth for comment in built}):
         level = [comment for comment in built if comment.depth == depth]
         for comment in level:
-            if comment.parent is not None:
-                comment.parent_id = comment.parent.pk
-                comment.root_id = comment.parent.root_id or comment.parent.pk
+            parent = comment.parent
+            if parent is not None:
+                # Setting parent_id drops the cached parent: keep it, or each reply would
+                # read its parent back from the database.
+                comment.parent_id = parent.pk
+                comment.root_id = parent.root_id or parent.pk
+                comment.parent = parent
         Comment.objects.bulk_create(level)
     return built
 
@@ -480,3 +484,14 @@ def unsubscribe(*, email: str, kind: str) -> Unsubscription:
         defaults={"created_at": timezone.now()},
     )
     return unsubscription
+
+
+@transaction.atomic
+def update_comment(*, comment: Comment, status: str, body: str) -> Comment:
+    """Quietly set a comment's status and body as a re-import found them (no e-mail, no
+    training: the decision was taken on the old site)."""
+    comment.status = status
+    comment.body = body
+    comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
+    comment.save(update_fields=["status", "body", "updated_at"])
+    return comment
