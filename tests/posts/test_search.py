@@ -101,7 +101,9 @@ def test_a_gin_index_exists_for_each_search_configuration(config):
 def test_the_search_query_uses_the_gin_index_of_its_language(articles, language):
     from posts.search import search_config, search_posts
 
-    queryset = search_posts(Post.objects.published(), "resi", language=language)
+    # The text condition alone: with published()'s date condition too, the planner may pick
+    # the published_at index instead, which says nothing about whether the GIN index fits.
+    queryset = search_posts(Post.objects.all(), "resi", language=language)
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
