@@ -122,13 +122,14 @@ class PostDetailView(ContentLanguageMixin, DetailView):
             previous_post = next_post = None
         else:
             cache.cache_article_page(self.request, post)
-            previous_post = published.before(post).only("title", "slug").first()
-            next_post = published.after(post).only("title", "slug").first()
+            previous_post, next_post = published.neighbours(post, "title", "slug", "language")
         return super().get_context_data(
             previous_post=previous_post,
             next_post=next_post,
             related_posts=list(
-                published.related_to(post).only("title", "slug", "published_at")[:RELATED_COUNT]
+                published.related_to(post).only("title", "slug", "language", "published_at")[
+                    :RELATED_COUNT
+                ]
             ),
             is_preview=self.is_preview,
             **kwargs,

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -56,6 +56,21 @@ class PostQuerySet(models.QuerySet):
             Q(published_at__gt=post.published_at)
             | Q(published_at=post.published_at, pk__gt=post.pk)
         ).order_by("published_at", "pk")
+
+    def neighbours(self, post, *fields):
+        """(previous, next) of post, in one query: the posts just before and just after it."""
+        previous_pk = self.before(post).values("pk")[:1]
+        next_pk = self.after(post).values("pk")[:1]
+        found = self.filter(Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk)))
+        if fields:
+            found = found.only(*fields, "published_at")
+        previous = following = None
+        for other in found.order_by():
+            if (other.published_at, other.pk) < (post.published_at, post.pk):
+                previous = other
+            else:
+                following = other
+        return previous, following
 
     def related_to(self, post):
         """Posts sharing tags with post, the most shared tags first."""
