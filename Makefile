@@ -27,12 +27,14 @@ compilemessages: $(BIN)/activate
 		done; \
 	done
 
+# Links, feeds, share buttons and e-mails point at the server actually running.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(BIN)/activate compilemessages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/), SITE_URL=$$SITE_URL"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(BIN)/activate compilemessages

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 
+from blogsite import views
 from posts.languages import home_path
 
 
@@ -54,4 +56,66 @@ class PreferredLanguageMiddleware:
         else:
             response = self.get_response(request)
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        return response
+
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_nul(query_dict):
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in query_dict.lists()
+    )
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a request whose path, query or form carries a NUL character.
+
+    No page of ours has a use for NUL, and PostgreSQL refuses it in any text value ("A
+    string literal cannot contain NUL"), so without this a search or an author path with
+    %00 is a server error. A cookie with NUL is dropped instead, as if it had not been sent:
+    it can only be forged, and the 400 page itself must not trip over it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, value in list(request.COOKIES.items()):
+            if "\x00" in name or "\x00" in value:
+                del request.COOKIES[name]
+        if self._carries_nul(request):
+            return bad_request(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _carries_nul(request):
+        if "\x00" in request.path or _has_nul(request.GET):
+            return True
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            return _has_nul(request.POST)
+        return False
+
+
+def bad_request(request):
+    """Render the site's 400 page in the language of the address asked for."""
+    # LocaleMiddleware has not run yet: this middleware comes before the session.
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    return views.bad_request(request, None)
+
+
+class PermissionsPolicyMiddleware:
+    """Send settings.PERMISSIONS_POLICY as the Permissions-Policy header (Django has none)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy:
+            response.headers.setdefault("Permissions-Policy", policy)
         return response

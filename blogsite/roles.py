@@ -28,6 +28,8 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_post"),
     ("posts", "change_tag"),
     ("posts", "delete_tag"),
+    ("posts", "add_importrun"),
+    ("posts", "view_importrun"),
     ("posts", "delete_media"),
     ("posts", "view_profile"),
     ("posts", "change_profile"),

@@ -2,7 +2,8 @@
 
 Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
-TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL.
+TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
+DJANGO_LOG_FORMAT ("text" or "json").
 App settings (COMMENTS_*, REACTIONS_*, SPAM_*) are declared, typed, in each app's conf.py
 (see blogsite/appsettings.py) and checked by `manage.py check`.
 """
@@ -65,8 +66,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
+    "django.contrib.redirects",  # old WordPress addresses (editable in the admin)
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -83,9 +86,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line a request causes carries its id.
+    "blogsite.logs.RequestIdMiddleware",
     "blogsite.middleware.ForwardedForMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, which serves its own precompressed .br/.gz files.
+    "django.middleware.gzip.GZipMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "blogsite.middleware.PermissionsPolicyMiddleware",
+    # Before anything reads the session or the database: NUL is a 400, never a 500.
+    "blogsite.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "blogsite.middleware.PreferredLanguageMiddleware",
@@ -95,10 +106,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "blogsite.personal.PersonalPageMiddleware",
     "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
+    # redirect rows the import wrote.
+    "posts.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none, the
@@ -290,7 +306,32 @@ CSRF_COOKIE_HTTPONLY = False  # the reactions JS reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No inline script or style anywhere: every script and stylesheet is a file under static/.
+# JSON-LD needs no exception: a <script type="application/ld+json"> is a data block, which
+# the browser never runs, so script-src does not apply to it (and cached pages stay free of
+# per-request nonces). Images may come from other hosts: imported articles link them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "https:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page of ours uses, switched off for the page and anything it embeds.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
+    LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
@@ -300,10 +341,25 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# DJANGO_LOG_FORMAT=json: one JSON object a line, for a log collector; "text" otherwise.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f'DJANGO_LOG_FORMAT must be "text" or "json", not "{LOG_FORMAT}".')
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "blogsite.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(message)s"},
+        "json": {"()": "blogsite.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

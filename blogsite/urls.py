@@ -17,6 +17,8 @@ urlpatterns = [
     path("i18n/<str:language>/", views.choose_language, name="choose-language"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/", views.health, name="health"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,
@@ -41,6 +43,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "blogsite.views.bad_request"
 handler403 = "blogsite.views.permission_denied"
 handler404 = "blogsite.views.page_not_found"
 handler500 = "blogsite.views.server_error"

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -14,6 +21,11 @@ from posts.languages import home_path, language_codes, language_links
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))
 
 
 @require_GET
@@ -33,6 +45,10 @@ def server_error(request):
     # No context processors or database work here: the error may be the database.
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
 
 
 @require_GET

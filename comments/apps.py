@@ -7,13 +7,18 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
-        from comments import signals, tasks
-        from comments.models import Comment
+        from django.db.models.signals import post_delete, post_save
+
+        from comments import signals, tasks, terms
+        from comments.models import Comment, ModerationTerm
         from posts import listing
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
-        from django.db.models.signals import post_delete, post_save
+        from comments.wordpress import import_comments
+        from posts.wordpress import hooks
+
+        hooks.register_item_handler(import_comments)
 
         from posts import cache
 
@@ -37,3 +42,7 @@ class CommentsConfig(AppConfig):
         signals.comment_moderated.connect(
             tasks.on_comment_moderated, dispatch_uid="comments.notify_moderated"
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                terms.forget_terms, sender=ModerationTerm, dispatch_uid=f"comments-terms-{signal}"
+            )

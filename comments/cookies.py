@@ -5,6 +5,8 @@ import json
 
 from django.conf import settings
 
+from blogsite.personal import mark_personal
+
 OWN_COOKIE = "comments_mine"
 CONFIRMED_COOKIE = "comments_confirmed"
 AUTHOR_COOKIE = "comments_author"
@@ -17,9 +19,12 @@ def _read(request, name):
     if not raw:
         return None
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except ValueError:
         return None
+    if value:
+        mark_personal(request)  # whatever the page does with it, it is this reader's own
+    return value
 
 
 def _write(response, name, value):

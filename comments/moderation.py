@@ -11,8 +11,6 @@ Trust is never inferred from a typed name and e-mail (anyone can copy those). It
 evidence the commenter cannot forge; see TrustEvidence.
 """
 
-import ipaddress
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -21,9 +19,7 @@ from django.utils.translation import gettext
 
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, ModerationTerm
-
-LINK_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|<a\s", re.IGNORECASE)
-HOST_RE = re.compile(r"(?:https?://|ftp://)?((?:www\.)?[a-z0-9.-]+\.[a-z]{2,})", re.IGNORECASE)
+from comments.terms import Text, all_terms, matching_terms, too_many_links
 
 
 @dataclass(frozen=True)
@@ -72,17 +68,22 @@ def is_trusted(*, email: str, evidence: TrustEvidence) -> str | None:
     return None
 
 
-def count_links(text: str) -> int:
-    return len(LINK_RE.findall(text or ""))
+def training_label(*, old_status: str, new_status: str) -> str | None:
+    """What a moderator's decision teaches the spam filter: "spam", "ham" or nothing.
 
-
-def domains_in(*texts: str) -> set[str]:
-    found = set()
-    for text in texts:
-        for host in HOST_RE.findall(text or ""):
-            host = host.lower().rstrip(".")
-            found.add(host[4:] if host.startswith("www.") else host)
-    return found
+    Approving is ham and marking spam is spam; taking a comment out of spam ("not spam")
+    back to the queue is ham too. Trashing teaches nothing, whatever the comment was marked
+    before: trash is not a judgment on spamminess (off-topic, rude, or spam cleared away).
+    """
+    if new_status == Comment.Status.APPROVED:
+        return "ham"
+    if new_status == Comment.Status.SPAM:
+        return "spam"
+    if new_status == Comment.Status.TRASH:
+        return None
+    if old_status == Comment.Status.SPAM:
+        return "ham"
+    return None
 
 
 def comments_are_open(post, *, now=None) -> bool:
@@ -101,7 +102,7 @@ class CommentModerator:
     """Decide the status of a comment from the site's rules; read-only."""
 
     def __init__(self, terms=None):
-        self.terms = list(ModerationTerm.objects.all()) if terms is None else list(terms)
+        self.terms = all_terms() if terms is None else list(terms)
 
     def decide(self, comment: Comment, *, trusted_by: str | None) -> Decision:
         blocked = self.matches(comment, ModerationTerm.List.BLOCKED)
@@ -114,8 +115,8 @@ class CommentModerator:
                 ],
             )
         reasons = []
-        links = count_links(comment.body)
-        if links > int(comment_settings.MAX_LINKS):
+        links = too_many_links(comment.body)
+        if links is not None:
             reasons.append(
                 reason(
                     "too-many-links",
@@ -145,38 +146,11 @@ class CommentModerator:
 
     def matches(self, comment: Comment, list_name: str) -> list[str]:
         """The values of the terms of one list that the comment contains."""
-        text = " ".join([comment.author_name, comment.author_url, comment.body]).lower()
-        email = (comment.author_email or "").strip().lower()
-        email_domain = email.rpartition("@")[2]
-        domains = domains_in(comment.author_url, comment.body) | {email_domain}
-        found = []
-        for term in self.terms:
-            if term.list != list_name:
-                continue
-            value = term.value.strip().lower()
-            if not value:
-                continue
-            if term.kind == ModerationTerm.Kind.WORD:
-                hit = value in text or value in email
-            elif term.kind == ModerationTerm.Kind.EMAIL:
-                hit = value == email
-            elif term.kind == ModerationTerm.Kind.IP:
-                hit = ip_matches(comment.ip_address, value)
-            else:
-                value = value.removeprefix("www.")
-                hit = any(d == value or d.endswith("." + value) for d in domains)
-            if hit:
-                found.append(term.value)
-        return found
-
-
-def ip_matches(ip: str | None, value: str) -> bool:
-    """Match an address against a single IP, a network ("10.0.0.0/8") or a prefix ("10.0.")."""
-    if not ip:
-        return False
-    try:
-        if "/" in value:
-            return ipaddress.ip_address(ip) in ipaddress.ip_network(value, strict=False)
-        return ipaddress.ip_address(ip) == ipaddress.ip_address(value)
-    except ValueError:
-        return ip.startswith(value)
+        text = Text(
+            body=comment.body,
+            author=comment.author_name,
+            url=comment.author_url,
+            email=comment.author_email,
+            ip_address=comment.ip_address,
+        )
+        return [term.value for term in matching_terms(text, list_name, terms=self.terms)]

@@ -76,6 +76,8 @@ class CommentListRenderer:
             )
         else:
             author = f"<bdi>{name}</bdi>"
+        # The old WordPress id lets js/wordpress-anchors.js follow a #comment-<wp id> link.
+        wordpress = f' data-wordpress-id="{comment.wordpress_id}"' if comment.wordpress_id else ""
         badge = ""
         if comment.is_by_post_author:
             badge = f'<span class="comment-badge">{self.author_badge}</span>'
@@ -83,7 +85,7 @@ class CommentListRenderer:
             badge = f'<span class="comment-badge comment-badge--staff">{self.staff_badge}</span>'
         out.append(
             f'<li class="comment comment--depth-{comment.depth}'
-            f'{" comment--pending" if pending else ""}" id="comment-{pk}">\n'
+            f'{" comment--pending" if pending else ""}" id="comment-{pk}"{wordpress}>\n'
             f'<article class="comment-body" id="div-comment-{pk}"'
             f' aria-labelledby="comment-{pk}-by">\n'
             f'<header class="comment-meta">\n'

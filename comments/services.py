@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext
 
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, Unsubscription
-from comments.moderation import CommentModerator, TrustEvidence, is_trusted
+from comments.moderation import CommentModerator, TrustEvidence, is_trusted, training_label
 from comments.signals import comment_moderated, comment_submitted
 from comments.spam import pipeline as spam
 from posts.models import display_name
@@ -149,9 +149,13 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
     for depth in sorted({comment.depth for comment in built}):
         level = [comment for comment in built if comment.depth == depth]
         for comment in level:
-            if comment.parent is not None:
-                comment.parent_id = comment.parent.pk
-                comment.root_id = comment.parent.root_id or comment.parent.pk
+            parent = comment.parent
+            if parent is not None:
+                # Setting parent_id drops the cached parent: keep it, or each reply would
+                # read its parent back from the database.
+                comment.parent_id = parent.pk
+                comment.root_id = parent.root_id or parent.pk
+                comment.parent = parent
         Comment.objects.bulk_create(level)
     return built
 
@@ -283,27 +287,17 @@ def candidate_for(comment: Comment, *, permalink="", honeypot=None, form_token=N
     )
 
 
-def ask_spam_pipeline(candidate: spam.Candidate, *, check=None) -> spam.Verdict:
-    """The one place a spam verdict is asked for. A failing check holds, never loses, it."""
+def ask_spam_pipeline(candidate: spam.Candidate) -> spam.Verdict:
+    """The one place a spam verdict is asked for. A failing check holds, never loses, the
+    comment: the fallback is a forced hold (floored), so trust cannot approve it unchecked."""
     try:
-        verdict = (check or spam.check_comment)(candidate)
+        verdict = spam.check_comment(candidate)
         if verdict.verdict not in Comment.Verdict.values:
             raise ValueError(f"unknown verdict {verdict.verdict!r}")
         return verdict
     except Exception as error:  # noqa: BLE001 - whatever breaks, the comment is kept
         logger.exception("Spam check failed; holding the comment for moderation")
-        return spam.Verdict(
-            Comment.Verdict.HOLD,
-            0.0,
-            [
-                spam.Reason(
-                    "pipeline.error",
-                    0.0,
-                    gettext("The spam check failed (%(error)s); held for a moderator.")
-                    % {"error": type(error).__name__},
-                )
-            ],
-        )
+        return spam.failed_verdict(error)
 
 
 def apply_rules(comment: Comment, *, verdict: spam.Verdict, trust: TrustEvidence) -> None:
@@ -339,20 +333,26 @@ def can_change_own(comment: Comment, *, own_comment_ids, now=None) -> bool:
     return (now or timezone.now()) <= comment.submitted_at + window
 
 
-@transaction.atomic
 def edit_comment(
     *, comment: Comment, body: str, own_comment_ids, trust: TrustEvidence | None = None
 ) -> Comment:
-    """Replace the body of the commenter's own comment; approved edits are checked again."""
+    """Replace the body of the commenter's own comment; approved edits are checked again.
+
+    As in submit_comment, the spam pipeline (Akismet included) is asked first, outside any
+    transaction, and only then is the comment written.
+    """
     if not can_change_own(comment, own_comment_ids=own_comment_ids):
         raise PermissionDenied(gettext("This comment can no longer be edited."))
     comment.body = (body or "").strip()
     comment.edited_at = timezone.now()
     comment.full_clean()
+    verdict = None
     if comment.status == Comment.Status.APPROVED:
         verdict = ask_spam_pipeline(candidate_for(comment))
-        apply_rules(comment, verdict=verdict, trust=trust or TrustEvidence())
-    comment.save()
+    with transaction.atomic():
+        if verdict is not None:
+            apply_rules(comment, verdict=verdict, trust=trust or TrustEvidence())
+        comment.save()
     return comment
 
 
@@ -386,29 +386,36 @@ def confirm_email(*, email: str) -> ConfirmedEmail:
 @transaction.atomic
 def moderate(*, comment: Comment, status: str, moderator=None) -> Comment:
     """Move a comment to a status, teach the spam filter, and announce the change."""
-    old_status = comment.status
-    if old_status == status:
-        return comment
-    comment.status = status
-    comment.full_clean()
-    comment.save(update_fields=["status", "updated_at"])
-    label = {Comment.Status.APPROVED: "ham", Comment.Status.SPAM: "spam"}.get(status)
-    if label is None and old_status == Comment.Status.SPAM:
-        label = "ham"  # "not spam"
-    if label:
-        spam.learn(
-            content=comment.body,
-            author=comment.author_name,
-            email=comment.author_email,
-            url=comment.author_url,
-            label=label,
-        )
-    transaction.on_commit(
-        lambda: comment_moderated.send(
-            sender=Comment, comment=comment, old_status=old_status, moderator=moderator
-        )
-    )
+    moderate_many(comments=[comment], status=status, moderator=moderator)
     return comment
+
+
+@transaction.atomic
+def moderate_many(*, comments, status: str, moderator=None) -> list[Comment]:
+    """Move comments to a status, teach the spam filter all of them in one update of the
+    classifier, and announce each change. Return the comments that changed."""
+    changed = []
+    examples = []
+    for comment in comments:
+        old_status = comment.status
+        if old_status == status:
+            continue
+        comment.status = status
+        comment.full_clean()
+        comment.save(update_fields=["status", "updated_at"])
+        label = training_label(old_status=old_status, new_status=status)
+        if label:
+            examples.append((comment.body, comment.author_url, label))
+        changed.append((comment, old_status))
+    if examples:
+        spam.learn_many(examples)
+    for comment, old_status in changed:
+        transaction.on_commit(
+            lambda comment=comment, old_status=old_status: comment_moderated.send(
+                sender=Comment, comment=comment, old_status=old_status, moderator=moderator
+            )
+        )
+    return [comment for comment, _old in changed]
 
 
 # --- Moderation side: replies from moderators and unsubscribing.
@@ -477,3 +484,14 @@ def unsubscribe(*, email: str, kind: str) -> Unsubscription:
         defaults={"created_at": timezone.now()},
     )
     return unsubscription
+
+
+@transaction.atomic
+def update_comment(*, comment: Comment, status: str, body: str) -> Comment:
+    """Quietly set a comment's status and body as a re-import found them (no e-mail, no
+    training: the decision was taken on the old site)."""
+    comment.status = status
+    comment.body = body
+    comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
+    comment.save(update_fields=["status", "body", "updated_at"])
+    return comment

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from comments import feeds, unsubscribe, views
+from comments import feeds, unsubscribe, views, wordpress
 
 app_name = "comments"
 
 urlpatterns = [
     path("post/<int:pk>/", views.post_comment, name="post"),
     path("<int:pk>/", views.permalink, name="permalink"),
+    path(
+        "wordpress/<int:wordpress_id>/",
+        wordpress.permalink,
+        name="wordpress-permalink",
+    ),
     path("<int:pk>/edit/", views.edit_comment, name="edit"),
     path("<int:pk>/delete/", views.delete_comment, name="delete"),
     path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),

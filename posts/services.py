@@ -176,6 +176,54 @@ def create_category(
     return category
 
 
+POST_FIELDS = {
+    "title",
+    "author",
+    "body",
+    "slug",
+    "lead",
+    "body_format",
+    "status",
+    "published_at",
+    "language",
+    "cover",
+    "sticky",
+    "comments_open",
+    "comments_close_after_days",
+}
+
+
+@transaction.atomic
+def update_post(post: Post, *, tags=None, categories=None, **fields) -> Post:
+    """Change an article's fields (and, when given, its terms), re-deriving what follows.
+
+    Only the names in POST_FIELDS may be passed. Raise ValidationError on a bad field.
+    """
+    unknown = set(fields) - POST_FIELDS
+    if unknown:
+        raise TypeError(f"update_post() got unexpected fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(post, name, value)
+    post.derive_fields()
+    post.full_clean()
+    post.save(derive=False)
+    if tags is not None:
+        post.tags.set(tags)
+    if categories is not None:
+        post.categories.set(categories)
+    return post
+
+
+@transaction.atomic
+def update_term(term, **fields):
+    """Change a tag's or category's fields (name, slug, description, parent, language)."""
+    for name, value in fields.items():
+        setattr(term, name, value)
+    term.full_clean()
+    term.save()
+    return term
+
+
 # --- Translations (issue 12) -------------------------------------------------------------
 
 

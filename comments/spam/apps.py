@@ -8,17 +8,8 @@ class SpamConfig(AppConfig):
     verbose_name = _("Spam filter")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from comments.models import ModerationTerm
         from comments.signals import comment_moderated
 
         from . import receivers, system_checks  # noqa: F401  (registers the checks)
 
         comment_moderated.connect(receivers.report_moderation, dispatch_uid="spam-akismet")
-        for signal in (post_save, post_delete):
-            signal.connect(
-                receivers.forget_blocked_terms,
-                sender=ModerationTerm,
-                dispatch_uid=f"spam-terms-{signal}",
-            )

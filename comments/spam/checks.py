@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
@@ -21,8 +20,6 @@ from .phrases import find_phrases
 from .text import WORD_RE, find_urls, normalize, url_host
 from .tokens import read_form_token
 from .types import Candidate, Reason
-
-BLOCKED_TERMS_CACHE_KEY = "spam:blocked-terms"
 
 
 @dataclass(frozen=True)
@@ -120,11 +117,20 @@ def check_links(sample: Sample):
         return None
     domains = trusted_domains()
     outside = [url for url in sample.urls if not _is_trusted(url_host(url), domains)]
-    limit = conf.spam_settings.MAX_LINKS
-    if count >= limit:
+    from comments.conf import comment_settings
+
+    # The moderation rules hold a comment with more than COMMENTS_MAX_LINKS links; the same
+    # limit makes them strong spam evidence here (one setting, one count: comments.terms).
+    if count > int(comment_settings.MAX_LINKS):
         score = 0.98 if outside else 0.9
+    elif len(outside) > 1:
+        score = 0.95
+    elif outside and len(sample.words_without_links) >= conf.spam_settings.CITATION_WORDS:
+        # A link inside a real sentence or two is how readers cite a source: weaker
+        # evidence, which holds the comment rather than hiding it.
+        score = conf.spam_settings.CITATION_LINK_SCORE
     elif outside:
-        score = 0.95 if len(outside) > 1 else conf.spam_settings.UNTRUSTED_LINK_SCORE
+        score = conf.spam_settings.UNTRUSTED_LINK_SCORE
     else:
         return None
     if outside:
@@ -164,48 +170,40 @@ def check_phrases(sample: Sample):
     return _finding("phrases", score, message)
 
 
-def blocked_terms() -> dict[str, list[str]]:
-    """Return the blocked lists by kind, cached briefly (saves invalidate the cache)."""
-    terms = cache.get(BLOCKED_TERMS_CACHE_KEY)
-    if terms is None:
-        from comments.models import ModerationTerm
-
-        terms = {kind: [] for kind in ModerationTerm.Kind.values}
-        rows = ModerationTerm.objects.filter(list=ModerationTerm.List.BLOCKED).values_list(
-            "kind", "value"
-        )
-        for kind, value in rows:
-            terms.setdefault(kind, []).append(value.strip().lower())
-        cache.set(BLOCKED_TERMS_CACHE_KEY, terms, 300)
-    return terms
+_BLOCKED_KINDS = ("domain", "email", "ip", "word")  # which match a reason names first
 
 
 def check_blocked_terms(sample: Sample):
     """Blocked domains, e-mails, IPs and words as spam evidence.
 
     The comments' moderation policy already sends a comment with a blocked term to the
-    trash; here they only raise the spam score, so the reasons say which term matched.
+    trash; here they only raise the spam score, so the reasons say which term matched. Both
+    match with comments.terms, so they always agree.
     """
-    terms = blocked_terms()
+    from comments.models import ModerationTerm
+    from comments.terms import Text, matching_terms
+
     candidate = sample.candidate
-    domains = [d.removeprefix("www.") for d in terms.get("domain", [])]
-    email_domain = candidate.email.rpartition("@")[2].lower()
-    for host in sorted(sample.hosts | ({email_domain} if email_domain else set())):
-        for domain in domains:
-            if host == domain or host.endswith("." + domain):
-                message = gettext("Links to or writes from a blocked domain: %(domain)s.")
-                return _finding("blocked_domain", 0.97, message % {"domain": domain})
-    email = candidate.email.strip().lower()
-    if email and email in terms.get("email", []):
+    text = Text(
+        body=candidate.content,
+        author=candidate.author,
+        url=candidate.url,
+        email=candidate.email,
+        ip_address=candidate.ip_address,
+    )
+    found = matching_terms(text, ModerationTerm.List.BLOCKED)
+    if not found:
+        return None
+    term = min(found, key=lambda term: _BLOCKED_KINDS.index(term.kind))
+    if term.kind == "domain":
+        message = gettext("Links to or writes from a blocked domain: %(domain)s.")
+        return _finding("blocked_domain", 0.97, message % {"domain": term.value})
+    if term.kind == "email":
         return _finding("blocked_email", 0.97, gettext("The e-mail address is blocked."))
-    if candidate.ip_address and candidate.ip_address in terms.get("ip", []):
+    if term.kind == "ip":
         return _finding("blocked_ip", 0.97, gettext("The IP address is blocked."))
-    haystack = " ".join([sample.text, candidate.author, candidate.url]).lower()
-    for word in terms.get("word", []):
-        if word and word in haystack:
-            message = gettext("Contains a blocked word: %(word)s.")
-            return _finding("blocked_word", 0.9, message % {"word": word})
-    return None
+    message = gettext("Contains a blocked word: %(word)s.")
+    return _finding("blocked_word", 0.9, message % {"word": term.value})
 
 
 def check_duplicate(sample: Sample):

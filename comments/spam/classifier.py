@@ -86,24 +86,49 @@ def _strip_urls(text: str, urls: list[str]) -> str:
 
 @dataclass
 class LogisticModel:
-    """Weights of a logistic regression; the score is the log-odds that a comment is spam."""
+    """Weights of a logistic regression; the score is the log-odds that a comment is spam.
+
+    Two sets of weights add up to the score: `weights` and `bias`, the starting model
+    (shipped, or trained from scratch with `spam_train --reset`), and `taught` and
+    `taught_bias`, what this site taught it since (moderators' decisions, `spam_train`
+    without --reset). They are kept apart because the starting model alone, learned from
+    other people's comments, is not evidence enough to hide a reader's comment.
+    """
 
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     examples: int = 0
+    taught: dict[str, float] = field(default_factory=dict)
+    taught_bias: float = 0.0
 
     def decision(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        return self.bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+        prior, taught = self.split_decision(features)
+        return prior + taught
 
-    def step(self, features: dict[str, float], is_spam: bool, rate: float, l2: float) -> None:
-        """Take one gradient step of the regularised log-loss on one example."""
+    def split_decision(self, features: dict[str, float]) -> tuple[float, float]:
+        """Return the log-odds of spam from the starting model and from the site's teaching."""
+        weights, taught = self.weights, self.taught
+        prior = self.bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+        if not taught and not self.taught_bias:
+            return prior, 0.0
+        return prior, self.taught_bias + sum(taught.get(k, 0.0) * v for k, v in features.items())
+
+    def step(
+        self, features, is_spam: bool, rate: float, l2: float, *, taught: bool = False
+    ) -> None:
+        """Take one gradient step of the regularised log-loss on one example.
+
+        With taught, only the site's weights move (the starting model stays as shipped).
+        """
         gradient = sigmoid(self.decision(features)) - (1.0 if is_spam else 0.0)
-        weights = self.weights
+        weights = self.taught if taught else self.weights
         shrink = 1.0 - rate * l2
         for key, value in features.items():
             weights[key] = weights.get(key, 0.0) * shrink - rate * gradient * value
-        self.bias -= rate * gradient
+        if taught:
+            self.taught_bias -= rate * gradient
+        else:
+            self.bias -= rate * gradient
 
     def learn(self, features, is_spam: bool, *, rate=0.5, margin=3.0, max_steps=20) -> None:
         """Learn one moderator decision until the model agrees with it by a margin.
@@ -115,27 +140,35 @@ class LogisticModel:
         for _ in range(max_steps):
             if sign * self.decision(features) >= margin:
                 break
-            self.step(features, is_spam, rate, 0.0)
+            self.step(features, is_spam, rate, 0.0, taught=True)
         self.examples += 1
 
-    def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0) -> None:
-        """Train on (features, is_spam) pairs with a decaying rate, continuing from here."""
+    def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0, taught=False) -> None:
+        """Train on (features, is_spam) pairs with a decaying rate, continuing from here.
+
+        With taught, the examples are the site's own and go to its taught weights.
+        """
         examples = list(examples)
         shuffler = random.Random(seed)
         for epoch in range(epochs):
             shuffler.shuffle(examples)
             eta = rate / (1 + epoch)
             for features, is_spam in examples:
-                self.step(features, is_spam, eta, l2)
+                self.step(features, is_spam, eta, l2, taught=taught)
         self.examples += len(examples)
         self.prune()
 
     def prune(self, threshold: float = 1e-3) -> None:
         """Drop weights too small to matter, which keeps the stored model small."""
         self.weights = {k: round(w, 5) for k, w in self.weights.items() if abs(w) >= threshold}
+        self.taught = {k: round(w, 5) for k, w in self.taught.items() if abs(w) >= threshold}
 
     def to_dict(self) -> dict:
-        return {"bias": self.bias, "examples": self.examples, "weights": self.weights}
+        data = {"bias": self.bias, "examples": self.examples, "weights": self.weights}
+        if self.taught or self.taught_bias:
+            data["taught"] = self.taught
+            data["taught_bias"] = self.taught_bias
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "LogisticModel":
@@ -143,13 +176,17 @@ class LogisticModel:
             weights=dict(data.get("weights", {})),
             bias=float(data.get("bias", 0.0)),
             examples=int(data.get("examples", 0)),
+            taught=dict(data.get("taught", {})),
+            taught_bias=float(data.get("taught_bias", 0.0)),
         )
 
     def dumps(self) -> bytes:
         data = self.to_dict()
         # Five decimals are plenty for a weight; level 1 compresses in a few ms, which
         # matters because every moderator click writes the model back.
-        data["weights"] = {k: round(w, 5) for k, w in data["weights"].items()}
+        for key in ("weights", "taught"):
+            if key in data:
+                data[key] = {k: round(w, 5) for k, w in data[key].items()}
         return gzip.compress(json.dumps(data, separators=(",", ":")).encode(), compresslevel=1)
 
     @classmethod

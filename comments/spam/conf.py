@@ -14,14 +14,18 @@ spam_settings = AppSettings(
     MIN_SUBMIT_SECONDS=Float(3, minimum=0),
     # How long a rendered form stays valid, in seconds.
     FORM_TOKEN_MAX_AGE=Int(7 * 86400, minimum=60),
-    # Links in a comment from which it counts as link spam (half the evidence one below).
-    MAX_LINKS=Int(3, minimum=1),
+    # What the checks and the site's teaching must reach by themselves, without the starting
+    # model, for a comment to be marked spam (otherwise the worst verdict is hold).
+    EVIDENCE_THRESHOLD=Float(0.85, minimum=0.5, maximum=1.0),
     # Links to these hosts (and to SITE_URL's) are not evidence of spam by themselves.
     TRUSTED_DOMAINS=TextList(("youtube.com", "youtu.be", "wikipedia.org", "vimeo.com")),
-    # Evidence of one link to any other host. 0.9 is what the benchmark calls for (nearly
-    # every outside link in it is spam); a site whose readers often cite sources may lower
-    # it to 0.8, which holds such comments instead of marking them spam.
+    # Evidence of one link to any other host. 0.9 is what the YouTube data calls for (nearly
+    # every outside link in it is spam)...
     UNTRUSTED_LINK_SCORE=Float(0.9, minimum=0.0, maximum=1.0),
+    # ...but a link in a comment of at least CITATION_WORDS other words is how readers cite
+    # sources: below EVIDENCE_THRESHOLD, it holds such a comment instead of hiding it.
+    CITATION_WORDS=Int(8, minimum=1),
+    CITATION_LINK_SCORE=Float(0.8, minimum=0.0, maximum=1.0),
     # Bodies with fewer letters or digits than this are "very short".
     MIN_BODY_CHARS=Int(3, minimum=0),
     # Identical comments (of at least DUPLICATE_MIN_CHARS) within this many days.

@@ -12,21 +12,32 @@ _PATTERNS = [
     r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b",
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
     r"\b(my|our)\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
-    r"songs?|playlist|track|twitter|instagram|facebook|cover)\b",
+    r"songs?|playlist|track|twitter|instagram|facebook|covers?|raps?)\b",
+    r"\bcheck\s+(me|us)\s+out\b",
     r"\bsub(scribe|scrib|s)?\s*(to|4|for|2)\s*(me|my|sub|back)\b",
-    r"\bsubscribe\s+(to|me|my|for|back|please|pls|plz|now|and|if)\b",
+    r"\bsubscribe\s+(to\s+(me|my|our|us)|me|my|for|back|please|pls|plz|now|and|if)\b",
     r"\bsub\s*(4|for)\s*sub\b",
+    r"\bsub\s+me\b",
+    # A comment that opens with, or asks for, a subscription ("Subscribe!", "like and
+    # subscribe", "please subscribe"); "I subscribe to the view" is left alone.
+    r"^\W*s(u|a)b?scri(be|b)\b",
+    r"\b(like|please|pls|plz|pleas|come)\s+(and\s+|&\s+)?su(b)?scri(be|b)\b",
+    r"\b(help\s+me|to)\s+(reach|get|getting|hit)\s+(to\s+)?[\d.,]+k?\s+(subs|subscribers)\b",
+    r"\b(if|when)\s+i\s+(get|reach|hit)\s+[\d.,]+k?\s+(subs|subscribers)\b",
+    r"\b(thumbs\s+up|like\s+this\s+comment|like)\s+if\s+(you|u|ur)\b",
     r"\bfollow\s+(me|4|for)\b",
     r"\b(like|thumbs?\s*up)\s+(this|my)\s+comment",
     r"\b(check\s+out|take\s+a\s+look\s+at)\s+this\s+(video|playlist|channel)\s+on\s+you",
     r"\b(give\s+(it|this)\s+a\s+like|like\s*(&|and)\s*share|share\s+this\s+(page|video|link))\b",
     r"\b(vote|donate)\s+(\w+\s+)?(for|to|daily|at|now|here)\b",
-    r"\bplease\s+(like|share|subscribe|visit|check|watch|follow|help|vote|donate|support)\b",
+    # "Please help" and "please check the link" are ordinary requests on a blog.
+    r"\bplease\s+(like|share|subscribe|visit|watch|follow|vote|donate)\b",
     r"\b(free|earn|make)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
     r"\bclick\s+(here|the\s+link)\b",
     # Italian
     r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
-    r"\b(il|nel|sul|al)\s+mio\s+canale\b",
+    # "sul mio canale di lavoro su Slack" is not promotion; "iscriviti al mio canale" is.
+    r"\b(al|il|nel|sul)\s+mio\s+canale\s+(youtube|twitch|tiktok|instagram|telegram)\b",
     r"\b(guarda|guardate|visita|visitate|ascolta|ascoltate)\s+(il\s+mio|i\s+miei|la\s+mia)\b",
     r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",

@@ -16,7 +16,16 @@ from .checks import CONTENT_CHECKS, FORM_CHECKS, REQUEST_CHECKS, Sample
 from .classifier import extract_features, logit, sigmoid
 from .types import Candidate, Reason, Verdict
 
-__all__ = ["Candidate", "Reason", "Verdict", "check_comment", "learn", "verdict_for_score"]
+__all__ = [
+    "Candidate",
+    "Reason",
+    "Verdict",
+    "check_comment",
+    "failed_verdict",
+    "learn",
+    "learn_many",
+    "verdict_for_score",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -53,12 +62,28 @@ def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
         if use_akismet and conf.akismet_enabled():
             verdict = _with_akismet(verdict, candidate)
         return verdict
-    except Exception:
+    except Exception as error:  # noqa: BLE001 - whatever breaks, the comment is kept
         logger.exception("Spam check failed; holding the comment for moderation")
-        reason = Reason(
-            "error", 0.5, gettext("The spam filter failed; the comment waits for a moderator.")
-        )
-        return Verdict("hold", 0.5, [reason], floored=True)
+        return failed_verdict(error)
+
+
+def failed_verdict(error: BaseException) -> Verdict:
+    """The verdict when the check itself failed: a forced hold, which trust cannot lift."""
+    message = gettext("The spam check failed (%(error)s); held for a moderator.") % {
+        "error": type(error).__name__
+    }
+    return Verdict("hold", 0.5, [Reason("error", 0.5, message)], floored=True)
+
+
+def beyond_the_starting_model(evidence: float) -> bool:
+    """Whether the evidence other than the starting model's is enough to hide a comment.
+
+    The starting model learned from other people's comments (YouTube's); on its own it may
+    only hold a comment, never send it to spam, where no one reads it. Spam needs evidence
+    of this site's own: the checks (links, blocked terms, phrases, repeats, bursts) and what
+    moderators taught the model, which together must point to spam by themselves.
+    """
+    return sigmoid(evidence) >= conf.spam_settings.EVIDENCE_THRESHOLD
 
 
 def _local_verdict(candidate: Candidate) -> Verdict:
@@ -85,8 +110,8 @@ def _local_verdict(candidate: Candidate) -> Verdict:
         floor = _at_least(floor or "ham", finding.floor)
 
     model = store.get_model()
-    model_logit = model.decision(extract_features(candidate.content, url=candidate.url))
-    probability = sigmoid(model_logit)
+    prior, taught = model.split_decision(extract_features(candidate.content, url=candidate.url))
+    probability = sigmoid(prior + taught)
     reasons.append(
         Reason(
             "classifier",
@@ -95,8 +120,20 @@ def _local_verdict(candidate: Candidate) -> Verdict:
             % {"percent": round(probability * 100)},
         )
     )
-    score = sigmoid(model_logit + evidence)
-    verdict = _at_least(verdict_for_score(score), floor)
+    score = sigmoid(prior + taught + evidence)
+    verdict = verdict_for_score(score)
+    if verdict == "spam" and not beyond_the_starting_model(taught + evidence):
+        verdict = "hold"
+        reasons.append(
+            Reason(
+                "starting_model",
+                round(sigmoid(taught + evidence), 4),
+                gettext(
+                    "Only the starting model points to spam: held for a moderator, not hidden."
+                ),
+            )
+        )
+    verdict = _at_least(verdict, floor)
     floored = floor is not None and floor != "ham" and _RANK[floor] >= _RANK[verdict]
     return Verdict(verdict, round(score, 4), reasons, floored=floored)
 
@@ -125,14 +162,22 @@ def learn(
     url: str = "",
     label: str,
 ) -> None:
-    """Teach the classifier that this comment is "spam" or "ham".
+    """Teach the classifier that this comment is "spam" or "ham"."""
+    learn_many([(content, url, label)])
+
+
+def learn_many(examples) -> None:
+    """Teach the classifier moderators' decisions, (content, url, label) triples with label
+    "spam" or "ham", in one update of the stored model.
 
     Called inside moderate()'s transaction. A failure to learn is logged and does not undo
-    the moderator's decision (learn_example runs in its own savepoint).
+    the moderators' decisions (learn_examples runs in its own savepoint).
     """
-    if label not in ("spam", "ham"):
-        raise ValueError(f"label must be 'spam' or 'ham', not {label!r}")
+    examples = list(examples)
+    for _content, _url, label in examples:
+        if label not in ("spam", "ham"):
+            raise ValueError(f"label must be 'spam' or 'ham', not {label!r}")
     try:
-        store.learn_example(content=content, url=url, is_spam=label == "spam")
+        store.learn_examples((content, url, label == "spam") for content, url, label in examples)
     except Exception:
-        logger.exception("The spam classifier could not learn a moderator's decision")
+        logger.exception("The spam classifier could not learn moderators' decisions")

@@ -58,8 +58,12 @@ def _save(state: ClassifierState, model: LogisticModel, **counters) -> None:
 
 
 @transaction.atomic
-def learn_example(*, content: str, url: str = "", is_spam: bool, name: str = "default") -> None:
-    """Teach the stored model one moderator decision (the row is locked meanwhile)."""
+def learn_examples(examples, *, name: str = "default") -> None:
+    """Teach the stored model moderator decisions, (content, url, is_spam) triples, in one
+    update: the row is locked, read, changed and written once however many there are."""
+    examples = list(examples)
+    if not examples:
+        return
     state = _state(name, for_update=True)
     cached = _cached.get(name)
     if cached and cached[0] == state.version:
@@ -67,22 +71,39 @@ def learn_example(*, content: str, url: str = "", is_spam: bool, name: str = "de
         model = LogisticModel.from_dict(cached[1].to_dict())
     else:
         model = LogisticModel.loads(state.weights)
-    model.learn(
-        extract_features(content, url=url),
-        is_spam,
-        rate=conf.spam_settings.LEARN_RATE,
-        margin=conf.spam_settings.LEARN_MARGIN,
-    )
-    _save(state, model, **{"spam_learned" if is_spam else "ham_learned": 1})
+    for content, url, is_spam in examples:
+        model.learn(
+            extract_features(content, url=url),
+            is_spam,
+            rate=conf.spam_settings.LEARN_RATE,
+            margin=conf.spam_settings.LEARN_MARGIN,
+        )
+    spam = sum(1 for _content, _url, is_spam in examples if is_spam)
+    _save(state, model, spam_learned=spam, ham_learned=len(examples) - spam)
 
 
 @transaction.atomic
-def train(examples, *, reset: bool = False, name: str = "default", epochs: int = 15):
-    """Train the stored model on (content, is_spam) pairs; from scratch with reset."""
+def train(
+    examples,
+    *,
+    reset: bool = False,
+    as_site: bool | None = None,
+    name: str = "default",
+    epochs: int = 15,
+):
+    """Train the stored model on (content, is_spam) pairs.
+
+    reset starts from an empty model (no starting weights, nothing taught). as_site says
+    where the examples go: True, to what the site taught the model (as if its moderators had
+    decided them); False, to the starting weights. By default, a reset trains a new starting
+    model and otherwise the examples are the site's own.
+    """
+    if as_site is None:
+        as_site = not reset
     state = _state(name, for_update=True)
     model = LogisticModel() if reset else LogisticModel.loads(state.weights)
     features = [(extract_features(content), is_spam) for content, is_spam in examples]
-    model.fit(features, epochs=epochs)
+    model.fit(features, epochs=epochs, taught=as_site)
     _save(state, model)
     return model
 

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-_HREF = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.I)
+_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']*)["'][^>]*>""", re.I)
 _TAG = re.compile(r"<[^>]+>")
 # Full URLs, www. hosts, and bare host names with a common top-level domain ("site.com/x"),
 # which spammers write to slip past link counters.

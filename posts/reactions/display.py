@@ -6,7 +6,7 @@ Each function costs a fixed number of queries, whatever the number of votes or a
 from django.utils.translation import gettext, ngettext
 
 from posts import cache
-from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.models import Reaction, ReactionBaseline, ReactionKind
 from posts.reactions.services import TAKEN_BACK
 
 
@@ -78,6 +78,13 @@ def card_summaries(posts) -> None:
     counts = Reaction.objects.filter(kind__in=list(kinds)).counts_by_post_and_kind(
         post.pk for post in posts
     )
+    baselines: dict[int, int] = {}
+    for post_id, kind_id, count in ReactionBaseline.objects.filter(
+        post_id__in=[post.pk for post in posts], kind__in=list(kinds)
+    ).values_list("post_id", "kind_id", "count"):
+        per_post = counts.setdefault(post_id, {})
+        per_post[kind_id] = per_post.get(kind_id, 0) + count
+        baselines[post_id] = baselines.get(post_id, 0) + count
     for post in posts:
         per_kind = counts.get(post.pk, {})
         voted = sorted(
@@ -88,6 +95,8 @@ def card_summaries(posts) -> None:
         total = getattr(post, "reaction_count", None)
         if total is None:
             total = sum(per_kind.values())
+        else:
+            total += baselines.get(post.pk, 0)
         post.reaction_summary = {
             "total": total,
             "total_label": total_label(total),

@@ -151,3 +151,51 @@ class Reaction(models.Model):
     @property
     def is_anonymous(self):
         return self.voter.startswith("a:")
+
+
+class ReactionBaseline(models.Model):
+    """Votes an article received before it came here (an imported reactions plugin's counts).
+
+    Displayed counts are this baseline plus the votes cast here, so an article that showed
+    "55, 7, 0..." still does and new votes add to it. Votes themselves stay one row per
+    reader; the baseline is a separate, fixed starting point.
+    """
+
+    post = models.ForeignKey(
+        "posts.Post",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="reaction_baselines",
+    )
+    kind = models.ForeignKey(
+        ReactionKind, verbose_name=_("kind"), on_delete=models.CASCADE, related_name="+"
+    )
+    count = models.PositiveIntegerField(_("starting count"), default=0)
+
+    class Meta:
+        verbose_name = _("starting reaction count")
+        verbose_name_plural = _("starting reaction counts")
+        constraints = [
+            models.UniqueConstraint(fields=["post", "kind"], name="one_baseline_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.count}"
+
+
+def counts_for_post(post) -> dict[int, int]:
+    """Map kind id to the count readers see on one article: starting count plus votes."""
+    # One query: the votes grouped by kind, and the starting counts, joined by UNION ALL.
+    votes = (
+        Reaction.objects.filter(post=post)
+        .order_by()
+        .values_list("kind_id")
+        .annotate(n=Count("pk"))
+    )
+    baselines = (
+        ReactionBaseline.objects.filter(post=post).order_by().values_list("kind_id", "count")
+    )
+    counts: dict[int, int] = {}
+    for kind_id, count in votes.union(baselines, all=True):
+        counts[kind_id] = counts.get(kind_id, 0) + count
+    return counts

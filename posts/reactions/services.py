@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 from posts.reactions import conf
-from posts.reactions.models import Reaction, ReactionKind
+from posts.reactions.models import Reaction, ReactionBaseline, ReactionKind, counts_for_post
 from posts.reactions.voters import user_voter
 
 CREATED = "created"
@@ -123,7 +123,7 @@ def cast_reaction(
     else:
         raise ReactionRefused
 
-    counts = Reaction.objects.filter(post=post).counts_by_kind()
+    counts = counts_for_post(post)
     current = None if action == TAKEN_BACK else kind
     return ReactionResult(action=action, current=current, counts=counts)
 
@@ -211,3 +211,19 @@ def merge_anonymous_reactions(*, anonymous_voter: str, user) -> int:
         else:
             moved += 1
     return moved
+
+
+@transaction.atomic
+def set_starting_count(*, post: Post, kind: ReactionKind, count: int) -> str:
+    """Set the votes an article had before it came here; return created/updated/unchanged."""
+    if count < 0:
+        raise ValidationError(_("A starting count cannot be negative."))
+    baseline = ReactionBaseline.objects.filter(post=post, kind=kind).first()
+    if baseline is None:
+        ReactionBaseline.objects.create(post=post, kind=kind, count=count)
+        return "created"
+    if baseline.count == count:
+        return "unchanged"
+    baseline.count = count
+    baseline.save(update_fields=["count"])
+    return "updated"

@@ -18,7 +18,7 @@ from blogsite.reader import reader_of
 from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
-from posts.reactions.models import Reaction
+from posts.reactions.models import counts_for_post
 from posts.reactions.services import (
     LoginRequired,
     ReactionLimitReached,
@@ -108,7 +108,7 @@ def reaction_state(request, pk):
     return JsonResponse(
         display.state_payload(
             kinds=display.active_kinds(),
-            counts=Reaction.objects.filter(post=post).counts_by_kind(),
+            counts=counts_for_post(post),
             current_id=display.current_kind_id(post=post, voter_key=voter_key),
         )
     )

@@ -109,25 +109,6 @@ def test_a_ham_verdict_lets_a_trusted_commenter_through(post, reader):
     assert comment.status == Comment.Status.APPROVED
 
 
-def test_a_failing_spam_check_becomes_a_hold_verdict_with_a_reason(post):
-    def broken_check(candidate):
-        raise TimeoutError("spam service down")
-
-    verdict = services.ask_spam_pipeline(services.candidate_for(unsaved(post)), check=broken_check)
-
-    assert verdict.verdict == "hold"
-    assert verdict.reasons[0].check == "pipeline.error"
-    assert "TimeoutError" in verdict.reasons[0].message
-
-
-def test_an_unknown_verdict_is_treated_as_a_failure_and_held(post):
-    verdict = services.ask_spam_pipeline(
-        services.candidate_for(unsaved(post)),
-        check=lambda candidate: pipeline.Verdict("maybe", 0.3, []),
-    )
-    assert verdict.verdict == "hold"
-
-
 def test_the_spam_candidate_carries_everything_known_about_the_comment(post):
     comment = unsaved(
         post,

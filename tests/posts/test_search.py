@@ -80,3 +80,31 @@ def test_search_pages_keep_the_query_in_pagination_links(client, author):
         make_post(author=author, title=f"Recensioni {n}")
     response = client.get("/cerca/", {"q": "recensioni"})
     assert 'href="?q=recensioni&amp;page=2"' in response.text
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+@pytest.mark.parametrize("config", ["italian", "english"])
+def test_a_gin_index_exists_for_each_search_configuration(config):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'posts_post' AND indexname = %s",
+            [f"posts_post_search_{config}"],
+        )
+        [(definition,)] = cursor.fetchall()
+    assert "USING gin" in definition and f"'{config}'::regconfig" in definition
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_the_search_query_uses_the_gin_index_of_its_language(articles, language):
+    from posts.search import search_config, search_posts
+
+    queryset = search_posts(Post.objects.published(), "resi", language=language)
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"posts_post_search_{search_config(language)}" in plan, plan

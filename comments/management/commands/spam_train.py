@@ -16,8 +16,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Start from an empty model instead of the current one (forgets what "
-            "moderators taught it).",
+            help="Start from an empty model instead of the current one (forgets the "
+            "starting model and what moderators taught it). The files become the new "
+            "starting model, unless --as-site is given.",
+        )
+        parser.add_argument(
+            "--as-site",
+            action="store_true",
+            help="Store what the files teach as this site's own teaching (the weights "
+            "moderators' decisions move, which may send a comment to spam), not as the "
+            "starting model (which alone may only hold one). This is the default without "
+            "--reset; with --reset, the result is a site with an empty starting model whose "
+            "moderators decided these comments, as bench/spam.py's folds simulate.",
         )
         parser.add_argument("--epochs", type=int, default=15)
         parser.add_argument(
@@ -26,7 +36,7 @@ class Command(BaseCommand):
             help=f"Also write the trained model to PATH (the shipped one is {BASE_MODEL_PATH}).",
         )
 
-    def handle(self, *args, files, reset, epochs, export, **options):
+    def handle(self, *args, files, reset, as_site, epochs, export, **options):
         examples = []
         try:
             for path in files:
@@ -34,12 +44,14 @@ class Command(BaseCommand):
                 examples.extend((row.content, row.is_spam) for row in rows)
         except DatasetError as exc:
             raise CommandError(str(exc)) from exc
-        model = store.train(examples, reset=reset, epochs=epochs)
+        model = store.train(examples, reset=reset, as_site=as_site or not reset, epochs=epochs)
         spam = sum(1 for _, is_spam in examples if is_spam)
         if export:
             with open(export, "wb") as handle:
                 handle.write(model.dumps())
+        taught = "the site's teaching" if as_site or not reset else "the starting model"
         self.stdout.write(
             f"Trained on {len(examples)} comments ({spam} spam, {len(examples) - spam} ham) "
-            f"from {len(files)} file(s); the model has {len(model.weights)} weights."
+            f"from {len(files)} file(s) as {taught}; the model has {len(model.weights)} "
+            f"starting weights and {len(model.taught)} taught weights."
         )

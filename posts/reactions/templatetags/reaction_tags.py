@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from blogsite.messages import section_messages
 from blogsite.reader import reader_of
 from posts.reactions import conf, display
-from posts.reactions.models import Reaction
+from posts.reactions.models import counts_for_post
 from posts.reactions.views import MESSAGE_TAG
 
 register = template.Library()
@@ -20,7 +20,7 @@ def render_reactions(context, post):
     reader = reader_of(request) if request is not None else None
     voter_key = reader.voter_key if reader is not None else None
     kinds = display.active_kinds()
-    counts = Reaction.objects.filter(post=post).counts_by_kind()
+    counts = counts_for_post(post)
     current_id = display.current_kind_id(post=post, voter_key=voter_key)
     notices = []
     if request is not None:

@@ -32,6 +32,8 @@ class AkismetHandler(BaseHTTPRequestHandler):
         endpoint = self.path.rstrip("/").rsplit("/", 1)[-1]
         server = self.server
         server.requests.append((endpoint, form, dict(self.headers)))
+        if server.on_request is not None:
+            server.on_request(endpoint)
         if server.mode == "error":
             return self._answer("Internal Server Error", status=500)
         if server.mode == "slow":
@@ -90,6 +92,7 @@ class AkismetServer(ThreadingHTTPServer):
         self.hold_next = threading.Event()  # set: the next comment-check waits for `release`
         self.holding = threading.Event()  # set by the server once that request is waiting
         self.release = threading.Event()
+        self.on_request = None  # called with the endpoint as each request arrives
         self._thread = threading.Thread(
             target=self.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )

@@ -130,6 +130,15 @@ def test_a_moderators_spam_and_not_spam_are_reported_in_the_background(akismet, 
 
 
 @pytest.mark.django_db
+def test_trashing_a_spam_marked_comment_reports_nothing_to_akismet(akismet, post):
+    comment = make_comment(post, body="Commento finito nello spam e poi cestinato")
+    moderate_and_commit(comment, Comment.Status.SPAM)
+    moderate_and_commit(comment, Comment.Status.TRASH)
+    assert len(akismet.calls("submit-spam")) == 1
+    assert akismet.calls("submit-ham") == []
+
+
+@pytest.mark.django_db
 def test_a_failing_report_does_not_undo_the_moderation(akismet, post):
     akismet.mode = "error"
     comment = make_comment(post)
@@ -160,10 +169,20 @@ def test_check_warns_when_the_key_does_not_verify(akismet, settings):
 
 
 @pytest.mark.django_db
-def test_manage_py_check_shows_the_warning(akismet, settings, capsys):
+def test_manage_py_check_deploy_shows_the_warning(akismet, settings, capsys):
+    settings.AKISMET_API_KEY = "wrong-key"
+    # Only the spam tag: the other deploy checks judge the test settings, not this.
+    call_command("check", deploy=True, tags=["spam"])
+    assert "spam.W001" in capsys.readouterr().err
+    assert [endpoint for endpoint, _form, _headers in akismet.requests] == ["verify-key"]
+
+
+@pytest.mark.django_db
+def test_a_plain_manage_py_check_never_calls_akismet(akismet, settings, capsys):
     settings.AKISMET_API_KEY = "wrong-key"
     call_command("check")
-    assert "spam.W001" in capsys.readouterr().err
+    assert "spam.W001" not in capsys.readouterr().err
+    assert akismet.requests == []
 
 
 def test_no_warning_without_a_key(settings):

@@ -105,7 +105,7 @@ def test_a_link_to_a_trusted_site_is_no_evidence():
 
 
 def test_many_links_are_evidence_even_to_trusted_sites(settings):
-    settings.SPAM_MAX_LINKS = 3
+    settings.COMMENTS_MAX_LINKS = 2
     content = " ".join(f"https://youtu.be/v{n} guarda" for n in range(3))
     finding = run(checks.check_links, content=content)
     assert finding.reason.check == "links"

@@ -67,6 +67,28 @@ def test_spam_evaluate_prints_the_figures_and_ends_with_the_summary_line(labelle
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("as_site", [False, True])
+def test_spam_train_as_site_stores_the_files_as_the_sites_teaching(labelled_csv, as_site):
+    # The starting model alone may only hold a comment; what the site taught may hide it.
+    from comments.spam import store
+    from comments.spam.classifier import extract_features
+
+    out = StringIO()
+    options = {"as_site": True} if as_site else {}
+    call_command("spam_train", str(labelled_csv), "--reset", stdout=out, **options)
+    taught = "the site's teaching" if as_site else "the starting model"
+    assert f"as {taught}" in out.getvalue()
+    model = store.get_model()
+    prior, site = model.split_decision(extract_features(SPAM[0]))
+    if as_site:
+        assert (model.weights, prior) == ({}, 0.0)
+        assert site > 0
+    else:
+        assert (model.taught, site) == ({}, 0.0)
+        assert prior > 0
+
+
+@pytest.mark.django_db
 def test_spam_train_can_export_the_model(labelled_csv, tmp_path):
     target = tmp_path / "model.json.gz"
     call_command("spam_train", str(labelled_csv), "--export", str(target), stdout=StringIO())
@@ -98,3 +120,17 @@ def test_a_missing_or_binary_file_is_a_clear_error(tmp_path):
     empty = write_csv(tmp_path / "empty.csv", [])
     with pytest.raises(CommandError, match="no labelled comments"):
         call_command("spam_train", str(empty))
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_online_learns_each_label_and_ends_with_the_second_half(labelled_csv):
+    before = ClassifierState.objects.filter().first()
+    out = StringIO()
+    call_command("spam_evaluate", str(labelled_csv), "--online", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    assert LAST_LINE.match(lines[-1]), lines[-1]
+    assert LAST_LINE.match(lines[-3]), lines[-3]  # the whole file, as without --online
+    assert lines[-2].startswith("second half (4 comments")
+    state = ClassifierState.objects.get()
+    assert state.spam_learned + state.ham_learned == 8
+    assert before is None or state.version > before.version

@@ -47,6 +47,18 @@ def test_not_spam_after_spam_teaches_ham_again(post):
 
 
 @pytest.mark.django_db
+def test_trashing_a_spam_marked_comment_teaches_nothing(post):
+    comment = make_comment(post, body=SNEAKY)
+    moderate(comment=comment, status=Comment.Status.SPAM)
+    state = ClassifierState.objects.get()
+    spammy = classifier_score(SNEAKY)
+    moderate(comment=comment, status=Comment.Status.TRASH)
+    state.refresh_from_db()
+    assert (state.spam_learned, state.ham_learned) == (1, 0)
+    assert classifier_score(SNEAKY) == spammy
+
+
+@pytest.mark.django_db
 def test_the_model_starts_from_the_shipped_one_and_counts_decisions(post):
     check_comment(Candidate(content="prima verifica"))
     state = ClassifierState.objects.get()

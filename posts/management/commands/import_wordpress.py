@@ -1,0 +1,75 @@
+"""manage.py import_wordpress FILE.xml [--media-dir DIR] [--dry-run] [--language it]
+[--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
+
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from posts.models import Language
+from posts.wordpress.importer import run_import
+
+
+class Command(BaseCommand):
+    help = "Import a WordPress export (WXR): authors, terms, articles, pages, media, comments."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The .xml file WordPress's Tools → Export wrote.")
+        parser.add_argument(
+            "--media-dir", help="A copy of the old site's wp-content/uploads folder."
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print the report; write nothing."
+        )
+        parser.add_argument(
+            "--language",
+            choices=Language.values,
+            default="",
+            help="The content's language (default: the file's <language>, else Italian).",
+        )
+        parser.add_argument(
+            "--train-spam",
+            action="store_true",
+            help="Teach the spam filter from the imported approved and spam comments.",
+        )
+        parser.add_argument(
+            "--reaction-meta",
+            default="",
+            help="Starting reaction counts from post meta: META_KEY=kind_code,kind_code...",
+        )
+
+    def handle(self, *args, **options):
+        spec = options["reaction_meta"]
+        if spec and ("=" not in spec or not spec.split("=", 1)[1].strip(" ,")):
+            raise CommandError("--reaction-meta takes META_KEY=kind_code,kind_code,...")
+        bar = None
+        show_bar = options["verbosity"] > 0 and sys.stderr.isatty()
+
+        def progress(done, total):
+            nonlocal bar
+            if not show_bar:
+                return
+            if bar is None:
+                bar = tqdm(total=total, unit="item", file=sys.stderr)
+            bar.update(done - bar.n)
+
+        try:
+            report = run_import(
+                options["file"],
+                media_dir=options["media_dir"],
+                dry_run=options["dry_run"],
+                language=options["language"],
+                options={
+                    "train_spam": options["train_spam"],
+                    "reaction_meta": options["reaction_meta"],
+                },
+                progress=progress,
+            )
+        except OSError as error:
+            raise CommandError(str(error)) from error
+        finally:
+            if bar is not None:
+                bar.close()
+        self.stdout.write(report.as_text())
+        if report.error:
+            raise CommandError(report.error)

@@ -1,0 +1,134 @@
+"""Turn WordPress's own markup into plain HTML our sanitizer (posts.markup) then cleans.
+
+What WordPress adds on top of HTML: block-editor comments (<!-- wp:paragraph -->), the
+classic editor's bare line breaks (wpautop), shortcodes ([caption], [gallery], [embed]),
+<!--more--> (where the excerpt ends) and <!--nextpage--> (page breaks), and bare video URLs
+on their own line (oEmbed). Everything here only rearranges markup the author wrote or adds
+fixed markup; posts.markup.render_html() still decides what a reader gets.
+
+Unknown shortcodes are left as the text they are ("[contact-form-7 id=3]" reads as that),
+never turned into markup.
+"""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+MORE = re.compile(r"<!--more(?:\s[^>]*)?-->", re.IGNORECASE)
+NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
+CAPTION = re.compile(r"\[(caption|wp_caption)([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
+GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.IGNORECASE)
+EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+IMG_OR_LINKED_IMG = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL)
+VIDEO_URL = re.compile(
+    r"^\s*(?:<p>)?\s*(https?://(?:www\.|m\.)?(?:youtube\.com/watch\?[^\s<]+|youtu\.be/[^\s<]+"
+    r"|vimeo\.com/\d+[^\s<]*))\s*(?:</p>)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+BLOCK_START = re.compile(
+    r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Image:
+    url: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass
+class Converted:
+    html: str
+    excerpt: str  # the text before <!--more-->, "" when there is none
+    had_more: bool = False
+    pages: int = 1
+
+
+def shortcode_attributes(text: str) -> dict:
+    return {m[1].lower(): m[2] or m[3] or m[4] or "" for m in ATTRIBUTE.finditer(text)}
+
+
+def _caption(match) -> str:
+    attributes = shortcode_attributes(match[2])
+    inner = match[3]
+    found = IMG_OR_LINKED_IMG.match(inner)
+    if found:
+        image, caption = found[1], found[2].strip()
+    else:
+        image, caption = inner, ""
+    caption = caption or attributes.get("caption", "")
+    figcaption = f"<figcaption>{caption}</figcaption>" if caption else ""
+    return f"<figure>{image.strip()}{figcaption}</figure>"
+
+
+def _gallery(match, gallery: Callable[[list[int] | None], list[Image]]) -> str:
+    attributes = shortcode_attributes(match[1])
+    ids = [int(n) for n in re.findall(r"\d+", attributes.get("ids", "") or "")] or None
+    images = gallery(ids)
+    if not images:
+        return ""
+    items = []
+    for image in images:
+        caption = f"<figcaption>{html.escape(image.caption)}</figcaption>" if image.caption else ""
+        items.append(
+            f'<li><figure><img src="{html.escape(image.url, quote=True)}" '
+            f'alt="{html.escape(image.alt, quote=True)}">{caption}</figure></li>'
+        )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _video_link(match) -> str:
+    url = match[1]
+    # A plain link: nothing is requested from the video site until the reader clicks.
+    return f'<p><a href="{html.escape(url, quote=True)}">{html.escape(url)}</a></p>'
+
+
+def autop(text: str) -> str:
+    """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
+    single line breaks inside a paragraph become <br>."""
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    out = []
+    for paragraph in paragraphs:
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if BLOCK_START.match(paragraph):
+            out.append(paragraph)
+        else:
+            out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", paragraph) + "</p>")
+    return "\n".join(out)
+
+
+def convert(
+    content: str,
+    *,
+    gallery: Callable[[list[int] | None], list[Image]] = lambda ids: [],
+    rewrite_url: Callable[[str], str] = lambda url: url,
+) -> Converted:
+    """Return WordPress post content as plain HTML, with the excerpt split at <!--more-->.
+
+    gallery(ids) gives the images of a [gallery] (ids None: the post's attached images);
+    rewrite_url(url) maps an old address (an uploaded file) to its new one.
+    """
+    text = BLOCK_COMMENT.sub("", content or "")
+    excerpt, had_more = "", False
+    parts = MORE.split(text, maxsplit=1)
+    if len(parts) == 2:
+        excerpt, had_more = parts[0], True
+        text = parts[0] + parts[1]
+    pages = len(NEXTPAGE.findall(text)) + 1
+    # One page: the page breaks become thematic breaks.
+    text = NEXTPAGE.sub("\n\n<hr>\n\n", text)
+    text = EMBED.sub(lambda m: "\n\n" + m[1].strip() + "\n\n", text)
+    text = CAPTION.sub(_caption, text)
+    text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
+    text = VIDEO_URL.sub(_video_link, text)
+    text = autop(text)
+    text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
+    return Converted(html=text, excerpt=excerpt.strip(), had_more=had_more, pages=pages)

@@ -1,0 +1,99 @@
+"""Old WordPress addresses -> ours, as django.contrib.redirects rows (editable in the admin).
+
+An old path that one of our own addresses already answers (/cerca/, /privacy/, a page or a
+tag there) is reported and left alone: a redirect would never be reached (the fallback
+middleware only acts on a 404) and shadowing our page silently would be worse.
+"""
+
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.encoding import escape_uri_path
+
+from posts.models import Page
+
+KIND = "redirects"
+
+
+def old_path(url_or_path: str) -> str:
+    """The path of an old address, percent-encoded as Django's request.get_full_path() gives
+    it (WordPress writes Unicode slugs encoded in lower case, browsers may not)."""
+    parts = urlsplit(url_or_path or "")
+    if parts.query or not parts.path:
+        return ""  # ?p=123 and friends are answered by WordPressIdRedirectMiddleware
+    path = escape_uri_path(unquote(parts.path))
+    return path if path.startswith("/") else "/" + path
+
+
+def reverse_in(language: str, name: str, **kwargs) -> str | None:
+    """Our address for a URL name in a language, or None when we have no such page."""
+    try:
+        with translation.override(language or None):
+            return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def answered_here(path: str) -> str:
+    """What of ours answers at `path` ("" when nothing does, so a redirect may go there)."""
+    try:
+        match = resolve(unquote(path))
+    except Resolver404:
+        return ""
+    if match.view_name == "posts:page":
+        page_path = match.kwargs["path"].strip("/")
+        return f"page /{page_path}/" if Page.objects.filter(path=page_path).exists() else ""
+    return match.view_name or match.url_name or "view"
+
+
+def view_at(path: str) -> str:
+    """The name of our view at `path` ("" when none)."""
+    try:
+        return resolve(unquote(path)).view_name
+    except Resolver404:
+        return ""
+
+
+class RedirectWriter:
+    """Create or update the redirect rows of one import, counting them in the report."""
+
+    def __init__(self, report, *, prefix: str = ""):
+        self.report = report
+        self.prefix = prefix.rstrip("/")
+        self.site = Site.objects.get_current()
+        self.seen: set[str] = set()
+
+    def add(self, old: str, new: str | None, *, label: str = "") -> None:
+        path = old_path(old)
+        if not path or not new:
+            return
+        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"
+        if path == new or path in self.seen:
+            return
+        self.seen.add(path)
+        if len(path) > 200:
+            self.report.skip(KIND, path[:80] + "...", "the old address is too long to store")
+            return
+        answered_by = answered_here(path)
+        if answered_by:
+            self.report.collision(path, answered_by)
+            self.report.skip(KIND, path, f"one of our addresses answers there ({answered_by})")
+            return
+        existing = Redirect.objects.filter(site=self.site, old_path=path).first()
+        if existing is None:
+            Redirect.objects.create(site=self.site, old_path=path, new_path=new)
+            self.report.count(KIND, "created")
+        elif existing.new_path != new:
+            existing.new_path = new
+            existing.save(update_fields=["new_path"])
+            self.report.count(KIND, "updated")
+        else:
+            self.report.count(KIND, "unchanged")
+
+    def add_path(self, path: str, new: str | None, **kwargs) -> None:
+        """Add an old address given relative to the old blog's root (/category/x/)."""
+        self.add(self.prefix + path, new, **kwargs)

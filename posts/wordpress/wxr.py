@@ -1,0 +1,336 @@
+"""Read a WordPress export (WXR 1.0, 1.1 or 1.2) as a stream of small records.
+
+The file is parsed with iterparse and every element is dropped from the tree once it has
+been turned into a record, so memory stays flat however long the export is. Both the
+http:// and https:// forms of the wordpress.org/export/1.x/ namespaces are accepted.
+"""
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/$")
+EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/excerpt/$")
+KNOWN_NAMESPACES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://wellformedweb.org/CommentAPI/": "wfw",
+}
+
+
+class WXRError(Exception):
+    """The file cannot be read as a WordPress export; the message says why (and where)."""
+
+
+@dataclass
+class Site:
+    title: str = ""
+    link: str = ""
+    language: str = ""
+    base_site_url: str = ""
+    base_blog_url: str = ""
+    wxr_version: str = ""
+
+
+@dataclass
+class Author:
+    id: int | None
+    login: str
+    email: str = ""
+    display_name: str = ""
+    first_name: str = ""
+    last_name: str = ""
+
+
+@dataclass
+class Term:
+    taxonomy: str  # "category", "post_tag", or another taxonomy (skipped by the importer)
+    id: int | None
+    slug: str
+    name: str
+    parent_slug: str = ""
+    description: str = ""
+
+
+@dataclass
+class Comment:
+    id: int
+    author: str = ""
+    author_email: str = ""
+    author_url: str = ""
+    author_ip: str = ""
+    date_gmt: str = ""
+    date: str = ""
+    content: str = ""
+    approved: str = "1"
+    type: str = ""
+    parent: int = 0
+    user_id: int = 0
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Item:
+    id: int
+    post_type: str
+    title: str = ""
+    link: str = ""
+    guid: str = ""
+    creator: str = ""
+    content: str = ""
+    excerpt: str = ""
+    date: str = ""
+    date_gmt: str = ""
+    modified_gmt: str = ""
+    comment_status: str = "open"
+    name: str = ""
+    status: str = ""
+    parent: int = 0
+    menu_order: int = 0
+    password: str = ""
+    sticky: bool = False
+    attachment_url: str = ""
+    terms: list = field(default_factory=list)  # [(domain, nicename, name)]
+    meta: dict = field(default_factory=dict)
+    comments: list = field(default_factory=list)
+
+
+def _int(text, default=0):
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return default
+
+
+class _Names:
+    """Map Clark-notation tags ({uri}local) to "prefix:local" whatever URI the file uses."""
+
+    def __init__(self):
+        self.prefixes = dict(KNOWN_NAMESPACES)
+        self.has_wp = False
+
+    def add(self, uri):
+        if WP_NAMESPACE.match(uri):
+            self.prefixes[uri] = "wp"
+            self.has_wp = True
+        elif EXCERPT_NAMESPACE.match(uri):
+            self.prefixes[uri] = "excerpt"
+
+    def __call__(self, tag):
+        if tag.startswith("{"):
+            uri, local = tag[1:].split("}", 1)
+            return f"{self.prefixes.get(uri, uri)}:{local}"
+        return tag
+
+
+def _children(element, names):
+    return {names(child.tag): (child.text or "") for child in element}
+
+
+def _author(element, names) -> Author:
+    f = _children(element, names)
+    return Author(
+        id=_int(f.get("wp:author_id"), None),
+        login=f.get("wp:author_login", "").strip(),
+        email=f.get("wp:author_email", "").strip(),
+        display_name=f.get("wp:author_display_name", "").strip(),
+        first_name=f.get("wp:author_first_name", "").strip(),
+        last_name=f.get("wp:author_last_name", "").strip(),
+    )
+
+
+def _term(element, names) -> Term:
+    f = _children(element, names)
+    kind = names(element.tag)
+    if kind == "wp:category":
+        return Term(
+            "category",
+            _int(f.get("wp:term_id"), None),
+            f.get("wp:category_nicename", "").strip(),
+            f.get("wp:cat_name", "").strip(),
+            f.get("wp:category_parent", "").strip(),
+            f.get("wp:category_description", ""),
+        )
+    if kind == "wp:tag":
+        return Term(
+            "post_tag",
+            _int(f.get("wp:term_id"), None),
+            f.get("wp:tag_slug", "").strip(),
+            f.get("wp:tag_name", "").strip(),
+            "",
+            f.get("wp:tag_description", ""),
+        )
+    return Term(
+        f.get("wp:term_taxonomy", "").strip(),
+        _int(f.get("wp:term_id"), None),
+        f.get("wp:term_slug", "").strip(),
+        f.get("wp:term_name", "").strip(),
+        f.get("wp:term_parent", "").strip(),
+        f.get("wp:term_description", ""),
+    )
+
+
+def _meta(element, names) -> tuple[str, str]:
+    f = _children(element, names)
+    return f.get("wp:meta_key", ""), f.get("wp:meta_value", "")
+
+
+def _comment(element, names) -> Comment:
+    comment = Comment(id=0)
+    for child in element:
+        tag = names(child.tag)
+        text = child.text or ""
+        if tag == "wp:commentmeta":
+            key, value = _meta(child, names)
+            comment.meta[key] = value
+            continue
+        attribute = {
+            "wp:comment_id": "id",
+            "wp:comment_author": "author",
+            "wp:comment_author_email": "author_email",
+            "wp:comment_author_url": "author_url",
+            "wp:comment_author_IP": "author_ip",
+            "wp:comment_date": "date",
+            "wp:comment_date_gmt": "date_gmt",
+            "wp:comment_content": "content",
+            "wp:comment_approved": "approved",
+            "wp:comment_type": "type",
+            "wp:comment_parent": "parent",
+            "wp:comment_user_id": "user_id",
+        }.get(tag)
+        if attribute in ("id", "parent", "user_id"):
+            setattr(comment, attribute, _int(text))
+        elif attribute:
+            setattr(comment, attribute, text.strip() if attribute != "content" else text)
+    return comment
+
+
+ITEM_FIELDS = {
+    "title": "title",
+    "link": "link",
+    "guid": "guid",
+    "dc:creator": "creator",
+    "content:encoded": "content",
+    "excerpt:encoded": "excerpt",
+    "wp:post_date": "date",
+    "wp:post_date_gmt": "date_gmt",
+    "wp:post_modified_gmt": "modified_gmt",
+    "wp:comment_status": "comment_status",
+    "wp:post_name": "name",
+    "wp:status": "status",
+    "wp:post_type": "post_type",
+    "wp:post_password": "password",
+    "wp:attachment_url": "attachment_url",
+}
+
+
+def _item(element, names) -> Item:
+    item = Item(id=0, post_type="")
+    for child in element:
+        tag = names(child.tag)
+        text = child.text or ""
+        if tag == "wp:post_id":
+            item.id = _int(text)
+        elif tag == "wp:post_parent":
+            item.parent = _int(text)
+        elif tag == "wp:menu_order":
+            item.menu_order = _int(text)
+        elif tag == "wp:is_sticky":
+            item.sticky = text.strip() == "1"
+        elif tag == "category":
+            item.terms.append(
+                (child.get("domain", ""), child.get("nicename", "").strip(), text.strip())
+            )
+        elif tag == "wp:postmeta":
+            key, value = _meta(child, names)
+            item.meta[key] = value
+        elif tag == "wp:comment":
+            item.comments.append(_comment(child, names))
+        elif tag in ITEM_FIELDS:
+            value = text if tag in ("content:encoded", "excerpt:encoded") else text.strip()
+            setattr(item, ITEM_FIELDS[tag], value)
+    if item.post_type == "post" and item.meta.get("_sticky") == "1":
+        item.sticky = True
+    return item
+
+
+def read(source) -> Iterator[Site | Author | Term | Item]:
+    """Yield the site header, then authors, terms and items, in file order.
+
+    `source` is a path or a binary file object. Raise WXRError when the file is not a
+    WordPress export or its XML is broken (the message names the line).
+    """
+    names = _Names()
+    site = Site()
+    site_sent = False
+    depth = 0
+    channel = None
+    try:
+        events = ET.iterparse(source, events=("start-ns", "start", "end"))
+        for event, payload in events:
+            if event == "start-ns":
+                names.add(payload[1])
+                continue
+            element = payload
+            if event == "start":
+                depth += 1
+                if depth == 1 and element.tag != "rss":
+                    raise WXRError(
+                        _("This is not a WordPress export (WXR): it is not an RSS file.")
+                    )
+                if depth == 2 and element.tag == "channel":
+                    channel = element
+                if depth == 3 and element.tag == "item" and not site_sent:
+                    _check_wxr(names, site)
+                    site_sent = True
+                    yield site
+                continue
+            depth -= 1
+            if depth != 2 or channel is None:
+                continue
+            tag = names(element.tag)
+            record = None
+            if tag == "item":
+                record = _item(element, names)
+            elif tag == "wp:author":
+                record = _author(element, names)
+            elif tag in ("wp:category", "wp:tag", "wp:term"):
+                record = _term(element, names)
+            elif tag == "wp:wxr_version":
+                site.wxr_version = (element.text or "").strip()
+            elif tag == "wp:base_site_url":
+                site.base_site_url = (element.text or "").strip().rstrip("/")
+            elif tag == "wp:base_blog_url":
+                site.base_blog_url = (element.text or "").strip().rstrip("/")
+            elif tag in ("title", "link", "language"):
+                setattr(site, tag, (element.text or "").strip())
+            # Done with it: drop it from the tree so nothing accumulates.
+            channel.remove(element)
+            if record is not None:
+                if not site_sent:
+                    _check_wxr(names, site)
+                    site_sent = True
+                    yield site
+                yield record
+    except ET.ParseError as error:
+        line, column = getattr(error, "position", (0, 0))
+        raise WXRError(
+            _("The file is not valid XML at line %(line)d, column %(column)d: %(error)s")
+            % {"line": line, "column": column + 1, "error": error.msg}
+        ) from error
+    if not site_sent:
+        _check_wxr(names, site)
+        yield site
+
+
+def _check_wxr(names, site):
+    if not names.has_wp or not site.wxr_version and not site.base_site_url:
+        raise WXRError(
+            _(
+                "This is not a WordPress export (WXR): it has no wordpress.org/export "
+                "namespace or WXR version."
+            )
+        )

@@ -1,0 +1,42 @@
+"""A WordPress export written from export.php's format, and an uploads folder beside it."""
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from posts.wordpress.importer import run_import
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def wxr_file():
+    return FIXTURES / "blog.xml"
+
+
+@pytest.fixture
+def media_dir(tmp_path):
+    """A copy of wp-content/uploads with the files the export names (one is missing)."""
+    uploads = tmp_path / "uploads"
+    for relative, size, colour in (
+        ("2020/03/grafico.jpg", (600, 400), "navy"),
+        ("2020/03/grafico-300x200.jpg", (300, 200), "navy"),
+        ("2020/04/squadra.png", (200, 120), "teal"),
+    ):
+        path = uploads / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, colour).save(path)
+    return uploads
+
+
+@pytest.fixture
+def media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def imported(db, wxr_file, media_dir, media_root):
+    """The report of importing the fixture blog, with its media folder."""
+    return run_import(wxr_file, media_dir=media_dir)
