@@ -88,6 +88,11 @@ def _entry_key(request) -> str:
     return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
 
 
+def generation(scope: str) -> int:
+    """The current counter of `scope` (0 until first bumped)."""
+    return cache.get(GENERATION_PREFIX + scope, 0)
+
+
 def _generations(scopes) -> dict:
     keys = [GENERATION_PREFIX + scope for scope in scopes]
     found = cache.get_many(keys)

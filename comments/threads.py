@@ -25,37 +25,60 @@ def per_page_setting() -> int:
     return max(int(comment_settings.PER_PAGE), 1)
 
 
+# Kept on the server for moderation; the article page never shows them.
+UNSHOWN_FIELDS = ("ip_address", "user_agent", "referrer", "spam_reasons")
+
+
 def thread_page(post, *, page_number=1, own_ids=()) -> ThreadPage:
     """Return one page of top-level comments with all their shown replies.
 
-    Queries: the approved count, the paginator's count, the page of threads, their replies.
+    One query, whatever the number of comments: every comment shown to this reader is
+    loaded with its author's staff flag, the threads are built and the approved comments
+    counted from those rows, and the top-level ones are paginated in memory.
     """
+    own_ids = frozenset(own_ids)
     # by_staff: the "staff" mark of a moderator's reply, read with the rows (no query each).
-    shown = Comment.objects.for_post(post).shown_to(own_ids).annotate(by_staff=F("user__is_staff"))
-    approved_count = Comment.objects.for_post(post).visible().count()
-    paginator = Paginator(shown.top_level().in_order(order_setting()), per_page_setting())
+    rows = list(
+        Comment.objects.for_post(post)
+        .shown_to(own_ids)
+        .annotate(by_staff=F("user__is_staff"))
+        .defer(*UNSHOWN_FIELDS)
+        .order_by("submitted_at", "pk")
+    )
+    by_id = {}
+    for comment in rows:
+        comment.post = post  # avoid a query per comment when checking the author badge
+        comment.children = []
+        by_id[comment.pk] = comment
+    top_level = []
+    for comment in rows:  # oldest first, so replies are attached in the order they came
+        if comment.parent_id is None:
+            top_level.append(comment)
+        else:
+            parent = by_id.get(comment.parent_id)
+            if parent is not None:  # else its parent is not shown (held, spam, trashed)
+                parent.children.append(comment)
+    if order_setting() == "newest":
+        top_level.reverse()
+    paginator = Paginator(top_level, per_page_setting())
     try:
         page = paginator.page(page_number)
     except PageNotAnInteger:
         page = paginator.page(1)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    threads = list(page.object_list)
-    by_id = {}
-    for comment in threads:
-        comment.post = post  # avoid a query per comment when checking the author badge
-        comment.children = []
-        by_id[comment.pk] = comment
-    if threads:
-        for reply in shown.in_threads(by_id):
-            parent = by_id.get(reply.parent_id)
-            if parent is None:  # its parent is not shown (held, spam, trashed)
-                continue
-            reply.post = post
-            reply.children = []
-            parent.children.append(reply)
-            by_id[reply.pk] = reply
-    return ThreadPage(threads, page, approved_count, frozenset(own_ids))
+    return ThreadPage(list(page.object_list), page, _visible_count(top_level), own_ids)
+
+
+def _visible_count(top_level) -> int:
+    """The approved comments under approved comments only (Comment.objects.visible())."""
+    count = 0
+    stack = [c for c in top_level if c.status == Comment.Status.APPROVED]
+    while stack:
+        comment = stack.pop()
+        count += 1
+        stack.extend(c for c in comment.children if c.status == Comment.Status.APPROVED)
+    return count
 
 
 def page_of(comment: Comment, *, own_ids=()) -> int:

@@ -7,6 +7,8 @@ forgets what it stored, on commit so a page rendered from the old rows in betwee
 forgotten too.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
@@ -41,7 +43,7 @@ def votes_changed(*, post_id: int) -> None:
     pagecache.bump(f"votes:{post_id}", "votes")
 
 
-def _next_due() -> float | None:
+def next_due() -> float | None:
     """When the next scheduled article comes due, as a timestamp (None: none scheduled)."""
     due = cache.get(NEXT_DUE_KEY, "unknown")
     if due == "unknown":
@@ -56,11 +58,37 @@ def _next_due() -> float | None:
     return due
 
 
+SITE_VALUE_PREFIX = "posts:site-value:"
+SITE_VALUE_TIMEOUT = 600
+_MISSING = object()
+
+
+def site_value(name: str, compute):
+    """compute(), kept in the cache until anything on the site changes (the SITE scope is
+    bumped) or a scheduled article comes due: what every page shows alike (the footer's
+    tags and months, the reaction kinds) costs no query on most renders.
+
+    `name` must say everything the value depends on besides the site's rows (a language).
+    """
+    # The generation is read before computing: a write landing meanwhile bumps past it, so
+    # a value computed from the old rows is stored under a key nobody reads any more.
+    key = f"{SITE_VALUE_PREFIX}{name}:{pagecache.generation(SITE)}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        timeout = SITE_VALUE_TIMEOUT
+        due = next_due()
+        if due is not None:
+            timeout = max(min(timeout, int(due - time.time()) + 1), 1)
+        cache.set(key, value, timeout=timeout)
+    return value
+
+
 def cache_article_page(request, post) -> None:
     """Store this article page for every anonymous reader while nothing it shows changes."""
     if getattr(request, "page_cacheable", False):
         pagecache.depends_on(
-            request, SITE, f"post:{post.pk}", f"votes:{post.pk}", expires_at=_next_due()
+            request, SITE, f"post:{post.pk}", f"votes:{post.pk}", expires_at=next_due()
         )
     else:
         pagecache.depends_on(request)
@@ -69,7 +97,7 @@ def cache_article_page(request, post) -> None:
 def cache_list_page(request) -> None:
     """Store this list of articles for every anonymous reader while no article changes."""
     if getattr(request, "page_cacheable", False):
-        pagecache.depends_on(request, SITE, LISTS, "votes", expires_at=_next_due())
+        pagecache.depends_on(request, SITE, LISTS, "votes", expires_at=next_due())
     else:
         pagecache.depends_on(request)
 

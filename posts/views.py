@@ -111,7 +111,13 @@ class PostDetailView(ContentLanguageMixin, DetailView):
     def get_language_targets(self):
         if self.is_preview:
             return {}
-        versions = languages.versions(self.object, Post.objects.published())
+        found = getattr(self, "translations", None)
+        if found is None:
+            versions = languages.versions(self.object, Post.objects.published())
+        else:  # read with the neighbours (get_context_data), in the same query
+            versions = {self.object.language: self.object}
+            for other in found:
+                versions.setdefault(other.language, other)
         return {code: post.get_absolute_url() for code, post in versions.items()}
 
     def get_context_data(self, **kwargs):
@@ -122,13 +128,16 @@ class PostDetailView(ContentLanguageMixin, DetailView):
             previous_post = next_post = None
         else:
             cache.cache_article_page(self.request, post)
-            previous_post = published.before(post).only("title", "slug").first()
-            next_post = published.after(post).only("title", "slug").first()
+            previous_post, next_post, self.translations = Post.objects.published().around(
+                post, "title", "slug"
+            )
         return super().get_context_data(
             previous_post=previous_post,
             next_post=next_post,
             related_posts=list(
-                published.related_to(post).only("title", "slug", "published_at")[:RELATED_COUNT]
+                published.related_to(post).only("title", "slug", "language", "published_at")[
+                    :RELATED_COUNT
+                ]
             ),
             is_preview=self.is_preview,
             **kwargs,

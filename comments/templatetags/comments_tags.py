@@ -13,6 +13,7 @@ from blogsite.reader import reader_of
 from comments.forms import CommentForm
 from comments.models import Comment
 from comments.moderation import comments_are_open
+from comments.rendering import CommentListRenderer
 from comments.services import can_change_own
 from comments.text import render_comment_body
 from comments.threads import thread_page
@@ -135,6 +136,9 @@ def render_comments(context, post):
         "post": post,
         "page": page.page,
         "threads": page.threads,
+        "comment_list": CommentListRenderer(csrf_token=context.get("csrf_token")).render(
+            page.threads
+        ),
         "heading": (ngettext("%(count)s comment", "%(count)s comments", count) % {"count": count}),
         "is_open": is_open,
         "form": form,

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
@@ -56,6 +56,29 @@ class PostQuerySet(models.QuerySet):
             Q(published_at__gt=post.published_at)
             | Q(published_at=post.published_at, pk__gt=post.pk)
         ).order_by("published_at", "pk")
+
+    def around(self, post, *fields):
+        """(previous, next, translations) of post in one query: the posts of its language
+        just before and just after it, and its versions in other languages, among self."""
+        siblings = self.in_language(post.language)
+        previous_pk = siblings.before(post).values("pk")[:1]
+        next_pk = siblings.after(post).values("pk")[:1]
+        wanted = Q(pk=Subquery(previous_pk)) | Q(pk=Subquery(next_pk))
+        if post.translation_key is not None:
+            wanted |= Q(translation_key=post.translation_key) & ~Q(language=post.language)
+        found = self.filter(wanted)
+        if fields:
+            found = found.only(*fields, "language", "published_at", "translation_key")
+        previous = following = None
+        translations = []
+        for other in found:  # the default order, as languages.versions reads them
+            if other.language != post.language:
+                translations.append(other)
+            elif (other.published_at, other.pk) < (post.published_at, post.pk):
+                previous = other
+            else:
+                following = other
+        return previous, following, translations
 
     def related_to(self, post):
         """Posts sharing tags with post, the most shared tags first."""

@@ -22,7 +22,7 @@ class ReactionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from posts import cache
-        from posts.reactions.models import ReactionKind
+        from posts.reactions.models import ReactionKind, ReactionKindLabel
 
         def forget_counts(sender, instance, **kwargs):
             cache.votes_changed(post_id=instance.post_id)
@@ -35,3 +35,6 @@ class ReactionsConfig(AppConfig):
         )
         for signal in (post_save, post_delete):
             signal.connect(cache.site_changed, sender=ReactionKind, dispatch_uid="kinds.pagecache")
+            signal.connect(
+                cache.site_changed, sender=ReactionKindLabel, dispatch_uid="labels.pagecache"
+            )

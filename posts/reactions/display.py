@@ -5,11 +5,18 @@ Each function costs a fixed number of queries, whatever the number of votes or a
 
 from django.utils.translation import gettext, ngettext
 
+from posts import cache
 from posts.reactions.models import Reaction, ReactionBaseline, ReactionKind
 from posts.reactions.services import TAKEN_BACK
 
 
 def active_kinds() -> list[ReactionKind]:
+    """The active kinds with every language's label, kept in the cache until the site
+    changes (a kind or a label saved bumps the site's generation)."""
+    return cache.site_value("reaction-kinds", _load_active_kinds)
+
+
+def _load_active_kinds() -> list[ReactionKind]:
     return list(ReactionKind.objects.active().with_labels())
 
 

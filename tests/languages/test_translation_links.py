@@ -117,3 +117,16 @@ def test_the_sitemap_pairs_translations_and_leaves_untranslated_articles_alone(
     assert entries[only] == {"en": only}
     tag_pair = entries[f"{site}/tag/servizio-clienti/"]
     assert tag_pair["en"] == f"{site}/en/tag/customer-service/"
+
+
+def test_a_translated_article_with_neighbours_takes_six_queries_too(
+    client, bilingual, django_assert_max_num_queries
+):
+    # The Italian article has a neighbour before it and an English version: both come in
+    # the neighbours' query, the alternates and the switcher link to the translation.
+    url = bilingual["it"].get_absolute_url()
+    client.get(url)  # fills the cached footer lists and reaction kinds
+    with django_assert_max_num_queries(6):
+        response = client.get(url)
+    assert alternates(response.text)["en"].endswith(bilingual["en"].get_absolute_url())
+    assert f'href="{bilingual["it_only"].get_absolute_url()}" rel="prev"' in response.text

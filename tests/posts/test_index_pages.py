@@ -121,6 +121,8 @@ def test_index_pages_take_the_same_queries_for_few_or_many_rows(
 
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
+    few_count = len(few.captured_queries)  # read now: later requests reset the query log
     grow(12)
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(url)  # the writes made the footer's cached lists stale: this render reloads them
+    with django_assert_num_queries(few_count):
         client.get(url)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blogsite.templatetags.footer_tags import site_footer
+from posts import cache as posts_cache
 from posts.indexes import TAG_CLOUD_SIZE
 from tests.conftest import make_post, make_tag
 
@@ -50,14 +51,16 @@ def test_the_footer_is_the_same_for_every_reader(client, author, tag, reader):
     assert footer(client.get("/").text) == anonymous
 
 
-def test_the_footer_takes_two_queries_however_much_content(author):
+def test_the_footer_takes_two_queries_after_a_change_and_none_until_the_next(author):
     def count():
+        posts_cache.next_due()  # its own cached query, shared with the page cache
         with CaptureQueriesContext(connection) as queries:
             site_footer()
         return len(queries.captured_queries)
 
     make_post(author=author, tags=[make_tag()])
     assert count() == 2
+    assert count() == 0
     for month in range(1, 13):
         make_post(
             author=author,
@@ -65,6 +68,14 @@ def test_the_footer_takes_two_queries_however_much_content(author):
             published_at=datetime(2022, month, 2, tzinfo=UTC),
         )
     assert count() == 2
+    assert count() == 0
+
+
+def test_the_footer_shows_a_new_article_at_once(client, author):
+    make_post(author=author, tags=[make_tag(name="Prima")])
+    assert "Prima" in footer(client.get("/").text)
+    make_post(author=author, tags=[make_tag(name="Seconda")])
+    assert "Seconda" in footer(client.get("/").text)
 
 
 def test_the_article_page_has_one_back_to_top_link(client, post):

@@ -72,3 +72,20 @@ def test_a_card_shows_the_kinds_most_voted_first_and_the_total(client, author):
 
 def test_a_card_without_votes_shows_no_counts(client, post):
     assert 'class="reaction-summary"' not in client.get(reverse("posts:index")).text
+
+
+def test_an_articles_counts_add_its_starting_counts_to_the_votes_cast_here(author):
+    from posts.reactions.models import ReactionBaseline, counts_for_post
+
+    first, second = list(ReactionKind.objects.active())[:2]
+    post = make_post(author=author)
+    ReactionBaseline.objects.create(post=post, kind=first, count=55)
+    ReactionBaseline.objects.create(post=post, kind=second, count=7)
+    for _ in range(2):
+        cast_reaction(post=post, kind=first, voter=anonymous_voter(new_anonymous_id()))
+    other = make_post(author=author)
+    ReactionBaseline.objects.create(post=other, kind=first, count=100)
+    with CaptureQueriesContext(connection) as captured:
+        counts = counts_for_post(post)
+    assert counts == {first.pk: 57, second.pk: 7}
+    assert len(captured) == 1
