@@ -147,6 +147,23 @@ def hammer(base, path, deadline, tally):
     tally.merge(local)
 
 
+def first_voter(base, articles, deadline, tally, seed):
+    """New readers one after another, each casting one first vote (token-less, same-origin,
+    as a cached page's form does): the server CPU per first vote, beside the floor."""
+    rng = random.Random(seed)
+    local = Tally()
+    while time.monotonic() < deadline:
+        with httpx.Client(base_url=base, timeout=30, headers={"Origin": base}) as client:
+            pk, _path = rng.choice(articles)
+            answer = timed(
+                client, local, "POST", VOTE_PATH.format(pk=pk),
+                data={"kind": rng.choice(common.KINDS)}, headers={"Accept": "application/json"},
+            )  # fmt: skip
+            if answer is not None and answer.status_code == 200:
+                local.votes_accepted += 1
+    tally.merge(local)
+
+
 def reader_loop(base, articles, tags, deadline, args, seed, tally):
     rng = random.Random(seed)
     local = Tally()
@@ -246,6 +263,17 @@ def main():
                 cpu, wall = run_phase(server.pid, threads)
                 count = len(tally.latencies)
                 rows.append((label, count / wall, cpu / count * 1000, tally))
+            first_votes = Tally()
+            deadline = time.monotonic() + args.floor_seconds
+            threads = [
+                threading.Thread(
+                    target=first_voter, args=(base, articles, deadline, first_votes, 1000 + n)
+                )
+                for n in range(8)
+            ]
+            cpu, wall = run_phase(server.pid, threads)
+            count = len(first_votes.latencies)
+            rows.append(("first vote", count / wall, cpu / count * 1000, first_votes))
             tally = Tally()
             deadline = time.monotonic() + args.duration
             threads = [
@@ -269,6 +297,8 @@ def main():
         print(f"{label:<16} {rate:8.0f} {cpu_ms:18.2f} {percentile(t.latencies, .5):8.1f} "
               f"{percentile(t.latencies, .99):8.1f}")  # fmt: skip
     print(f"cached article / health CPU: {rows[1][2] / rows[0][2]:.2f}x")
+    print(f"first vote / health CPU: {rows[2][2] / rows[0][2]:.2f}x "
+          f"({rows[2][3].votes_accepted} first votes accepted)")  # fmt: skip
     count = len(tally.latencies)
     five_xx = sum(n for code, n in tally.statuses.items() if code >= 500)
     print(f"\nmix: {args.clients} readers for {args.duration:.0f} s")
@@ -279,8 +309,9 @@ def main():
     print(f"comments            accepted {tally.comments_accepted}, stored "
           f"{stored_comments - comments_before}, difference "
           f"{tally.comments_accepted - (stored_comments - comments_before)}")  # fmt: skip
-    print(f"votes (first votes) accepted {tally.votes_accepted}, stored {stored_votes}, "
-          f"difference {tally.votes_accepted - stored_votes}")  # fmt: skip
+    votes_accepted = tally.votes_accepted + rows[2][3].votes_accepted  # mix and first-vote phase
+    print(f"votes (first votes) accepted {votes_accepted}, stored {stored_votes}, "
+          f"difference {votes_accepted - stored_votes}")  # fmt: skip
     print(f"server CPU          {cpu:.1f} s, {cpu / count * 1000:.2f} ms per request "
           f"(of {wall * (os.cpu_count() or 1):.0f} CPU-s on {os.cpu_count()} CPUs, shared with "
           f"the clients, PostgreSQL and Redis)")  # fmt: skip
