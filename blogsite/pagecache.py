@@ -21,18 +21,23 @@ PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 ENTRY_PREFIX = "pagecache:page:"
 GENERATION_PREFIX = "pagecache:gen:"
 LAGGING_PREFIXES = ("votes",)
 SKIPPED_PATH_PREFIXES = ("/static/", "/media/", "/admin/", "/health/")
+
+
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def _timeout() -> int:
@@ -154,11 +159,21 @@ class PageCacheMiddleware:
         )
         if conditional is not None:
             return _public_headers(conditional, entry["etag"], entry["rendered_at"])
-        response = HttpResponse(entry["content"], status=200)
+        gzipped = entry.get("gzipped")
+        if gzipped is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+            # Compressed once when stored (the stored page holds no secret, so no BREACH
+            # concern), instead of GZipMiddleware compressing it again on every hit.
+            response = HttpResponse(gzipped, status=200)
+            response["Content-Encoding"] = "gzip"
+            etag = "W/" + entry["etag"]  # another representation, as GZipMiddleware marks it
+        else:
+            response = HttpResponse(entry["content"], status=200)
+            etag = entry["etag"]
         for name, value in entry["headers"]:
             response[name] = value
         response["X-Page-Cache"] = "hit"
-        return _public_headers(response, entry["etag"], entry["rendered_at"])
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return _public_headers(response, etag, entry["rendered_at"])
 
     def _store(self, request, key, response, rendered_at):
         generations = getattr(request, "page_cache_generations", None)
@@ -183,6 +198,8 @@ class PageCacheMiddleware:
         ]
         entry = {
             "content": response.content,
+            # What GZipMiddleware would send, made once: None when it would not compress.
+            "gzipped": compress_string(response.content) if len(response.content) >= 200 else None,
             "headers": headers,
             "etag": etag,
             "rendered_at": rendered_at,

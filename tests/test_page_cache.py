@@ -153,3 +153,22 @@ def test_a_new_held_comment_leaves_the_stored_pages_alone(client, post):
     fresh = Client().get(post.get_absolute_url())
     assert fresh["X-Page-Cache"] == "miss"
     assert b"Pubblicato subito" in fresh.content
+
+
+def test_a_hit_is_sent_compressed_once_stored_and_still_answers_304(post):
+    import gzip
+
+    url = post.get_absolute_url()
+    plain = Client().get(url)
+    compressed = Client().get(url, headers={"Accept-Encoding": "gzip, br"})
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"] and "Cookie" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    again = Client().get(
+        url, headers={"Accept-Encoding": "gzip", "If-None-Match": compressed["ETag"]}
+    )
+    assert again.status_code == 304
+    identity = Client().get(url, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in identity and identity.content == plain.content
