@@ -20,10 +20,8 @@ directory, on SQLite, and seeds the same comments in the same threading shape.
 
 import json
 import os
-import statistics
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,6 +37,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from pagetiming import time_page  # noqa: E402 (bench/, beside this script)
 
 from comments.models import Comment  # noqa: E402
 from comments.services import NewComment, create_comments  # noqa: E402
@@ -103,29 +102,9 @@ def seed(size, author, users):
 
 
 def measure(client, url):
-    for _ in range(WARMUP):
-        assert client.get(url).status_code == 200
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200
-    timings = []
-    for _ in range(RUNS):
-        began = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-    p95 = statistics.quantiles(timings, n=20)[18]
-    return (
-        statistics.median(timings),
-        p95,
-        len(queries),
-        response.content.count(b'class="comment '),
-    )
+    page = time_page(client, url, runs=RUNS, warmup=WARMUP)
+    shown = page["content"].count(b'class="comment ')
+    return page["median"], page["p95"], page["queries"], shown
 
 
 def peer_python() -> Path:

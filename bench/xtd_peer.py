@@ -14,10 +14,8 @@ with the test Client and prints one JSON line per size: median and p95 ms, queri
 
 import json
 import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -186,30 +184,11 @@ def seed(size, users):
 
 
 def measure(client, url):
-    from django.db import connection
+    from pagetiming import time_page  # bench/, beside this script
 
-    for _ in range(WARMUP):
-        assert client.get(url).status_code == 200
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        response = client.get(url)
-    assert response.status_code == 200
-    timings = []
-    for _ in range(RUNS):
-        began = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - began) * 1000)
-    return {
-        "median": statistics.median(timings),
-        "p95": statistics.quantiles(timings, n=20)[18],
-        "queries": len(queries),
-        "shown": response.content.count(b'id="c'),
-    }
+    page = time_page(client, url, runs=RUNS, warmup=WARMUP)
+    content = page.pop("content")
+    return {**page, "shown": content.count(b'id="c')}
 
 
 def main(sizes):

@@ -1,0 +1,33 @@
+"""Time one page with Django's test client: the one measure that bench/comments_page.py (ours)
+and bench/xtd_peer.py (the peer, in its own venv) both use, so both are timed alike."""
+
+import statistics
+import time
+
+
+def time_page(client, url, *, runs: int, warmup: int) -> dict:
+    """Render url warmup times, count one render's queries, then time runs renders (ms)."""
+    from django.db import connection
+
+    for _ in range(warmup):
+        assert client.get(url).status_code == 200
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        response = client.get(url)
+    assert response.status_code == 200
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - began) * 1000)
+    return {
+        "median": statistics.median(timings),
+        "p95": statistics.quantiles(timings, n=20)[18],
+        "queries": len(queries),
+        "content": response.content,
+    }
