@@ -31,6 +31,8 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from blogsite.personal import mark_personal
+
 ENTRY_PREFIX = "pagecache:page:"
 GENERATION_PREFIX = "pagecache:gen:"
 LAGGING_PREFIXES = ("votes",)
@@ -66,7 +68,9 @@ def is_anonymous_read(request) -> bool:
 def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
     """Let the page being rendered for `request` be stored, valid while `scopes` stand."""
     if not getattr(request, "page_cacheable", False):
-        request.page_is_personal = True
+        # Rendered for this reader alone (signed in, or holding a commenter's cookie):
+        # PersonalPageMiddleware keeps it out of every shared cache.
+        mark_personal(request)
         return
     # Read now, before the view's queries: a write landing during the render bumps past
     # these values, so the copy stored below is stale at once instead of wrongly fresh.
@@ -136,12 +140,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         request.page_cacheable = is_anonymous_read(request)
         if not request.page_cacheable:
-            response = self.get_response(request)
-            if getattr(request, "page_is_personal", False):
-                # Rendered for this reader alone: no shared cache may keep it.
-                response["Cache-Control"] = "private, no-cache"
-                patch_vary_headers(response, ("Cookie",))
-            return response
+            return self.get_response(request)
         key = _entry_key(request)
         now = time.time()
         entry = cache.get(key)

@@ -102,6 +102,15 @@ def cache_list_page(request) -> None:
         pagecache.depends_on(request)
 
 
+def cache_site_page(request) -> None:
+    """Store a page that shows no comment or vote (an index, a static page) while the
+    site's articles, pages, terms and authors stand."""
+    if getattr(request, "page_cacheable", False):
+        pagecache.depends_on(request, SITE, expires_at=next_due())
+    else:
+        pagecache.depends_on(request)
+
+
 def connect_receivers() -> None:
     from posts.models import Category, Media, Page, Post, Profile, Tag
 

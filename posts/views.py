@@ -57,6 +57,15 @@ class ContentLanguageMixin:
         return context
 
 
+class SitePageCacheMixin:
+    """Pages that show no comment and no vote, stored for every anonymous reader until an
+    article, a page, a term or an author changes."""
+
+    def get_context_data(self, **kwargs):
+        cache.cache_site_page(self.request)
+        return super().get_context_data(**kwargs)
+
+
 class PublishedPostsMixin(ContentLanguageMixin):
     """Every reader list starts from Post.objects.readable_in(its language), with what a
     card shows."""
@@ -221,7 +230,7 @@ class CategoryDetailView(PublishedPostsMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class PageDetailView(ContentLanguageMixin, DetailView):
+class PageDetailView(SitePageCacheMixin, ContentLanguageMixin, DetailView):
     """A static page at its path (/chi-siamo/, /servizi/consulenza/), in the page's language."""
 
     template_name = "posts/page_detail.html"
@@ -309,7 +318,7 @@ class PostSearchView(PublishedPostsMixin, ListView):
         )
 
 
-class IndexPaginationMixin:
+class IndexPaginationMixin(SitePageCacheMixin):
     """Long index lists (tags, authors) come in pages, with an elided page range."""
 
     paginate_by = 60
@@ -349,7 +358,7 @@ class AuthorIndexView(IndexPaginationMixin, ListView):
         return context
 
 
-class CategoryIndexView(TemplateView):
+class CategoryIndexView(SitePageCacheMixin, TemplateView):
     """The categories as a tree; a blog has tens of them, so one page holds them all."""
 
     template_name = "posts/category_index.html"
@@ -358,7 +367,7 @@ class CategoryIndexView(TemplateView):
         return super().get_context_data(categories=indexes.category_tree(), **kwargs)
 
 
-class ArchiveIndexView(TemplateView):
+class ArchiveIndexView(SitePageCacheMixin, TemplateView):
     """Every year and month with articles, with their counts (12 lines a year at most)."""
 
     template_name = "posts/archive_index.html"

@@ -172,3 +172,43 @@ def test_a_hit_is_sent_compressed_once_stored_and_still_answers_304(post):
     assert again.status_code == 304
     identity = Client().get(url, headers={"Accept-Encoding": "identity"})
     assert "Content-Encoding" not in identity and identity.content == plain.content
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["posts:tag-index", "posts:author-index", "posts:category-index", "posts:archive-index"],
+)
+def test_the_index_pages_are_stored_and_a_new_article_reaches_them_at_once(
+    client, post, author, name
+):
+    assert client.get(reverse(name))["X-Page-Cache"] == "miss"
+    assert Client().get(reverse(name))["X-Page-Cache"] == "hit"
+    category = post_services.create_category(name="Reclami appena aperti")
+    newer = make_post(author=author, title="Nuovo", tags=[make_tag(name="appena-arrivato")])
+    newer.categories.add(category)
+    fresh = Client().get(reverse(name))
+    assert fresh["X-Page-Cache"] == "miss"
+    if name == "posts:tag-index":
+        assert b"appena-arrivato" in fresh.content
+    if name == "posts:category-index":
+        assert b"Reclami appena aperti" in fresh.content
+
+
+def test_a_static_page_is_stored_and_an_edit_shows_at_once(client, author):
+    page = post_services.create_page(
+        title="Chi siamo", author=author, body="Siamo in tre.", status="published"
+    )
+    assert client.get(page.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert Client().get(page.get_absolute_url())["X-Page-Cache"] == "hit"
+    page.body = "Siamo in quattro."
+    post_services.save_page(page)
+    fresh = Client().get(page.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss"
+    assert b"Siamo in quattro." in fresh.content
+
+
+def test_a_signed_in_reader_gets_the_index_private(client, post, reader):
+    client.force_login(reader)
+    response = client.get(reverse("posts:tag-index"))
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
