@@ -5,6 +5,8 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
+from django.db.models import F, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,7 +24,7 @@ from blogsite.reader import reader_of
 from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import display
-from posts.reactions.models import counts_for_post
+from posts.reactions.models import ReactionBaseline, counts_for_post
 from posts.reactions.services import (
     LoginRequired,
     ReactionLimitReached,
@@ -153,15 +155,29 @@ def reaction_state(request, pk):
 class MostAppreciatedView(ListView):
     """Published articles of the page's language with reactions, the most reacted to first.
 
-    Each article counts its own reactions only: a translation is another article."""
+    An article's reactions are the votes cast here plus its starting counts (an imported
+    plugin's, ReactionBaseline), as its card shows them. Each article counts its own
+    reactions only: a translation is another article."""
 
     template_name = "posts/most_appreciated.html"
     paginate_by = 20
 
     def get_queryset(self):
+        # Active kinds' starting counts, as the card's total adds them (display.card_summaries).
+        starting = (
+            ReactionBaseline.objects.filter(post=OuterRef("pk"), kind__active=True)
+            .order_by()
+            .values("post")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
         return (
             Post.objects.readable_in(current_language())
             .for_listing()
-            .filter(reaction_count__gt=0)
-            .order_by("-reaction_count", "-published_at", "-pk")
+            .annotate(
+                appreciation=F("reaction_count")
+                + Coalesce(Subquery(starting, output_field=IntegerField()), Value(0))
+            )
+            .filter(appreciation__gt=0)
+            .order_by("-appreciation", "-published_at", "-pk")
         )
