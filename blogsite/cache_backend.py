@@ -13,7 +13,8 @@ it builds a new redis.Redis client per call (redis-py fills a table of some 200 
 callbacks each time, more CPU than the round trip itself), where one client per connection
 pool is enough (the pool is thread-safe, and so is the client outside pipelines); and
 `incr_or_create_many` bumps many counters in one pipelined round trip, where add() then
-incr() cost three each (incr checks that the key exists first).
+incr() cost three each (incr checks that the key exists first); `incr_in_window` counts in a
+window (the reaction cap) in one.
 """
 
 import logging
@@ -123,3 +124,17 @@ class FailsafeRedisCache(RedisCache):
             pipeline.execute()
 
         return self._guarded("incr_or_create_many", None, incr_all)
+
+    def incr_in_window(self, key, timeout, version=None) -> int:
+        """Add 1 to the counter `key`, created with `timeout` seconds to live when missing,
+        and return it: add() then incr() (three round trips) in one. While Redis is down,
+        1, as if the window had just started."""
+        key = self.make_and_validate_key(key, version=version)
+
+        def count():
+            pipeline = self._cache.get_client(write=True).pipeline(transaction=False)
+            pipeline.set(key, 0, ex=timeout, nx=True)
+            pipeline.incr(key)
+            return pipeline.execute()[1]
+
+        return self._guarded("incr_in_window", 1, count)

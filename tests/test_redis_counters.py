@@ -51,3 +51,11 @@ def test_every_cache_call_reuses_one_client():
     assert backend.get_client(write=True) is backend.get_client(write=True)
     assert cache.get("missing") is None
     assert len(backend._clients) == 1
+
+
+def test_a_window_counter_counts_in_one_round_trip_and_expires_with_its_window(monkeypatch):
+    sent = round_trips(monkeypatch)
+    assert [cache.incr_in_window("cap", 3600) for _ in range(3)] == [1, 2, 3]
+    assert len(sent) == 3
+    ttl = cache._cache.get_client().ttl(cache.make_and_validate_key("cap"))
+    assert 3590 < ttl <= 3600  # set by the first call, not moved by the next ones

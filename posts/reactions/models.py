@@ -191,16 +191,13 @@ def counts_for_post(post) -> dict[int, int]:
     # Written out once rather than built by the ORM on every vote: compiling the union
     # cost more CPU than the database took to answer it.
     with connection.cursor() as cursor:
-        cursor.execute(_counts_sql(connection.vendor), [post.pk, post.pk])
-        rows = cursor.fetchall()
-    counts: dict[int, int] = {}
-    for kind_id, count in rows:
-        counts[kind_id] = counts.get(kind_id, 0) + count
-    return counts
+        cursor.execute(counts_sql(connection.vendor), counts_params(post))
+        return add_up_counts(cursor.fetchall())
 
 
 @functools.cache
-def _counts_sql(vendor: str) -> str:
+def counts_sql(vendor: str) -> str:
+    """The SQL of counts_for_post: (kind id, count) rows to add up per kind."""
     quote = connection.ops.quote_name
     return (
         f"SELECT {quote('kind_id')}, COUNT(*) FROM {quote(Reaction._meta.db_table)}"
@@ -208,3 +205,14 @@ def _counts_sql(vendor: str) -> str:
         f" UNION ALL SELECT {quote('kind_id')}, {quote('count')}"
         f" FROM {quote(ReactionBaseline._meta.db_table)} WHERE {quote('post_id')} = %s"
     )
+
+
+def counts_params(post) -> list:
+    return [post.pk, post.pk]
+
+
+def add_up_counts(rows) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for kind_id, count in rows:
+        counts[kind_id] = counts.get(kind_id, 0) + count
+    return counts
