@@ -83,6 +83,10 @@ def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
 
 def bump(*scopes: str) -> None:
     """Make every stored page depending on one of `scopes` stale, in every process."""
+    incr_or_create_many = getattr(cache, "incr_or_create_many", None)
+    if incr_or_create_many is not None:  # Redis (blogsite.cache_backend): one round trip
+        incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes])
+        return
     for scope in scopes:
         key = GENERATION_PREFIX + scope
         if not cache.add(key, 1, timeout=None):

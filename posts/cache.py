@@ -7,6 +7,7 @@ forgets what it stored, on commit so a page rendered from the old rows in betwee
 forgotten too.
 """
 
+import secrets
 import time
 
 from django.core.cache import cache
@@ -60,7 +61,9 @@ def next_due() -> float | None:
 
 SITE_VALUE_PREFIX = "posts:site-value:"
 SITE_VALUE_TIMEOUT = 600
-_MISSING = object()
+
+
+_held: dict[str, tuple[str, object]] = {}  # name -> (stamp, value), this process's copies
 
 
 def site_value(name: str, compute):
@@ -69,18 +72,34 @@ def site_value(name: str, compute):
     tags and months, the reaction kinds) costs no query on most renders.
 
     `name` must say everything the value depends on besides the site's rows (a language).
+    Each computed value gets a stamp (the generation it was computed under and a random
+    part), stored beside it: one round trip reads the generation and the stamp, and while
+    they match, this process's own copy is used, with nothing fetched or unpickled.
     """
+    generation_key = pagecache.GENERATION_PREFIX + SITE
+    key = SITE_VALUE_PREFIX + name
+    stamp_key = key + ":stamp"
+    found = cache.get_many([generation_key, stamp_key])
     # The generation is read before computing: a write landing meanwhile bumps past it, so
-    # a value computed from the old rows is stored under a key nobody reads any more.
-    key = f"{SITE_VALUE_PREFIX}{name}:{pagecache.generation(SITE)}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        timeout = SITE_VALUE_TIMEOUT
-        due = next_due()
-        if due is not None:
-            timeout = max(min(timeout, int(due - time.time()) + 1), 1)
-        cache.set(key, value, timeout=timeout)
+    # a value computed from the old rows carries a stamp nobody accepts any more.
+    generation = found.get(generation_key, 0)
+    stamp = found.get(stamp_key)
+    if stamp is not None and stamp.startswith(f"{generation}:"):
+        held = _held.get(name)
+        if held is not None and held[0] == stamp:
+            return held[1]
+        stored = cache.get(key)
+        if stored is not None and stored[0] == stamp:
+            _held[name] = stored
+            return stored[1]
+    value = compute()
+    timeout = SITE_VALUE_TIMEOUT
+    due = next_due()
+    if due is not None:
+        timeout = max(min(timeout, int(due - time.time()) + 1), 1)
+    stamp = f"{generation}:{secrets.token_hex(8)}"
+    cache.set_many({key: (stamp, value), stamp_key: stamp}, timeout=timeout)
+    _held[name] = (stamp, value)
     return value
 
 

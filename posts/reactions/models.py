@@ -1,7 +1,9 @@
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -186,16 +188,31 @@ class ReactionBaseline(models.Model):
 def counts_for_post(post) -> dict[int, int]:
     """Map kind id to the count readers see on one article: starting count plus votes."""
     # One query: the votes grouped by kind, and the starting counts, joined by UNION ALL.
-    votes = (
-        Reaction.objects.filter(post=post)
-        .order_by()
-        .values_list("kind_id")
-        .annotate(n=Count("pk"))
+    # Written out once rather than built by the ORM on every vote: compiling the union
+    # cost more CPU than the database took to answer it.
+    with connection.cursor() as cursor:
+        cursor.execute(counts_sql(connection.vendor), counts_params(post))
+        return add_up_counts(cursor.fetchall())
+
+
+@functools.cache
+def counts_sql(vendor: str) -> str:
+    """The SQL of counts_for_post: (kind id, count) rows to add up per kind."""
+    quote = connection.ops.quote_name
+    return (
+        f"SELECT {quote('kind_id')}, COUNT(*) FROM {quote(Reaction._meta.db_table)}"
+        f" WHERE {quote('post_id')} = %s GROUP BY {quote('kind_id')}"
+        f" UNION ALL SELECT {quote('kind_id')}, {quote('count')}"
+        f" FROM {quote(ReactionBaseline._meta.db_table)} WHERE {quote('post_id')} = %s"
     )
-    baselines = (
-        ReactionBaseline.objects.filter(post=post).order_by().values_list("kind_id", "count")
-    )
+
+
+def counts_params(post) -> list:
+    return [post.pk, post.pk]
+
+
+def add_up_counts(rows) -> dict[int, int]:
     counts: dict[int, int] = {}
-    for kind_id, count in votes.union(baselines, all=True):
+    for kind_id, count in rows:
         counts[kind_id] = counts.get(kind_id, 0) + count
     return counts

@@ -120,6 +120,30 @@ def test_the_ip_cap_holds_when_thirty_new_voters_from_one_address_vote_at_once(p
     assert Reaction.objects.filter(post=post).count() == 20
 
 
+@override_settings(REACTIONS_IP_HOURLY_LIMIT=20)
+def test_thirty_brand_new_voters_voting_at_once_lose_no_vote_and_the_cap_holds(post):
+    # The first-vote path (a voter key minted by the request: a plain insert, no lock).
+    useful = ReactionKind.objects.get(code="useful")
+    outcomes = run_together(
+        [
+            lambda: cast_reaction(
+                post=post,
+                kind=useful,
+                voter=anonymous_voter(new_anonymous_id()),
+                ip="10.9.9.8",
+                new_voter=True,
+            )
+            for _ in range(30)
+        ]
+    )
+    accepted = [o for o in outcomes if not isinstance(o, Exception)]
+    refused = [o for o in outcomes if isinstance(o, ReactionLimitReached)]
+    assert len(accepted) == 20
+    assert len(refused) == 10
+    assert all(o.action == "created" for o in accepted)
+    assert Reaction.objects.filter(post=post).count() == 20
+
+
 def test_without_the_advisory_lock_the_unique_constraint_still_keeps_one_reaction(
     post, monkeypatch
 ):

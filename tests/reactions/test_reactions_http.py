@@ -240,3 +240,20 @@ def test_the_most_appreciated_page_ranks_articles_by_reactions(client, post):
     assert html.index(loved.title) < html.index(post.title)
     assert quiet.title not in html
     assert "3 reazioni" in html
+
+
+def test_the_most_appreciated_page_counts_starting_counts_with_the_votes(client, post):
+    from posts.reactions.models import ReactionBaseline, ReactionKind
+
+    love = ReactionKind.objects.get(code="love")
+    imported = make_post(title="Amato su WordPress")  # 40 reactions before it came here
+    ReactionBaseline.objects.create(post=imported, kind=love, count=40)
+    only_imported = make_post(title="Solo numeri importati")
+    ReactionBaseline.objects.create(post=only_imported, kind=love, count=2)
+    for _ in range(3):
+        Client().post(react_url(post), {"kind": "useful"})
+
+    html = client.get(reverse("reactions:most-appreciated")).text
+    assert html.index(imported.title) < html.index(post.title) < html.index(only_imported.title)
+    assert "40 reazioni" in html
+    assert "2 reazioni" in html
