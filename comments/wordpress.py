@@ -82,6 +82,18 @@ def _in_thread_order(comments):
     return ordered
 
 
+def _existing(ids) -> dict:
+    return {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=ids)}
+
+
+def read_ahead_comments(context, items) -> None:
+    """Read the comments already imported for a batch of articles, in one query."""
+    from posts.wordpress.hooks import ReadAhead
+
+    ids = [c.id for item in items if item.post_type == "post" for c in item.comments]
+    context.read_ahead[KIND] = ReadAhead(ids, _existing)
+
+
 def import_comments(context, item, post) -> None:
     """Create or update the comments of one article; count them in the report."""
     from posts.wordpress.importer import parse_date, safe_url
@@ -89,10 +101,9 @@ def import_comments(context, item, post) -> None:
     if not item.comments:
         return
     report = context.report
-    existing = {
-        c.wordpress_id: c
-        for c in Comment.objects.filter(wordpress_id__in=[c.id for c in item.comments])
-    }
+    ids = [c.id for c in item.comments]
+    read_ahead = context.read_ahead.get(KIND)
+    existing = read_ahead.take(ids) if read_ahead is not None else _existing(ids)
     new: dict[int, services.NewComment] = {}
     learn = []
     for source in _in_thread_order(item.comments):

@@ -65,13 +65,30 @@ class RedirectWriter:
         self.prefix = prefix.rstrip("/")
         self.site = Site.objects.get_current()
         self.seen: set[str] = set()
+        self.existing = None  # hooks.ReadAhead of a batch's old paths
+
+    def _path(self, old: str) -> str:
+        path = old_path(old)
+        if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"
+        return path
+
+    def read_ahead(self, urls) -> None:
+        """Read the rows of these old addresses (a batch's links) in one query."""
+        from posts.wordpress.hooks import ReadAhead
+
+        self.existing = ReadAhead(
+            {path for path in map(self._path, urls) if path and path not in self.seen},
+            lambda paths: {
+                row.old_path: row
+                for row in Redirect.objects.filter(site=self.site, old_path__in=paths)
+            },
+        )
 
     def add(self, old: str, new: str | None, *, label: str = "") -> None:
-        path = old_path(old)
+        path = self._path(old)
         if not path or not new:
             return
-        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-            path += "/"
         if path == new or path in self.seen:
             return
         self.seen.add(path)
@@ -83,7 +100,10 @@ class RedirectWriter:
             self.report.collision(path, answered_by)
             self.report.skip(KIND, path, f"one of our addresses answers there ({answered_by})")
             return
-        existing = Redirect.objects.filter(site=self.site, old_path=path).first()
+        if self.existing is not None:
+            existing = self.existing.take([path]).get(path)
+        else:
+            existing = Redirect.objects.filter(site=self.site, old_path=path).first()
         if existing is None:
             Redirect.objects.create(site=self.site, old_path=path, new_path=new)
             self.report.count(KIND, "created")
