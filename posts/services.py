@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
 
-
 SLUG_CANDIDATES = 20  # slugs unique_slug() asks about in its first query
 
 

@@ -13,7 +13,6 @@ Running the same file again changes nothing; a newer export updates what changed
 """
 
 import re
-import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
