@@ -1,7 +1,9 @@
 """The comments of an imported WordPress article (registered in posts.wordpress.hooks).
 
-One create_comments() call per article: one INSERT per thread depth, replies deeper than
-COMMENTS_MAX_DEPTH attached at the deepest allowed level, nobody e-mailed. Importing is not
+The comments of an article are validated with it (comments.services.build_comments), and
+inserted with those of the other articles of its batch when the batch ends (one INSERT per
+thread depth, see posts.wordpress.hooks.Pending); replies deeper than COMMENTS_MAX_DEPTH
+attached at the deepest allowed level, nobody e-mailed. Importing is not
 trust: no ConfirmedEmail is written, so an imported address approves nobody who types it.
 """
 
@@ -104,6 +106,9 @@ def import_comments(context, item, post) -> None:
     ids = [c.id for c in item.comments]
     read_ahead = context.read_ahead.get(KIND)
     existing = read_ahead.take(ids) if read_ahead is not None else _existing(ids)
+    pending = context.pending
+    # WordPress id -> article of the comments this batch leaves for insertion.
+    queued = pending.state.setdefault(KIND, {}) if pending is not None else {}
     new: dict[int, services.NewComment] = {}
     learn = []
     for source in _in_thread_order(item.comments):
@@ -117,6 +122,13 @@ def import_comments(context, item, post) -> None:
             report.skip(KIND, label, _("empty comment"))
             continue
         found = existing.get(source.id)
+        if found is None and source.id in queued:
+            # Left for insertion by an article earlier in this batch (an id repeated).
+            if queued[source.id] != post.pk:
+                report.skip(KIND, label, _("already imported on another article"))
+            else:
+                report.count(KIND, "unchanged")
+            continue
         if found is not None:
             if found.post_id != post.pk:
                 report.skip(KIND, label, _("already imported on another article"))
@@ -152,7 +164,14 @@ def import_comments(context, item, post) -> None:
         if status in (Comment.Status.APPROVED, Comment.Status.SPAM):
             learn.append(entry)
     if new:
-        services.create_comments(list(new.values()))
+        built = services.build_comments(list(new.values()))
+        if pending is None:
+            services.insert_comments(built)
+        else:
+            # Inserted with the batch's other comments: one INSERT per thread depth.
+            pending.add(KIND, built, services.insert_comments)
+            queued.update(dict.fromkeys(new, post.pk))
+            pending.on_undo(lambda: [queued.pop(wordpress_id, None) for wordpress_id in new])
         report.count(KIND, "created", len(new))
     if context.options.get("train_spam"):
         for entry in learn:

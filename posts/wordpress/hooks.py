@@ -48,6 +48,48 @@ def register_item_handler(handler: Callable) -> None:
         _item_handlers.append(handler)
 
 
+class Pending:
+    """Rows the items of a batch leave to be inserted together when the batch ends (one
+    INSERT per kind, or per thread depth for comments, instead of one per article), in
+    the batch's transaction. An item that fails takes its own rows back (undo()), so
+    nothing of it is written.
+    """
+
+    def __init__(self):
+        self._rows: dict[str, list] = {}
+        self._inserts: dict[str, Callable[[list], object]] = {}
+        self._undo: list[Callable[[], object]] = []
+        self.state: dict = {}  # what handlers keep for the batch (undone with on_undo)
+
+    def add(self, name: str, rows: list, insert: Callable[[list], object]) -> None:
+        """Leave `rows` to insert(rows of every item) when the batch ends."""
+        self._inserts.setdefault(name, insert)
+        self._rows.setdefault(name, []).extend(rows)
+
+    def on_undo(self, callback: Callable[[], object]) -> None:
+        """Call `callback` if the current item fails (to forget what it noted in state)."""
+        self._undo.append(callback)
+
+    def mark(self):
+        return {name: len(rows) for name, rows in self._rows.items()}, len(self._undo)
+
+    def undo(self, mark) -> None:
+        """Drop what was left after `mark` (from mark()): the failed item's rows."""
+        lengths, undo_at = mark
+        for name, rows in self._rows.items():
+            del rows[lengths.get(name, 0) :]
+        while len(self._undo) > undo_at:
+            self._undo.pop()()
+
+    def flush(self) -> None:
+        for name, rows in self._rows.items():
+            if rows:
+                self._inserts[name](rows)
+        self._rows.clear()
+        self._undo.clear()
+        self.state.clear()
+
+
 def register_batch_handler(handler: Callable) -> None:
     """handler(context, items): read ahead for a batch of items (posts.wordpress.wxr.Item of
     every type), keeping what it read in context.read_ahead[name] (a ReadAhead)."""

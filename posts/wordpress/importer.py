@@ -73,6 +73,9 @@ class ImportContext:
     users: dict = field(default_factory=dict)  # user pk -> user
     # What the batch handlers read ahead for the current batch (name -> hooks.ReadAhead).
     read_ahead: dict = field(default_factory=dict)
+    # The rows the current batch's items leave to be inserted when it ends (None outside
+    # a batch: write at once).
+    pending: hooks.Pending | None = None
     terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
@@ -177,24 +180,39 @@ def _second_pass(stream, context, progress, total) -> None:
 
 
 def _import_batch(batch, context, progress, total, done) -> int:
+    """One transaction: every item in its savepoint, then the rows they left pending."""
     atomic = transaction.atomic()
     atomic.__enter__()
+    flushed = False
     try:
-        items = [record for record in batch if isinstance(record, wxr.Item)]
-        context.read_ahead = {}
-        _read_ahead(context, items)
-        for handler in hooks.batch_handlers():
-            handler(context, items)
-        for record in batch:
-            if _import_record(context, record):
-                done += 1
-                if progress:
-                    progress(done, total)
-    finally:
-        context.read_ahead = {}
-        # Committed even when an item stopped the run: it has undone itself, and the items
-        # before it stay imported.
-        atomic.__exit__(None, None, None)
+        try:
+            context.pending = hooks.Pending()
+            if context.redirects is not None:
+                context.redirects.pending = context.pending
+            items = [record for record in batch if isinstance(record, wxr.Item)]
+            _read_ahead(context, items)
+            for handler in hooks.batch_handlers():
+                handler(context, items)
+            for record in batch:
+                if _import_record(context, record):
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        finally:
+            pending, context.pending, context.read_ahead = context.pending, None, {}
+            if context.redirects is not None:
+                context.redirects.pending = None
+            pending.flush()
+            flushed = True
+    except BaseException as error:
+        if flushed:
+            # An item stopped the run: it has undone itself, the items before it are
+            # written whole (their pending rows too) and stay imported.
+            atomic.__exit__(None, None, None)
+        else:
+            atomic.__exit__(type(error), error, error.__traceback__)
+        raise
+    atomic.__exit__(None, None, None)
     return done
 
 
@@ -235,16 +253,22 @@ def _import_record(context, record) -> bool:
 
 def _atomic(context, kind, label, work) -> None:
     """Run one item's import in its own savepoint (of its batch's transaction, in the second
-    pass): an error undoes all of that item and nothing else."""
+    pass): an error undoes all of that item, and the rows it left pending, and nothing else."""
+    pending = context.pending
+    mark = pending.mark() if pending is not None else None
     try:
         with transaction.atomic():
             work()
-    except ValidationError as error:
+    except BaseException as error:
+        if pending is not None:
+            pending.undo(mark)
         context.terms.clear()  # it may have found a term it created and then undid
-        context.report.skip(kind, label or "?", "; ".join(error.messages))
-    except (ValueError, TypeError) as error:
-        context.terms.clear()
-        context.report.skip(kind, label or "?", str(error))
+        if isinstance(error, ValidationError):
+            context.report.skip(kind, label or "?", "; ".join(error.messages))
+        elif isinstance(error, ValueError | TypeError):
+            context.report.skip(kind, label or "?", str(error))
+        else:
+            raise
 
 
 def _start(context: ImportContext, site: wxr.Site) -> None:
@@ -252,8 +276,9 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
     if not context.language:
         code = (site.language or "").split("-")[0].lower()
         context.language = code if code in Language.values else Language.ITALIAN
-    prefix = urlsplit(site.base_blog_url or site.link or "").path
-    context.redirects = RedirectWriter(context.report, prefix=prefix)
+    if context.redirects is None:  # the same file in both passes: one writer
+        prefix = urlsplit(site.base_blog_url or site.link or "").path
+        context.redirects = RedirectWriter(context.report, prefix=prefix)
 
 
 # --- Dates, slugs, URLs

@@ -66,6 +66,7 @@ class RedirectWriter:
         self.site = Site.objects.get_current()
         self.seen: set[str] = set()
         self.existing = None  # hooks.ReadAhead of a batch's old paths
+        self.pending = None  # hooks.Pending of the batch: new rows are inserted together
 
     def _path(self, old: str) -> str:
         path = old_path(old)
@@ -92,6 +93,8 @@ class RedirectWriter:
         if path == new or path in self.seen:
             return
         self.seen.add(path)
+        if self.pending is not None:
+            self.pending.on_undo(lambda: self.seen.discard(path))
         if len(path) > 200:
             self.report.skip(KIND, path[:80] + "...", "the old address is too long to store")
             return
@@ -105,7 +108,11 @@ class RedirectWriter:
         else:
             existing = Redirect.objects.filter(site=self.site, old_path=path).first()
         if existing is None:
-            Redirect.objects.create(site=self.site, old_path=path, new_path=new)
+            row = Redirect(site=self.site, old_path=path, new_path=new)
+            if self.pending is not None:
+                self.pending.add(KIND, [row], Redirect.objects.bulk_create)
+            else:
+                row.save(force_insert=True)
             self.report.count(KIND, "created")
         elif existing.new_path != new:
             existing.new_path = new
