@@ -58,13 +58,15 @@ def _validate_post(post: Post) -> None:
     A related row given as a saved instance needs no query to prove it exists (the
     database's foreign key still holds). The check constraints repeat what clean_fields()
     (a status among the choices) and derive_fields() (a date on what is not a draft) have
-    just ensured, and Django checks each with a query. The unique constraints are still
-    checked: their message names the field (a slug taken in that language).
+    just ensured, and Django checks each with a query. The WordPress id is no one's to
+    type (not editable): its uniqueness is the database's to check, as for comments. The
+    unique constraints are still checked: their message names the field (a slug taken in
+    that language).
     """
     exclude = {name for name in ("author", "cover") if _is_saved(post, name)}
     errors = {}
     try:
-        post.full_clean(exclude=exclude, validate_constraints=False)
+        post.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         errors = error.update_error_dict(errors)
     for constraint in Post._meta.constraints:

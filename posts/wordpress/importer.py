@@ -729,6 +729,7 @@ def _import_page(context: ImportContext, item: wxr.Item) -> None:
             slug=_free_page_slug(slug, parent, context.language),
             wordpress_id=item.id,
         )
+        context.redirects.pages_changed()
         context.report.count("pages", "created")
     else:
         changed = {k: v for k, v in wanted.items() if getattr(page, k) != v}
@@ -736,6 +737,7 @@ def _import_page(context: ImportContext, item: wxr.Item) -> None:
             for name, value in changed.items():
                 setattr(page, name, value)
             services.save_page(page)
+            context.redirects.pages_changed()
             context.report.count("pages", "updated")
         else:
             context.report.count("pages", "unchanged")
@@ -795,6 +797,7 @@ def _finish(context: ImportContext) -> None:
             elif page.parent_id != parent.pk:
                 page.parent = parent
                 services.save_page(page)
+                context.redirects.pages_changed()
             if page.status == Page.Status.PUBLISHED:
                 _page_redirect(context, page, link)
     redirects, language = context.redirects, context.language
