@@ -135,6 +135,14 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
     it has its ids. Return the saved comments in the order of `items` (also set as each
     item's `saved`).
     """
+    built = build_comments(items)
+    insert_comments(built)
+    return built
+
+
+def build_comments(items: list[NewComment]) -> list[Comment]:
+    """Validate many comments for insert_comments(), in the order of `items` (each set as
+    its item's `saved`, still without an id). Raise ValidationError on a bad field."""
     built: list[Comment] = []
     for item in items:
         parent = item.parent
@@ -146,6 +154,13 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
         comment = build_comment(**values, parent=parent)
         item.saved = comment
         built.append(comment)
+    return built
+
+
+@transaction.atomic
+def insert_comments(built: list[Comment]) -> None:
+    """Insert comments from build_comments() (of one or many articles, parents first), one
+    INSERT per thread depth: each level once the level above it has its ids."""
     for depth in sorted({comment.depth for comment in built}):
         level = [comment for comment in built if comment.depth == depth]
         for comment in level:
@@ -157,7 +172,6 @@ def create_comments(items: list[NewComment]) -> list[Comment]:
                 comment.root_id = parent.root_id or parent.pk
                 comment.parent = parent
         Comment.objects.bulk_create(level)
-    return built
 
 
 NEW_COMMENT_FIELDS = [

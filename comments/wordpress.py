@@ -1,7 +1,9 @@
 """The comments of an imported WordPress article (registered in posts.wordpress.hooks).
 
-One create_comments() call per article: one INSERT per thread depth, replies deeper than
-COMMENTS_MAX_DEPTH attached at the deepest allowed level, nobody e-mailed. Importing is not
+The comments of an article are validated with it (comments.services.build_comments), and
+inserted with those of the other articles of its batch when the batch ends (one INSERT per
+thread depth, see posts.wordpress.hooks.Pending); replies deeper than COMMENTS_MAX_DEPTH
+attached at the deepest allowed level, nobody e-mailed. Importing is not
 trust: no ConfirmedEmail is written, so an imported address approves nobody who types it.
 """
 
@@ -82,6 +84,18 @@ def _in_thread_order(comments):
     return ordered
 
 
+def _existing(ids) -> dict:
+    return {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__in=ids)}
+
+
+def read_ahead_comments(context, items) -> None:
+    """Read the comments already imported for a batch of articles, in one query."""
+    from posts.wordpress.hooks import ReadAhead
+
+    ids = [c.id for item in items if item.post_type == "post" for c in item.comments]
+    context.read_ahead[KIND] = ReadAhead(ids, _existing)
+
+
 def import_comments(context, item, post) -> None:
     """Create or update the comments of one article; count them in the report."""
     from posts.wordpress.importer import parse_date, safe_url
@@ -89,10 +103,12 @@ def import_comments(context, item, post) -> None:
     if not item.comments:
         return
     report = context.report
-    existing = {
-        c.wordpress_id: c
-        for c in Comment.objects.filter(wordpress_id__in=[c.id for c in item.comments])
-    }
+    ids = [c.id for c in item.comments]
+    read_ahead = context.read_ahead.get(KIND)
+    existing = read_ahead.take(ids) if read_ahead is not None else _existing(ids)
+    pending = context.pending
+    # WordPress id -> article of the comments this batch leaves for insertion.
+    queued = pending.state.setdefault(KIND, {}) if pending is not None else {}
     new: dict[int, services.NewComment] = {}
     learn = []
     for source in _in_thread_order(item.comments):
@@ -106,6 +122,13 @@ def import_comments(context, item, post) -> None:
             report.skip(KIND, label, _("empty comment"))
             continue
         found = existing.get(source.id)
+        if found is None and source.id in queued:
+            # Left for insertion by an article earlier in this batch (an id repeated).
+            if queued[source.id] != post.pk:
+                report.skip(KIND, label, _("already imported on another article"))
+            else:
+                report.count(KIND, "unchanged")
+            continue
         if found is not None:
             if found.post_id != post.pk:
                 report.skip(KIND, label, _("already imported on another article"))
@@ -141,7 +164,14 @@ def import_comments(context, item, post) -> None:
         if status in (Comment.Status.APPROVED, Comment.Status.SPAM):
             learn.append(entry)
     if new:
-        services.create_comments(list(new.values()))
+        built = services.build_comments(list(new.values()))
+        if pending is None:
+            services.insert_comments(built)
+        else:
+            # Inserted with the batch's other comments: one INSERT per thread depth.
+            pending.add(KIND, built, services.insert_comments)
+            queued.update(dict.fromkeys(new, post.pk))
+            pending.on_undo(lambda: [queued.pop(wordpress_id, None) for wordpress_id in new])
         report.count(KIND, "created", len(new))
     if context.options.get("train_spam"):
         for entry in learn:

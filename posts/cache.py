@@ -9,6 +9,8 @@ forgotten too.
 
 import secrets
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -22,15 +24,40 @@ SITE = "site"  # every page: articles, pages, terms, authors, reaction kinds
 LISTS = "lists"  # lists of articles: comment counts on the cards
 NEXT_DUE_KEY = "posts:next-due"
 
+# The scopes to bump when changes_deferred() ends (None: bump at once).
+_deferred: ContextVar[set | None] = ContextVar("posts_cache_deferred", default=None)
+
 
 def _bump(*scopes: str) -> None:
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(scopes)
+        return
     pagecache.bump(*scopes)
     transaction.on_commit(lambda: pagecache.bump(*scopes))
 
 
+@contextmanager
+def changes_deferred():
+    """Within it, the writes' bumps are collected, and each scope is bumped once on the way
+    out (as _bump does: at once, and again on commit). A bulk write (an import) saves
+    thousands of rows: a bump for each would be thousands of cache round trips."""
+    pending: set = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+        if SITE in pending:
+            cache.delete(NEXT_DUE_KEY)
+        if pending:
+            _bump(*sorted(pending))
+
+
 def site_changed(**kwargs) -> None:
     """Forget every stored page (an article, a page, a term or an author changed)."""
-    cache.delete(NEXT_DUE_KEY)
+    if _deferred.get() is None:
+        cache.delete(NEXT_DUE_KEY)
     _bump(SITE)
 
 

@@ -5,11 +5,15 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import UniqueConstraint
+from django.db.models.signals import m2m_changed
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
+
+SLUG_CANDIDATES = 20  # slugs unique_slug() asks about in its first query
 
 
 def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=200) -> str:
@@ -19,17 +23,74 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
     a script without Latin letters) gets the model's name.
     """
     base = slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
-    taken = set(
-        model.objects.filter(language=language, slug__startswith=base)
-        .exclude(pk=exclude_pk)
-        .values_list("slug", flat=True)
-    )
-    slug, n = base, 1
-    while slug in taken:
+
+    def candidate(n: int) -> str:
+        suffix = f"-{n}" if n > 1 else ""
+        return base[: max_length - len(suffix)] + suffix
+
+    rows = model.objects.filter(language=language).exclude(pk=exclude_pk)
+    # The first few candidates by equality (the unique index answers): a prefix match would
+    # read every "articolo-1..." of a large site to name "articolo-1".
+    first = [candidate(n) for n in range(1, SLUG_CANDIDATES + 1)]
+    taken = set(rows.filter(slug__in=first).values_list("slug", flat=True))
+    for slug in first:
+        if slug not in taken:
+            return slug
+    taken |= set(rows.filter(slug__startswith=base).values_list("slug", flat=True))
+    n = SLUG_CANDIDATES + 1
+    while candidate(n) in taken:
         n += 1
-        suffix = f"-{n}"
-        slug = base[: max_length - len(suffix)] + suffix
-    return slug
+    return candidate(n)
+
+
+def _is_saved(instance, name: str) -> bool:
+    """True when the related row `name` was given as an instance read from the database."""
+    field = instance._meta.get_field(name)
+    if not field.is_cached(instance):
+        return False
+    related = field.get_cached_value(instance)
+    return related is not None and not related._state.adding
+
+
+def _validate_post(post: Post) -> None:
+    """full_clean() without the queries that cannot fail after derive_fields().
+
+    A related row given as a saved instance needs no query to prove it exists (the
+    database's foreign key still holds). The check constraints repeat what clean_fields()
+    (a status among the choices) and derive_fields() (a date on what is not a draft) have
+    just ensured, and Django checks each with a query. The WordPress id is no one's to
+    type (not editable): its uniqueness is the database's to check, as for comments. The
+    unique constraints are still checked: their message names the field (a slug taken in
+    that language).
+    """
+    exclude = {name for name in ("author", "cover") if _is_saved(post, name)}
+    errors = {}
+    try:
+        post.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for constraint in Post._meta.constraints:
+        if not isinstance(constraint, UniqueConstraint):
+            continue
+        try:
+            constraint.validate(Post, post, exclude=exclude | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _add_new_terms(post: Post, name: str, terms) -> None:
+    """Link a post saved a moment ago to its tags or categories: it has none yet, so there
+    is nothing to compare (set() would read them twice). m2m_changed is sent as add() does."""
+    manager = getattr(post, name)
+    through = manager.through
+    pks = list(dict.fromkeys(term if isinstance(term, int) else term.pk for term in terms))
+    source, target = manager.source_field_name, manager.target_field_name
+    signal = {"sender": through, "instance": post, "reverse": False, "model": manager.model}
+    m2m_changed.send(action="pre_add", pk_set=set(pks), **signal)
+    through.objects.bulk_create([through(**{source: post, f"{target}_id": pk}) for pk in pks])
+    m2m_changed.send(action="post_add", pk_set=set(pks), **signal)
 
 
 @transaction.atomic
@@ -79,15 +140,15 @@ def create_post(
         post.language = language
     post.slug = slug or unique_slug(Post, post.title, language=post.language)
     post.derive_fields()
-    post.full_clean()
+    _validate_post(post)
     post.save(derive=False)
     if updated_at is not None:
         Post.objects.filter(pk=post.pk).update(updated_at=updated_at)
         post.updated_at = updated_at
     if tags:
-        post.tags.set(tags)
+        _add_new_terms(post, "tags", tags)
     if categories:
-        post.categories.set(categories)
+        _add_new_terms(post, "categories", categories)
     return post
 
 
@@ -205,7 +266,7 @@ def update_post(post: Post, *, tags=None, categories=None, **fields) -> Post:
     for name, value in fields.items():
         setattr(post, name, value)
     post.derive_fields()
-    post.full_clean()
+    _validate_post(post)
     post.save(derive=False)
     if tags is not None:
         post.tags.set(tags)

@@ -1,9 +1,13 @@
-"""Import a WordPress export into the site, one item per transaction, keyed by WordPress ids.
+"""Import a WordPress export into the site, one item per savepoint, keyed by WordPress ids.
 
 Two passes over the file (each streamed): the first stores the attachments (images), so
 that the second can point bodies, galleries and featured images at them whatever order
 the file lists items in. Every write goes through posts.services (and, for comments and
 reactions, the handlers those apps register in posts.wordpress.hooks).
+
+Items share transactions, a batch at a time (see _second_pass): an error undoes its own
+item only, and what finished before it is committed. What the items of a batch look up by
+WordPress id is read for the whole batch at once (hooks.ReadAhead).
 
 Running the same file again changes nothing; a newer export updates what changed.
 """
@@ -39,6 +43,12 @@ SIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
 IMPORTED_TYPES = {"post", "page", "attachment"}
 
 
+# Items share a transaction, this many at a time (each still in its own savepoint): a
+# commit per article waits for the disk once per article. Small enough that SQLite's write
+# lock (one writer at a time) is let go about every half second.
+ITEMS_PER_TRANSACTION = 50
+
+
 class _Rollback(Exception):
     pass
 
@@ -61,6 +71,12 @@ class ImportContext:
     archive_days: set = field(default_factory=set)
     redirects: RedirectWriter | None = None
     users: dict = field(default_factory=dict)  # user pk -> user
+    # What the batch handlers read ahead for the current batch (name -> hooks.ReadAhead).
+    read_ahead: dict = field(default_factory=dict)
+    # The rows the current batch's items leave to be inserted when it ends (None outside
+    # a batch: write at once).
+    pending: hooks.Pending | None = None
+    terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
         pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None
@@ -97,15 +113,18 @@ def run_import(
         options=dict(options or {}),
     )
     try:
-        if dry_run:
-            try:
-                with transaction.atomic():
-                    _run(source, context, progress)
-                    raise _Rollback
-            except _Rollback:
-                pass
-        else:
-            _run(source, context, progress)
+        # Each saved article, term or page would forget stored pages (cache round trips);
+        # they are forgotten once, when the run ends.
+        with cache.changes_deferred():
+            if dry_run:
+                try:
+                    with transaction.atomic():
+                        _run(source, context, progress)
+                        raise _Rollback
+                except _Rollback:
+                    pass
+            else:
+                _run(source, context, progress)
     except wxr.WXRError as error:
         report.error = str(error)
     finally:
@@ -140,39 +159,116 @@ def _run(source, context: ImportContext, progress) -> None:
 
 
 def _second_pass(stream, context, progress, total) -> None:
+    """Import the records in batches of ITEMS_PER_TRANSACTION, one transaction each."""
+    records = wxr.read(stream)
     done = 0
-    for record in wxr.read(stream):
-        if isinstance(record, wxr.Site):
-            _start(context, record)
-        elif isinstance(record, wxr.Author):
-            _atomic(context, "authors", record.login, lambda r=record: _import_author(context, r))
-        elif isinstance(record, wxr.Term):
-            _atomic(context, _term_kind(record), record.name, lambda r=record: _term(context, r))
-        elif isinstance(record, wxr.Item):
-            if record.post_type == "post":
-                _atomic(context, "posts", record.title, lambda r=record: _import_post(context, r))
-            elif record.post_type == "page":
-                _atomic(context, "pages", record.title, lambda r=record: _import_page(context, r))
-            elif record.post_type not in IMPORTED_TYPES:
-                context.report.skip(
-                    "other",
-                    record.title or record.id,
-                    _("WordPress type “%(type)s” is not imported") % {"type": record.post_type},
-                )
-            done += 1
-            if progress:
-                progress(done, total)
+    while True:
+        batch, error = [], None
+        try:
+            for record in records:
+                batch.append(record)
+                if len(batch) == ITEMS_PER_TRANSACTION:
+                    break
+        except wxr.WXRError as broken:
+            error = broken  # the records before it are imported first
+        if batch:
+            done = _import_batch(batch, context, progress, total, done)
+        if error is not None:
+            raise error
+        if len(batch) < ITEMS_PER_TRANSACTION:
+            return
+
+
+def _import_batch(batch, context, progress, total, done) -> int:
+    """One transaction: every item in its savepoint, then the rows they left pending."""
+    atomic = transaction.atomic()
+    atomic.__enter__()
+    flushed = False
+    try:
+        try:
+            context.pending = hooks.Pending()
+            if context.redirects is not None:
+                context.redirects.pending = context.pending
+            items = [record for record in batch if isinstance(record, wxr.Item)]
+            _read_ahead(context, items)
+            for handler in hooks.batch_handlers():
+                handler(context, items)
+            for record in batch:
+                if _import_record(context, record):
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        finally:
+            pending, context.pending, context.read_ahead = context.pending, None, {}
+            if context.redirects is not None:
+                context.redirects.pending = None
+            pending.flush()
+            flushed = True
+    except BaseException as error:
+        if flushed:
+            # An item stopped the run: it has undone itself, the items before it are
+            # written whole (their pending rows too) and stay imported.
+            atomic.__exit__(None, None, None)
+        else:
+            atomic.__exit__(type(error), error, error.__traceback__)
+        raise
+    atomic.__exit__(None, None, None)
+    return done
+
+
+def _read_ahead(context, items) -> None:
+    posts = [item.id for item in items if item.post_type == "post" and item.id]
+    context.read_ahead["posts"] = hooks.ReadAhead(
+        posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
+    )
+    if context.redirects is not None:
+        context.redirects.read_ahead(
+            [url for item in items for url in (item.link, item.guid) if url]
+        )
+
+
+def _import_record(context, record) -> bool:
+    """Import one record; True when it was an item (an article, a page, an attachment...)."""
+    if isinstance(record, wxr.Site):
+        _start(context, record)
+    elif isinstance(record, wxr.Author):
+        _atomic(context, "authors", record.login, lambda r=record: _import_author(context, r))
+    elif isinstance(record, wxr.Term):
+        context.terms.clear()  # a term's slug or name may change: look them up afresh
+        _atomic(context, _term_kind(record), record.name, lambda r=record: _term(context, r))
+    elif isinstance(record, wxr.Item):
+        if record.post_type == "post":
+            _atomic(context, "posts", record.title, lambda r=record: _import_post(context, r))
+        elif record.post_type == "page":
+            _atomic(context, "pages", record.title, lambda r=record: _import_page(context, r))
+        elif record.post_type not in IMPORTED_TYPES:
+            context.report.skip(
+                "other",
+                record.title or record.id,
+                _("WordPress type “%(type)s” is not imported") % {"type": record.post_type},
+            )
+        return True
+    return False
 
 
 def _atomic(context, kind, label, work) -> None:
-    """Run one item's import in its own transaction: an error undoes all of that item."""
+    """Run one item's import in its own savepoint (of its batch's transaction, in the second
+    pass): an error undoes all of that item, and the rows it left pending, and nothing else."""
+    pending = context.pending
+    mark = pending.mark() if pending is not None else None
     try:
         with transaction.atomic():
             work()
-    except ValidationError as error:
-        context.report.skip(kind, label or "?", "; ".join(error.messages))
-    except (ValueError, TypeError) as error:
-        context.report.skip(kind, label or "?", str(error))
+    except BaseException as error:
+        if pending is not None:
+            pending.undo(mark)
+        context.terms.clear()  # it may have found a term it created and then undid
+        if isinstance(error, ValidationError):
+            context.report.skip(kind, label or "?", "; ".join(error.messages))
+        elif isinstance(error, ValueError | TypeError):
+            context.report.skip(kind, label or "?", str(error))
+        else:
+            raise
 
 
 def _start(context: ImportContext, site: wxr.Site) -> None:
@@ -180,8 +276,9 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
     if not context.language:
         code = (site.language or "").split("-")[0].lower()
         context.language = code if code in Language.values else Language.ITALIAN
-    prefix = urlsplit(site.base_blog_url or site.link or "").path
-    context.redirects = RedirectWriter(context.report, prefix=prefix)
+    if context.redirects is None:  # the same file in both passes: one writer
+        prefix = urlsplit(site.base_blog_url or site.link or "").path
+        context.redirects = RedirectWriter(context.report, prefix=prefix)
 
 
 # --- Dates, slugs, URLs
@@ -386,11 +483,17 @@ def _item_terms(context, item: wxr.Item):
         if domain not in ("post_tag", "category") or not (nicename or name):
             continue
         model = Tag if domain == "post_tag" else Category
-        term = model.objects.filter(
-            language=context.language, slug=wordpress_slug(nicename or name)
-        ).first()
+        key = (model, context.language, nicename, name)
+        term = context.terms.get(key)
         if term is None:
-            term = model.objects.filter(language=context.language, name=name).first()
+            term = model.objects.filter(
+                language=context.language, slug=wordpress_slug(nicename or name)
+            ).first()
+            if term is None:
+                term = model.objects.filter(language=context.language, name=name).first()
+            if term is not None:
+                # Found before this item: the next articles with it need no query.
+                context.terms[key] = term
         if term is None:
             # WXR 1.0 files and exports by author list only some terms up front.
             term = _term(context, wxr.Term(domain, None, nicename, name or nicename))
@@ -553,7 +656,11 @@ def _import_post(context: ImportContext, item: wxr.Item) -> None:
         "sticky": item.sticky,
         "comments_open": item.comment_status == "open",
     }
-    post = Post.objects.filter(wordpress_id=item.id).first()
+    read_ahead = context.read_ahead.get("posts")
+    if read_ahead is not None:
+        post = read_ahead.take([item.id]).get(item.id)
+    else:
+        post = Post.objects.filter(wordpress_id=item.id).first()
     if post is None:
         slug = wordpress_slug(item.name) or wordpress_slug(item.title)
         post = services.create_post(
@@ -622,6 +729,7 @@ def _import_page(context: ImportContext, item: wxr.Item) -> None:
             slug=_free_page_slug(slug, parent, context.language),
             wordpress_id=item.id,
         )
+        context.redirects.pages_changed()
         context.report.count("pages", "created")
     else:
         changed = {k: v for k, v in wanted.items() if getattr(page, k) != v}
@@ -629,6 +737,7 @@ def _import_page(context: ImportContext, item: wxr.Item) -> None:
             for name, value in changed.items():
                 setattr(page, name, value)
             services.save_page(page)
+            context.redirects.pages_changed()
             context.report.count("pages", "updated")
         else:
             context.report.count("pages", "unchanged")
@@ -688,6 +797,7 @@ def _finish(context: ImportContext) -> None:
             elif page.parent_id != parent.pk:
                 page.parent = parent
                 services.save_page(page)
+                context.redirects.pages_changed()
             if page.status == Page.Status.PUBLISHED:
                 _page_redirect(context, page, link)
     redirects, language = context.redirects, context.language

@@ -49,6 +49,29 @@ def answered_here(path: str) -> str:
     return match.view_name or match.url_name or "view"
 
 
+def answers_here(paths) -> dict:
+    """answered_here() of each of `paths`, with one query for the pages among them."""
+    answers, page_paths = {}, {}
+    for path in paths:
+        try:
+            match = resolve(unquote(path))
+        except Resolver404:
+            answers[path] = ""
+            continue
+        if match.view_name == "posts:page":
+            page_paths[path] = match.kwargs["path"].strip("/")
+        else:
+            answers[path] = match.view_name or match.url_name or "view"
+    found = set()
+    if page_paths:
+        found = set(
+            Page.objects.filter(path__in=set(page_paths.values())).values_list("path", flat=True)
+        )
+    for path, page_path in page_paths.items():
+        answers[path] = f"page /{page_path}/" if page_path in found else ""
+    return answers
+
+
 def view_at(path: str) -> str:
     """The name of our view at `path` ("" when none)."""
     try:
@@ -65,27 +88,62 @@ class RedirectWriter:
         self.prefix = prefix.rstrip("/")
         self.site = Site.objects.get_current()
         self.seen: set[str] = set()
+        self.existing = None  # hooks.ReadAhead of a batch's old paths
+        self.pending = None  # hooks.Pending of the batch: new rows are inserted together
+        self.answers: dict = {}  # old path -> answered_here(), read ahead for a batch
+
+    def _path(self, old: str) -> str:
+        path = old_path(old)
+        if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"
+        return path
+
+    def read_ahead(self, urls) -> None:
+        """Read the rows of these old addresses (a batch's links) in one query."""
+        from posts.wordpress.hooks import ReadAhead
+
+        paths = {path for path in map(self._path, urls) if path and path not in self.seen}
+        # Also what of ours answers there (a page?): asked once for the batch.
+        self.answers = answers_here(paths)
+        self.existing = ReadAhead(
+            paths,
+            lambda paths: {
+                row.old_path: row
+                for row in Redirect.objects.filter(site=self.site, old_path__in=paths)
+            },
+        )
+
+    def pages_changed(self) -> None:
+        """A page was saved: what answers at an old path is asked again."""
+        self.answers = {}
 
     def add(self, old: str, new: str | None, *, label: str = "") -> None:
-        path = old_path(old)
+        path = self._path(old)
         if not path or not new:
             return
-        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-            path += "/"
         if path == new or path in self.seen:
             return
         self.seen.add(path)
+        if self.pending is not None:
+            self.pending.on_undo(lambda: self.seen.discard(path))
         if len(path) > 200:
             self.report.skip(KIND, path[:80] + "...", "the old address is too long to store")
             return
-        answered_by = answered_here(path)
+        answered_by = self.answers.pop(path) if path in self.answers else answered_here(path)
         if answered_by:
             self.report.collision(path, answered_by)
             self.report.skip(KIND, path, f"one of our addresses answers there ({answered_by})")
             return
-        existing = Redirect.objects.filter(site=self.site, old_path=path).first()
+        if self.existing is not None:
+            existing = self.existing.take([path]).get(path)
+        else:
+            existing = Redirect.objects.filter(site=self.site, old_path=path).first()
         if existing is None:
-            Redirect.objects.create(site=self.site, old_path=path, new_path=new)
+            row = Redirect(site=self.site, old_path=path, new_path=new)
+            if self.pending is not None:
+                self.pending.add(KIND, [row], Redirect.objects.bulk_create)
+            else:
+                row.save(force_insert=True)
             self.report.count(KIND, "created")
         elif existing.new_path != new:
             existing.new_path = new

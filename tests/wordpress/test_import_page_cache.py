@@ -22,3 +22,17 @@ def test_a_page_stored_before_an_import_is_read_fresh_after_it(
     assert Post.objects.published().first().title in response.text
     article = Comment.objects.filter(status="approved", kind="comment").first().post
     assert Client().get(article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_the_import_forgets_stored_pages_a_few_times_not_once_per_article(db, tmp_path):
+    from blogsite import pagecache
+    from posts import cache
+    from tests.wordpress.test_import_batches import export, item, threads
+
+    path = export(tmp_path, [item(p, threads(p, 3)) for p in range(1, 21)])
+    before = pagecache.generation(cache.SITE)
+    report = run_import(path)
+    assert report.total("posts", "created") == 20
+    # Once when the deferred bumps are made, once more at the end of the run (each at once
+    # and on commit): however many articles, terms and authors were saved.
+    assert 0 < pagecache.generation(cache.SITE) - before <= 4
