@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_ALT
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from posts.weburl import web_url
 
@@ -134,4 +134,20 @@ class CommentListRenderer:
             for child in children:
                 self._comment(child, out)
             out.append("</ol>\n")
+        if getattr(comment, "hidden_replies", 0):
+            self._more_replies(comment, out)
         out.append("</li>\n")
+
+    def _more_replies(self, comment, out: list[str]) -> None:
+        # A plain link (no JavaScript needed) to the thread's own page, opened where this
+        # page's replies end; described by the byline of the comment that began the thread.
+        count = comment.hidden_replies
+        label = ngettext(
+            "Show %(count)s more reply", "Show %(count)s more replies", count
+        ) % {"count": count}
+        anchor = comment.last_reply_id or comment.pk
+        out.append(
+            f'<p class="comment-more"><a class="comment-more-link"'
+            f' href="?thread={comment.pk}#comment-{anchor}"'
+            f' aria-describedby="comment-{comment.pk}-by">{escape(label)}</a></p>\n'
+        )
