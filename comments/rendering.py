@@ -142,9 +142,9 @@ class CommentListRenderer:
         # A plain link (no JavaScript needed) to the thread's own page, opened where this
         # page's replies end; described by the byline of the comment that began the thread.
         count = comment.hidden_replies
-        label = ngettext(
-            "Show %(count)s more reply", "Show %(count)s more replies", count
-        ) % {"count": count}
+        label = ngettext("Show %(count)s more reply", "Show %(count)s more replies", count) % {
+            "count": count
+        }
         anchor = comment.last_reply_id or comment.pk
         out.append(
             f'<p class="comment-more"><a class="comment-more-link"'
