@@ -122,7 +122,6 @@ class PostDetailView(ContentLanguageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         post = self.object
-        published = Post.objects.readable_in(post.language)
         if self.is_preview:
             # A preview shows no neighbours: a draft has no place in the sequence yet.
             previous_post = next_post = None
@@ -137,19 +136,19 @@ class PostDetailView(ContentLanguageMixin, DetailView):
         return super().get_context_data(
             previous_post=previous_post,
             next_post=next_post,
-            related_posts=self.get_related_posts(published),
+            related_posts=self.get_related_posts(),
             is_preview=self.is_preview,
             **kwargs,
         )
 
-    def get_related_posts(self, published):
+    def get_related_posts(self):
         post = self.object
         tag_ids = [tag.pk for tag in post.tags.all()]  # prefetched with the article
         if not tag_ids:
             return []
 
         def related():
-            found = published.related_to(post, tag_ids=tag_ids)
+            found = Post.objects.readable_in(post.language).related_to(post, tag_ids=tag_ids)
             return list(found.only("title", "slug", "language", "published_at")[:RELATED_COUNT])
 
         if self.is_preview:  # a draft's tags are not the site's yet

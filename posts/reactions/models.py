@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -186,16 +186,17 @@ class ReactionBaseline(models.Model):
 def counts_for_post(post) -> dict[int, int]:
     """Map kind id to the count readers see on one article: starting count plus votes."""
     # One query: the votes grouped by kind, and the starting counts, joined by UNION ALL.
-    votes = (
-        Reaction.objects.filter(post=post)
-        .order_by()
-        .values_list("kind_id")
-        .annotate(n=Count("pk"))
-    )
-    baselines = (
-        ReactionBaseline.objects.filter(post=post).order_by().values_list("kind_id", "count")
+    # In SQL: building the same union through the ORM cost half a millisecond per article
+    # page, five times its running time.
+    q = connection.ops.quote_name
+    votes, baselines = q(Reaction._meta.db_table), q(ReactionBaseline._meta.db_table)
+    sql = (
+        f"SELECT kind_id, COUNT(*) FROM {votes} WHERE post_id = %s GROUP BY kind_id"
+        f" UNION ALL SELECT kind_id, {q('count')} FROM {baselines} WHERE post_id = %s"
     )
     counts: dict[int, int] = {}
-    for kind_id, count in votes.union(baselines, all=True):
-        counts[kind_id] = counts.get(kind_id, 0) + count
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [post.pk, post.pk])
+        for kind_id, count in cursor.fetchall():
+            counts[kind_id] = counts.get(kind_id, 0) + count
     return counts
