@@ -9,7 +9,8 @@ Usage (from the repository root):
 It creates the test database Django's test runner would (test_<name>), seeds one article per
 size with threaded comments (a third top-level, the rest replies two levels deep), GETs each
 article page RUNS times with Django's test Client (all comments on one page, the page cache
-off: a cold render) and prints median and p95 render times and the query count.
+off: a cold render) and prints median and p95 render times, the median CPU time of the
+process (steadier on a busy machine) and the query count.
 The database is destroyed at the end. Figures, not asserts.
 
 The peer runs in its own venv, bench/.peer-venv, made here on first use with
@@ -104,7 +105,7 @@ def seed(size, author, users):
 def measure(client, url):
     page = time_page(client, url, runs=RUNS, warmup=WARMUP)
     shown = page["content"].count(b'class="comment ')
-    return page["median"], page["p95"], page["queries"], shown
+    return page["median"], page["p95"], page["cpu"], page["queries"], shown
 
 
 def peer_python() -> Path:
@@ -144,17 +145,22 @@ def main():
         f"  comments by accounts: {'yes' if WITH_USERS else 'no'}"
     )
     print(
-        f"{'comments':>9} {'shown':>6} {'ours ms':>8} {'p95':>7} {'q':>3}"
-        f" | {'shown':>6} {'xtd ms':>8} {'p95':>7} {'q':>4} | {'ours/xtd':>8}"
+        f"{'comments':>9} {'shown':>6} {'ours ms':>8} {'p95':>7} {'cpu':>6} {'q':>3}"
+        f" | {'shown':>6} {'xtd ms':>8} {'p95':>7} {'cpu':>6} {'q':>4}"
+        f" | {'ours/xtd':>8} {'cpu':>5}"
     )
     for size in SIZES:
         o = ours[size]
-        line = f"{size:>9} {o['shown']:>6} {o['median']:>8.1f} {o['p95']:>7.1f} {o['queries']:>3}"
+        line = (
+            f"{size:>9} {o['shown']:>6} {o['median']:>8.1f} {o['p95']:>7.1f} {o['cpu']:>6.1f}"
+            f" {o['queries']:>3}"
+        )
         p = peer.get(size)
         if p:
             line += (
-                f" | {p['shown']:>6} {p['median']:>8.1f} {p['p95']:>7.1f} {p['queries']:>4}"
-                f" | {o['median'] / p['median']:>8.2f}"
+                f" | {p['shown']:>6} {p['median']:>8.1f} {p['p95']:>7.1f} {p['cpu']:>6.1f}"
+                f" {p['queries']:>4} | {o['median'] / p['median']:>8.2f}"
+                f" {o['cpu'] / p['cpu']:>5.2f}"
             )
         print(line)
 
@@ -174,8 +180,14 @@ def run_ours() -> dict[int, dict]:
         with override_settings(COMMENTS_PER_PAGE=max(SIZES), PAGE_CACHE_ENABLED=False):
             for size in SIZES:
                 post = seed(size, author, users)
-                median, p95, queries, shown = measure(client, post.get_absolute_url())
-                results[size] = {"median": median, "p95": p95, "queries": queries, "shown": shown}
+                median, p95, cpu, queries, shown = measure(client, post.get_absolute_url())
+                results[size] = {
+                    "median": median,
+                    "p95": p95,
+                    "cpu": cpu,
+                    "queries": queries,
+                    "shown": shown,
+                }
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

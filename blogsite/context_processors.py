@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 from posts import languages as content_languages
 
@@ -11,8 +12,12 @@ def site(request):
     account pages); the reader views of content put their own `page_languages` in the
     context (posts.views.ContentLanguageMixin), naming only the translations that exist.
     """
-    languages = content_languages.language_links(
-        content_languages.path_in_every_language(request.get_full_path())
+    # Lazy: the content views replace it with their own (resolving and reversing the
+    # address in every language would be work thrown away on every article page).
+    languages = SimpleLazyObject(
+        lambda: content_languages.language_links(
+            content_languages.path_in_every_language(request.get_full_path())
+        )
     )
     canonical = request.path
     page = request.GET.get("page", "")

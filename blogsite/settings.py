@@ -143,6 +143,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's plain input widgets written in Python (the same markup, without a template per
+# field): see blogsite/formrenderer.py.
+FORM_RENDERER = "blogsite.formrenderer.FastDjangoTemplates"
+
 # Database: an SQLite file by default, PostgreSQL (or anything dj-database-url knows) via
 # DATABASE_URL.
 DATABASES = {

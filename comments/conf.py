@@ -11,6 +11,9 @@ comment_settings = AppSettings(
     # levels deep"): replies to a comment on the last level attach to its parent.
     MAX_DEPTH=Int(3, minimum=1, maximum=10),
     PER_PAGE=Int(50, minimum=1),  # top-level comments per page
+    # Replies loaded under each top-level comment of a page, oldest first (None: all); the
+    # rest are one "show N more replies" link away (the thread's own page, ?thread=ID).
+    REPLIES_PER_THREAD=Int(20, minimum=1, optional=True),
     ORDER=Choice("oldest", choices=("oldest", "newest")),
     # Site-wide auto-close in days (None: never); Post.comments_close_after_days wins.
     CLOSE_AFTER_DAYS=Int(None, minimum=1, optional=True),

@@ -8,12 +8,13 @@ joins. The markup is the one the template `comments/includes/_comments.html` use
 include per comment; the comment's text is its stored, already sanitized `body_html`.
 """
 
-from django.urls import reverse
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_ALT
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from posts.weburl import web_url
 
@@ -27,28 +28,46 @@ def _url_pattern(name: str) -> tuple[str, str]:
     return before, after
 
 
+def _page_constants(language, script_prefix) -> dict:
+    """What every comment of a page shares in a language: months, URL parts, words."""
+    key = (language, script_prefix)
+    found = _constants.get(key)
+    if found is None:
+        found = _constants[key] = {
+            "months": {number: str(name) for number, name in MONTHS_ALT.items()},
+            "permalink": _url_pattern("comments:permalink"),
+            "edit": _url_pattern("comments:edit"),
+            "delete": _url_pattern("comments:delete"),
+            "confirm": _url_pattern("comments:request-confirmation"),
+            "author_badge": escape(gettext("Author")),
+            "staff_badge": escape(gettext("staff")),
+            "awaiting": escape(gettext("Your comment is awaiting moderation.")),
+            "reply": escape(gettext("Reply")),
+            "edit_label": escape(gettext("Edit")),
+            "delete_label": escape(gettext("Delete")),
+            "confirm_label": escape(
+                gettext("Confirm my e-mail address so my next comments appear at once")
+            ),
+            # {% blocktranslate %}Reply to {{ name }}{% endblocktranslate %}: one lookup,
+            # the name put in per comment.
+            "reply_to": gettext("Reply to %(name)s"),
+        }
+    return found
+
+
+# By (language, script prefix), for this process; forgotten when a test changes settings.
+_constants: dict[tuple, dict] = {}
+setting_changed.connect(
+    lambda **kwargs: _constants.clear(), weak=False, dispatch_uid="rendering.constants"
+)
+
+
 class CommentListRenderer:
     """Render comments decorated by comments_tags.decorate (children, initials, flags)."""
 
     def __init__(self, *, csrf_token: str = ""):
         self.csrf_token = escape(csrf_token or "")
-        self.months = {number: str(name) for number, name in MONTHS_ALT.items()}
-        self.permalink = _url_pattern("comments:permalink")
-        self.edit = _url_pattern("comments:edit")
-        self.delete = _url_pattern("comments:delete")
-        self.confirm = _url_pattern("comments:request-confirmation")
-        self.author_badge = escape(gettext("Author"))
-        self.staff_badge = escape(gettext("staff"))
-        self.awaiting = escape(gettext("Your comment is awaiting moderation."))
-        self.reply = escape(gettext("Reply"))
-        self.edit_label = escape(gettext("Edit"))
-        self.delete_label = escape(gettext("Delete"))
-        self.confirm_label = escape(
-            gettext("Confirm my e-mail address so my next comments appear at once")
-        )
-        # {% blocktranslate %}Reply to {{ name }}{% endblocktranslate %}: one lookup, the
-        # name put in per comment.
-        self.reply_to = gettext("Reply to %(name)s")
+        self.__dict__.update(_page_constants(get_language(), get_script_prefix()))
 
     def render(self, comments) -> str:
         out: list[str] = []
@@ -134,4 +153,20 @@ class CommentListRenderer:
             for child in children:
                 self._comment(child, out)
             out.append("</ol>\n")
+        if getattr(comment, "hidden_replies", 0):
+            self._more_replies(comment, out)
         out.append("</li>\n")
+
+    def _more_replies(self, comment, out: list[str]) -> None:
+        # A plain link (no JavaScript needed) to the thread's own page, opened where this
+        # page's replies end; described by the byline of the comment that began the thread.
+        count = comment.hidden_replies
+        label = ngettext("Show %(count)s more reply", "Show %(count)s more replies", count) % {
+            "count": count
+        }
+        anchor = comment.last_reply_id or comment.pk
+        out.append(
+            f'<p class="comment-more"><a class="comment-more-link"'
+            f' href="?thread={comment.pk}#comment-{anchor}"'
+            f' aria-describedby="comment-{comment.pk}-by">{escape(label)}</a></p>\n'
+        )

@@ -17,7 +17,7 @@ from comments.conf import comment_settings
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.moderation import comments_are_open
-from comments.threads import page_of
+from comments.threads import beyond_the_cap, page_of
 from posts.models import Post
 from posts.views import render_post
 
@@ -31,8 +31,13 @@ def client_ip(request) -> str | None:
 
 
 def comment_url(comment, *, own_ids=()) -> str:
-    page = page_of(comment, own_ids=own_ids)
-    query = f"?cpage={page}" if page > 1 else ""
+    """The article page showing `comment`: its page of comments or, for a reply left out of
+    its thread there (COMMENTS_REPLIES_PER_THREAD), the thread's own page."""
+    if beyond_the_cap(comment, own_ids=own_ids):
+        query = f"?thread={comment.root_id}"
+    else:
+        page = page_of(comment, own_ids=own_ids)
+        query = f"?cpage={page}" if page > 1 else ""
     return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
 
 

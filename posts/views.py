@@ -131,26 +131,38 @@ class PostDetailView(ContentLanguageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         post = self.object
-        published = Post.objects.readable_in(post.language)
         if self.is_preview:
             # A preview shows no neighbours: a draft has no place in the sequence yet.
             previous_post = next_post = None
         else:
             cache.cache_article_page(self.request, post)
-            previous_post, next_post, self.translations = Post.objects.published().around(
-                post, "title", "slug"
+            # The neighbours, translations and related articles change only when an article
+            # or a term does (or a scheduled one comes due): kept with the site's generation,
+            # like the footer, they cost no query on most renders.
+            previous_post, next_post, self.translations = cache.site_value(
+                f"around:{post.pk}", lambda: Post.objects.published().around(post, "title", "slug")
             )
         return super().get_context_data(
             previous_post=previous_post,
             next_post=next_post,
-            related_posts=list(
-                published.related_to(post).only("title", "slug", "language", "published_at")[
-                    :RELATED_COUNT
-                ]
-            ),
+            related_posts=self.get_related_posts(),
             is_preview=self.is_preview,
             **kwargs,
         )
+
+    def get_related_posts(self):
+        post = self.object
+        tag_ids = [tag.pk for tag in post.tags.all()]  # prefetched with the article
+        if not tag_ids:
+            return []
+
+        def related():
+            found = Post.objects.readable_in(post.language).related_to(post, tag_ids=tag_ids)
+            return list(found.only("title", "slug", "language", "published_at")[:RELATED_COUNT])
+
+        if self.is_preview:  # a draft's tags are not the site's yet
+            return related()
+        return cache.site_value(f"related:{post.pk}", related)
 
 
 def render_post(request, post, *, status=200, **extra_context):

@@ -1,12 +1,15 @@
 """The site footer: the tag cloud, the latest months of the archive and the site's links.
 
-Two queries, whatever the page, kept in the cache until the site changes (posts.cache.
-site_value), and nothing personal in it: the same HTML for every reader, so a page cache
-can keep it.
+Two queries, whatever the page, and nothing personal in it: the same HTML for every reader
+in a language and time zone, so its rendered HTML is kept in the cache until the site
+changes (posts.cache.site_value), costing one cache read per page.
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from posts import cache, indexes
@@ -14,14 +17,22 @@ from posts import cache, indexes
 register = template.Library()
 
 
-@register.inclusion_tag("includes/_footer.html")
+@register.simple_tag
 def site_footer():
     zone = timezone.get_current_timezone_name()
-    return cache.site_value(f"footer:{get_language()}:{zone}", _footer_lists)
+    html = cache.site_value(
+        f"footer-html:{get_language()}:{zone}:{get_script_prefix()}", _render_footer
+    )
+    return mark_safe(html)  # noqa: S308 - rendered by the autoescaping template below
 
 
-def _footer_lists():
+def footer_lists() -> dict:
+    """What the footer lists: the tag cloud and the latest months of the archive."""
     return {
         "tag_cloud": indexes.tag_cloud(),
         "archive_months": list(indexes.archive_months(limit=indexes.FOOTER_MONTHS)),
     }
+
+
+def _render_footer() -> str:
+    return render_to_string("includes/_footer.html", footer_lists())

@@ -102,13 +102,23 @@ def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
 
 @register.inclusion_tag("comments/includes/_comments.html", takes_context=True)
 def render_comments(context, post):
-    """The comment list, pagination and form of an article."""
+    """The comment list, pagination and form of an article (or one whole thread of it,
+    ?thread=ID, which a "show N more replies" link opens)."""
     request = context["request"]
     reader = reader_of(request)
     own_ids = reader.own_comment_ids
-    page = thread_page(post, page_number=request.GET.get("cpage") or 1, own_ids=own_ids)
+    thread_id = int_or_none(request.GET.get("thread"))
+    page = None
+    if thread_id:
+        page = thread_page(post, own_ids=own_ids, thread_id=thread_id)
+    if page is None:  # no thread asked for, or not one of this article's
+        thread_id = None
+        page = thread_page(post, page_number=request.GET.get("cpage") or 1, own_ids=own_ids)
     is_open = comments_are_open(post)
-    page_query = f"cpage={page.page.number}&" if page.page.number > 1 else ""
+    if thread_id:
+        page_query = f"thread={thread_id}&"
+    else:
+        page_query = f"cpage={page.page.number}&" if page.page.number > 1 else ""
     by_id = decorate(page.threads, page_query=page_query, own_ids=own_ids, can_reply=is_open)
 
     form = context.get("comment_form")
@@ -130,16 +140,25 @@ def render_comments(context, post):
         reply_to = by_id.get(int_or_none(form.data.get("parent")))
 
     count = page.approved_count
+    if thread_id:
+        heading = ngettext(
+            "%(count)s comment in this conversation",
+            "%(count)s comments in this conversation",
+            count,
+        ) % {"count": count}
+    else:
+        heading = ngettext("%(count)s comment", "%(count)s comments", count) % {"count": count}
     return {
         "request": request,
         "user": request.user,
         "post": post,
         "page": page.page,
         "threads": page.threads,
+        "thread_id": thread_id,
         "comment_list": CommentListRenderer(csrf_token=context.get("csrf_token")).render(
             page.threads
         ),
-        "heading": (ngettext("%(count)s comment", "%(count)s comments", count) % {"count": count}),
+        "heading": heading,
         "is_open": is_open,
         "form": form,
         "reply_to": reply_to,

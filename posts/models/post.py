@@ -80,11 +80,12 @@ class PostQuerySet(models.QuerySet):
                 following = other
         return previous, following, translations
 
-    def related_to(self, post):
-        """Posts sharing tags with post, the most shared tags first."""
+    def related_to(self, post, *, tag_ids=None):
+        """Posts sharing tags with post, the most shared tags first (tag_ids: post's tags,
+        when already read)."""
         return (
             self.exclude(pk=post.pk)
-            .filter(tags__in=post.tags.all())
+            .filter(tags__in=post.tags.all() if tag_ids is None else tag_ids)
             .annotate(shared_tags=Count("tags"))
             .order_by("-shared_tags", "-published_at", "-pk")
         )

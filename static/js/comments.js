@@ -1,3 +1,19 @@
+/* A link to #comment-<id> whose comment is not on this page (another page of comments, a
+   reply past its thread's first ones, an old e-mail): ask the comment's permalink, which
+   redirects to the page showing it. Imported articles leave this to wordpress-anchors.js,
+   as their old anchors carry WordPress ids. */
+(function () {
+  "use strict";
+  var match = /^#comment-(\d+)$/.exec(window.location.hash);
+  var section = document.getElementById("comments");
+  if (!match || !section || document.getElementById("comment-" + match[1])) return;
+  if (document.querySelector("script[data-comment-url]")) return;
+  // Only where comments are left out of this page: elsewhere it was removed, not moved.
+  if (!section.querySelector(".comment-more-link, .comment-pagination")) return;
+  var url = section.getAttribute("data-comment-url");
+  if (url) window.location.replace(url.replace(/0\/$/, match[1] + "/"));
+})();
+
 /* Progressive enhancement of the comment form: "Reply" moves the form under the comment
    instead of reloading the page. Without JavaScript the link reloads with ?replyto=<id>. */
 (function () {

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from blogsite.templatetags.footer_tags import site_footer
+from blogsite.templatetags.footer_tags import footer_lists, site_footer
 from posts import cache as posts_cache
 from posts.indexes import TAG_CLOUD_SIZE
 from tests.conftest import make_post, make_tag
@@ -37,7 +37,7 @@ def test_the_tag_cloud_weighs_tags_by_use_and_keeps_the_most_used(author):
     make_post(author=author, tags=[light])
     extra = [make_tag(name=f"Z{n:02}") for n in range(TAG_CLOUD_SIZE)]
     make_post(author=author, tags=extra)
-    cloud = site_footer()["tag_cloud"]
+    cloud = footer_lists()["tag_cloud"]
     assert len(cloud) == TAG_CLOUD_SIZE
     weights = {tag.name: tag.weight for tag in cloud}
     assert weights["Molto"] == 5 and weights["Poco"] == 1
