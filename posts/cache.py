@@ -8,6 +8,7 @@ forgotten too.
 """
 
 import secrets
+import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -91,6 +92,19 @@ SITE_VALUE_TIMEOUT = 600
 
 
 _held: dict[str, tuple[str, object]] = {}  # name -> (stamp, value), this process's copies
+# Names can be per article ("related:12"): the oldest copies go beyond this many.
+HELD_MAX = 1000
+
+
+_held_lock = threading.Lock()  # gthread workers: one dict, several threads
+
+
+def _hold(name: str, entry: tuple[str, object]) -> None:
+    with _held_lock:
+        _held.pop(name, None)
+        while len(_held) >= HELD_MAX:
+            del _held[next(iter(_held))]
+        _held[name] = entry
 
 
 def site_value(name: str, compute):
@@ -117,7 +131,7 @@ def site_value(name: str, compute):
             return held[1]
         stored = cache.get(key)
         if stored is not None and stored[0] == stamp:
-            _held[name] = stored
+            _hold(name, stored)
             return stored[1]
     value = compute()
     timeout = SITE_VALUE_TIMEOUT
@@ -126,7 +140,7 @@ def site_value(name: str, compute):
         timeout = max(min(timeout, int(due - time.time()) + 1), 1)
     stamp = f"{generation}:{secrets.token_hex(8)}"
     cache.set_many({key: (stamp, value), stamp_key: stamp}, timeout=timeout)
-    _held[name] = (stamp, value)
+    _hold(name, (stamp, value))
     return value
 
 

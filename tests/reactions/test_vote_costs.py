@@ -155,3 +155,13 @@ def test_a_site_value_computed_under_an_old_generation_is_computed_again(post):
     posts_cache.site_changed()
     assert posts_cache.site_value("test-value", compute) == 2
     assert posts_cache.site_value("test-value", compute) == 2
+
+
+def test_this_process_keeps_a_bounded_number_of_site_values(db, monkeypatch):
+    from posts import cache as posts_cache
+
+    monkeypatch.setattr(posts_cache, "HELD_MAX", 5)
+    for n in range(12):
+        assert posts_cache.site_value(f"bounded:{n}", lambda n=n: n) == n
+    assert len(posts_cache._held) <= 5
+    assert posts_cache.site_value("bounded:11", lambda: "recomputed") == 11  # newest kept
