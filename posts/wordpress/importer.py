@@ -256,6 +256,7 @@ def _atomic(context, kind, label, work) -> None:
     pass): an error undoes all of that item, and the rows it left pending, and nothing else."""
     pending = context.pending
     mark = pending.mark() if pending is not None else None
+    known_logins, known_ids = set(context.users_by_login), set(context.users_by_wordpress_id)
     try:
         with transaction.atomic():
             work()
@@ -263,12 +264,24 @@ def _atomic(context, kind, label, work) -> None:
         if pending is not None:
             pending.undo(mark)
         context.terms.clear()  # it may have found a term it created and then undid
+        _forget_users_made_by_the_failed_item(context, known_logins, known_ids)
         if isinstance(error, ValidationError):
             context.report.skip(kind, label or "?", "; ".join(error.messages))
         elif isinstance(error, ValueError | TypeError):
             context.report.skip(kind, label or "?", str(error))
         else:
             raise
+
+
+def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> None:
+    """An author created inside an item that failed was rolled back with it: the next item
+    naming that login creates it again instead of pointing at a row that is gone."""
+    for mapping, known in (
+        (context.users_by_login, known_logins),
+        (context.users_by_wordpress_id, known_ids),
+    ):
+        for key in set(mapping) - known:
+            context.users.pop(mapping.pop(key), None)
 
 
 def _start(context: ImportContext, site: wxr.Site) -> None:

@@ -145,3 +145,18 @@ def test_an_export_longer_than_a_batch_imports_whole_and_again_changes_nothing(d
     assert again.total("posts", "unchanged") == size
     assert again.total("comments", "unchanged") == 2 * size
     assert again.total("redirects", "created") == 0
+
+
+def test_an_author_made_by_a_failing_article_is_made_again_by_the_next(db, tmp_path):
+    def by_newcomer(post_id, comments):
+        return item(post_id, comments).replace(
+            "<dc:creator>autore</dc:creator>", "<dc:creator>nuova-firma</dc:creator>"
+        )
+
+    broken = by_newcomer(2, [comment(2001, url="http://[not a url")])
+    report = run_import(export(tmp_path, [broken, by_newcomer(3, threads(3, 2))]))
+    assert report.error == ""
+    assert not Post.objects.filter(wordpress_id=2).exists()
+    survivor = Post.objects.get(wordpress_id=3)
+    assert survivor.author.username == "nuova-firma"
+    assert Comment.objects.filter(post=survivor).count() == 2
