@@ -147,7 +147,9 @@ def _comment_context(comment: Comment) -> dict:
         "comment": comment,
         "post": post,
         "post_url": absolute(post.get_absolute_url()),
-        "comment_url": absolute(f"{post.get_absolute_url()}#comment-{comment.pk}"),
+        # The permalink finds the comment's page or thread when the link is followed (an
+        # e-mail is read later, and a reply may be beyond its thread's cap).
+        "comment_url": absolute(reverse("comments:permalink", args=[comment.pk])),
     }
 
 

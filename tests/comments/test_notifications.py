@@ -92,7 +92,11 @@ def test_the_author_is_told_when_a_comment_on_their_article_is_approved(
     assert message.subject == f"Nuovo commento al tuo articolo «{post.title}»"
     assert "Lucia ha commentato il tuo articolo" in message.body
     assert "Articolo utilissimo!" in message.body
-    assert f"#comment-{comment.pk}" in message.body
+    link = re.search(r"https?://[^/\s]+(/comments/(\d+)/)", message.body)
+    assert link and link[2] == str(comment.pk)
+    followed = Client().get(link[1])  # the permalink finds its page or thread when read
+    assert followed.status_code == 302
+    assert followed["Location"].endswith(f"{post.get_absolute_url()}#comment-{comment.pk}")
     assert comment.author_email not in message.body  # the author is not a moderator
 
 
