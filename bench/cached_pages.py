@@ -14,7 +14,6 @@ clients share the cores with the server, so read the CPU column before the wall-
 """
 
 import argparse
-import os
 import sys
 import tempfile
 import threading
@@ -58,18 +57,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=6.0, help="per page")
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--port", type=int, default=18660)
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_cached_pages"
-        ),
-    )
-    parser.add_argument(
-        "--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-    )
+    common.add_server_arguments(parser, port=18660, database="bench_cached_pages")
     return parser.parse_args()
 
 

@@ -73,19 +73,8 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=4)
-    parser.add_argument("--port", type=int, default=18620)
+    common.add_server_arguments(parser, port=18620, database="bench_load")
     parser.add_argument("--floor-seconds", type=float, default=8.0)
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_load"
-        ),
-    )
-    parser.add_argument(
-        "--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-    )
     parser.add_argument("--new-reader-chance", type=float, default=0.1)
     parser.add_argument("--vote-chance", type=float, default=0.15)
     parser.add_argument("--comment-chance", type=float, default=0.03)

@@ -65,22 +65,27 @@ Post.objects.update_or_create(
 """
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds of voting")
-    parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
+def add_server_arguments(parser, *, port: int, database: str) -> None:
+    """The options every gunicorn bench shares: its size, port, database and Redis."""
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=port)
     parser.add_argument(
         "--database-url",
         default=os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_reactions"
+            "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{database}"
         ),
     )
     parser.add_argument(
         "--redis-url", default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     )
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds of voting")
+    parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
+    add_server_arguments(parser, port=8765, database="bench_reactions")
     parser.add_argument(
         "--new-reader-chance",
         type=float,
