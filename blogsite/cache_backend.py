@@ -138,3 +138,24 @@ class FailsafeRedisCache(RedisCache):
             return pipeline.execute()[1]
 
         return self._guarded("incr_in_window", 1, count)
+
+
+def count_in_window(key: str, timeout: int) -> int:
+    """Add 1 to the default cache's counter `key`, created with `timeout` seconds to live
+    when missing, and return it: the fixed-window count behind rate limits and caps.
+
+    One round trip on Redis (FailsafeRedisCache.incr_in_window); elsewhere add() then
+    incr(), each atomic (in the local-memory cache under its lock), so concurrent processes
+    never both take the last place.
+    """
+    from django.core.cache import cache
+
+    in_one_round_trip = getattr(cache, "incr_in_window", None)
+    if in_one_round_trip is not None:
+        return in_one_round_trip(key, timeout)
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr(): a fresh window
+        cache.add(key, 0, timeout=timeout)
+        return cache.incr(key)

@@ -1,14 +1,13 @@
 """A fixed-window rate limit per key, kept in the cache.
 
-cache.add() creates the window's counter only if it is missing and cache.incr() is atomic on
-Redis and in local memory, so the limit holds across processes sharing the cache.
+The window's counter is counted by blogsite.cache_backend.count_in_window, atomic on Redis
+and in local memory, so the limit holds across processes sharing the cache.
 """
 
 import time
 
-from django.core.cache import cache
-
 from blogsite.appsettings import Rate
+from blogsite.cache_backend import count_in_window
 
 
 def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
@@ -23,10 +22,4 @@ def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
     limit, seconds = rate
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{scope}:{key}:{seconds}:{window}"
-    cache.add(cache_key, 0, timeout=seconds + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add() and incr(): a fresh window
-        cache.add(cache_key, 1, timeout=seconds + 1)
-        count = 1
-    return count <= limit
+    return count_in_window(cache_key, seconds + 1) <= limit

@@ -20,6 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blogsite.cache_backend import count_in_window
 from posts import cache as posts_cache
 from posts.models import Post
 from posts.reactions import conf
@@ -246,25 +247,13 @@ def _cap_key(*, post: Post, ip: str) -> str:
 def _reserve_anonymous_vote(*, post: Post, ip: str | None) -> bool:
     """Count one new anonymous vote from `ip` this hour; refuse it past the cap.
 
-    Create-if-missing then increment are each atomic in Redis (one pipelined round trip)
-    and under a lock in the local-memory cache, so concurrent processes never both take
-    the last place.
+    The count is atomic (blogsite.cache_backend.count_in_window), so concurrent processes
+    never both take the last place.
     """
     limit = conf.reaction_settings.IP_HOURLY_LIMIT
     if not ip or limit <= 0:
         return False
-    key = _cap_key(post=post, ip=ip)
-    incr_in_window = getattr(cache, "incr_in_window", None)
-    if incr_in_window is not None:  # Redis (blogsite.cache_backend): one round trip
-        used = incr_in_window(key, CAP_TIMEOUT)
-    else:
-        cache.add(key, 0, timeout=CAP_TIMEOUT)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add() and incr(): start the hour again
-            cache.add(key, 0, timeout=CAP_TIMEOUT)
-            used = cache.incr(key)
-    if used > limit:
+    if count_in_window(_cap_key(post=post, ip=ip), CAP_TIMEOUT) > limit:
         raise ReactionLimitReached
     return True
 
