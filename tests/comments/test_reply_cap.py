@@ -174,3 +174,36 @@ def test_the_query_count_stays_the_same_with_a_long_thread(client, post, author)
 def test_a_cap_below_one_fails_the_start_up_check():
     messages = " ".join(error.msg for error in app_settings_are_valid())
     assert "COMMENTS_REPLIES_PER_THREAD: must be at least 1, got 0" in messages
+
+
+@pytest.mark.parametrize("own", [False, True], ids=["a stranger", "the held comments' writer"])
+def test_a_cap_no_thread_reaches_shows_what_the_uncapped_query_shows(post, own):
+    # The capped query is SQL written beside Comment.objects.shown_to() and visible(): with
+    # a cap above every thread's length, both must give the same rows and the same count.
+    from comments.threads import thread_page
+
+    top, replies = thread(post, 3)
+    deep = make_comment(post, parent=replies[0])
+    make_comment(post, parent=deep)  # past COMMENTS_MAX_DEPTH: attached at the deepest level
+    held = make_comment(post, status=Comment.Status.PENDING)
+    make_comment(post, parent=held)  # approved under a held comment
+    held_reply = make_comment(post, parent=top, status=Comment.Status.PENDING)
+    make_comment(post, status=Comment.Status.SPAM)
+    make_comment(post, parent=top, status=Comment.Status.TRASH)
+    own_ids = frozenset({held.pk, held_reply.pk}) if own else frozenset()
+
+    def flattened(page):
+        def walk(comments):
+            for comment in comments:
+                yield comment.pk
+                yield from walk(comment.children)
+
+        return list(walk(page.threads)), page.approved_count
+
+    with override_settings(COMMENTS_REPLIES_PER_THREAD=None):
+        uncapped = flattened(thread_page(post, own_ids=own_ids))
+    with override_settings(COMMENTS_REPLIES_PER_THREAD=50):
+        capped = flattened(thread_page(post, own_ids=own_ids))
+    assert capped == uncapped
+    assert len(uncapped[0]) >= 6  # the thread, its deep replies, what the writer may see
+    assert uncapped[1] == Comment.objects.for_post(post).visible().count()
