@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "posts.reactions",
     "comments",
     "comments.spam",
+    # Above posts and comments: the move-in from WordPress and back out.
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +115,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
     # redirect rows the import wrote.
-    "posts.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "wordpress.middleware.WordPressIdRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 

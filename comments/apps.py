@@ -15,12 +15,6 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
-        from comments.wordpress import import_comments, read_ahead_comments
-        from posts.wordpress import hooks
-
-        hooks.register_batch_handler(read_ahead_comments)
-        hooks.register_item_handler(import_comments)
-
         from posts import cache
 
         def forget_pages(sender, instance, created=False, **kwargs):

@@ -5,11 +5,9 @@ from .post import Post, PostQuerySet
 from .profile import Profile, display_name
 from .revision import Revision
 from .terms import Category, Tag
-from .wordpress_import import ImportRun
 
 __all__ = [
     "Category",
-    "ImportRun",
     "Language",
     "Media",
     "Page",

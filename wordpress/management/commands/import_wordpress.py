@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from posts.models import Language
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 
 class Command(BaseCommand):
