@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from posts.models import Language
+from posts.languages import language_choices
 
 
 class ImportRun(models.Model):
@@ -27,7 +27,7 @@ class ImportRun(models.Model):
     language = models.CharField(
         _("language"),
         max_length=7,
-        choices=Language.choices,
+        choices=language_choices,
         blank=True,
         help_text=_("Empty: the language the file declares (Italian when it declares none)."),
     )

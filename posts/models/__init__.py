@@ -1,4 +1,4 @@
-from .base import Language, TranslatableModel, WordPressModel
+from .base import TranslatableModel, WordPressModel
 from .media import Media
 from .page import Page, PageQuerySet
 from .post import Post, PostQuerySet
@@ -8,7 +8,6 @@ from .terms import Category, Tag
 
 __all__ = [
     "Category",
-    "Language",
     "Media",
     "Page",
     "PageQuerySet",

@@ -17,12 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from posts import cache
-from posts.models import Language, Post
+from posts.languages import language_codes
+from posts.models import Post
 from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
 from wordpress.importer import comments
@@ -246,7 +248,7 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
     context.site = site
     if not context.language:
         code = (site.language or "").split("-")[0].lower()
-        context.language = code if code in Language.values else Language.ITALIAN
+        context.language = code if code in language_codes() else settings.LANGUAGE_CODE
     if context.redirects is None:  # the same file in both passes: one writer
         prefix = urlsplit(site.base_blog_url or site.link or "").path
         context.redirects = RedirectWriter(context.report, prefix=prefix)

@@ -2,6 +2,7 @@
 # posts created and renamed; only the state is created here.
 
 import django.db.models.deletion
+import posts.languages
 from django.conf import settings
 from django.db import migrations, models
 
@@ -34,7 +35,7 @@ class Migration(migrations.Migration):
                     fields=[
                         ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                         ('file', models.FileField(help_text="The .xml file written by WordPress's Tools → Export.", upload_to='wordpress-imports/%Y/%m/', verbose_name='WordPress export')),
-                        ('language', models.CharField(blank=True, choices=[('it', 'Italian'), ('en', 'English')], help_text='Empty: the language the file declares (Italian when it declares none).', max_length=7, verbose_name='language')),
+                        ('language', models.CharField(blank=True, choices=posts.languages.language_choices, help_text='Empty: the language the file declares (Italian when it declares none).', max_length=7, verbose_name='language')),
                         ('dry_run', models.BooleanField(default=False, help_text='Only report what would happen.', verbose_name='dry run')),
                         ('train_spam', models.BooleanField(default=False, help_text='Teach the spam filter from the imported approved and spam comments.', verbose_name='train the spam filter')),
                         ('status', models.CharField(choices=[('queued', 'Queued'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='queued', max_length=10, verbose_name='status')),
