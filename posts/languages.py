@@ -56,7 +56,9 @@ NOT_A_SITE_LANGUAGE = _(
 def validate_site_language(value):
     """For a language field without choices: the same refusal as the choices give."""
     if value not in language_codes():
-        raise ValidationError(NOT_A_SITE_LANGUAGE, params={"value": value}, code="not_site_language")
+        raise ValidationError(
+            NOT_A_SITE_LANGUAGE, params={"value": value}, code="not_site_language"
+        )
 
 
 def current_language() -> str:
