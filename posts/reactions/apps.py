@@ -14,6 +14,11 @@ class ReactionsConfig(AppConfig):
 
         listing.register_count("reaction_count", Reaction.objects.all)
 
+        from blogsite.personal_data import registry
+        from posts.reactions import personal_data
+
+        registry.register(personal_data.SOURCE)
+
         from posts.reactions.wordpress import import_reaction_counts
         from posts.wordpress import hooks
 
