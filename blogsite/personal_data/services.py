@@ -71,7 +71,7 @@ def collect(person: Person) -> dict:
     found = {}
     for source in sources():
         data = source.export(person)
-        if data:
+        if count_items(data):
             found[source.name] = data
     return found
 
