@@ -12,6 +12,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -168,7 +169,7 @@ class MailingAdmin(admin.ModelAdmin):
     """The record of what was sent: one row per article and per weekly digest."""
 
     list_display = [
-        "__str__",
+        "subject",
         "kind",
         "language",
         "created_at",
@@ -190,11 +191,16 @@ class MailingAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=_("article or week"))
+    def subject(self, obj):
+        if obj.post is not None:
+            return obj.post.title
+        return f"{obj.period_start:%Y-%m-%d} – {obj.period_end:%Y-%m-%d}"
+
     def _deliveries_link(self, obj, count, status):
-        url = reverse("admin:subscriptions_delivery_changelist")
-        return format_html(
-            '<a href="{}?mailing__id__exact={}&status={}">{}</a>', url, obj.pk, status, count
-        )
+        query = urlencode({"mailing__id__exact": obj.pk, "status": status})
+        url = f"{reverse('admin:subscriptions_delivery_changelist')}?{query}"
+        return format_html('<a href="{}">{}</a>', url, count)
 
     @admin.display(description=_("sent"), ordering="sent_count")
     def sent(self, obj):

@@ -13,7 +13,8 @@ update, read with the subscribers), then one update per outcome.
 
 import secrets
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.mail import get_connection
@@ -38,9 +39,9 @@ class SendReport:
     failed: int = 0
     skipped: int = 0
     retrying: int = 0
+    batches: int = 0
     more_now: bool = False  # stopped at the time budget with messages still due
     next_retry: datetime | None = None  # when the earliest message waiting to retry is due
-    batches: list = field(default_factory=list)  # queries per batch, when counted
 
 
 def claim_batch(mailing_id: int, *, size: int, now: datetime) -> list[Delivery]:
@@ -137,14 +138,16 @@ def _deliver(mailing, letter, batch, connection, report, now):
 
 
 def letter_for(mailing: Mailing):
-    """The mailing's letter, rendered once for all its batches."""
+    """The mailing's letter, rendered once for all its batches (None: nothing to say)."""
     if mailing.kind == Mailing.Kind.ARTICLE:
         return letters.article_letter(mailing.post)
-    posts = digest_posts(
-        language=mailing.language, start=mailing.period_start, end=mailing.period_end
-    ).select_related("author")
+    posts = list(
+        digest_posts(language=mailing.language, start=mailing.period_start, end=mailing.period_end)
+    )
+    if not posts:
+        return None
     return letters.digest_letter(
-        list(posts),
+        posts,
         language=mailing.language,
         period_start=mailing.period_start,
         period_end=mailing.period_end,
@@ -162,9 +165,15 @@ def finish_if_done(mailing_id: int, *, now: datetime) -> bool:
     return True
 
 
-def send_mailing(mailing_id: int, *, budget_seconds: float = BUDGET_SECONDS) -> SendReport:
+def send_mailing(
+    mailing_id: int,
+    *,
+    budget_seconds: float = BUDGET_SECONDS,
+    on_batch: Callable[[int], None] | None = None,
+) -> SendReport:
     """Send the mailing's due deliveries, batch after batch, until none is left or the
-    time budget is spent."""
+    time budget is spent. on_batch(size) is called after each batch (bench/subscriptions.py
+    reads its query count and memory there)."""
     report = SendReport()
     mailing = Mailing.objects.select_related("post").filter(pk=mailing_id).first()
     if mailing is None:
@@ -179,7 +188,20 @@ def send_mailing(mailing_id: int, *, budget_seconds: float = BUDGET_SECONDS) -> 
             if not batch:
                 break
             letter = letter or letter_for(mailing)
-            _deliver(mailing, letter, batch, connection, report, now)
+            if letter is None:  # a digest whose articles were all taken back meanwhile
+                _record(
+                    batch,
+                    sent=[],
+                    skipped=[d.pk for d in batch],
+                    failed={},
+                    now=now,
+                    report=report,
+                )
+            else:
+                _deliver(mailing, letter, batch, connection, report, now)
+            report.batches += 1
+            if on_batch is not None:
+                on_batch(len(batch))
             if time.monotonic() >= deadline:
                 report.more_now = True
                 break

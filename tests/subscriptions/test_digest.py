@@ -74,3 +74,18 @@ def test_a_week_without_articles_sends_no_digest(author):
     sweep()
     assert mail.outbox == []
     assert all(m.finished_at for m in Mailing.objects.filter(kind=Mailing.Kind.DIGEST))
+
+
+def test_a_digest_whose_articles_were_taken_back_sends_nothing(author):
+    from posts.models import Post
+    from posts.subscriptions import sending
+
+    start, _end = mailings.digest_period(timezone.now())
+    weekly = make_subscriber(frequency="weekly")
+    post = make_post(author=author, published_at=start + timedelta(hours=1))
+    mailing, _created = mailings.start_digest_mailing(language="it")
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.DRAFT)
+    mail.outbox.clear()
+    sending.send_mailing(mailing.pk)
+    assert sent_to(weekly.email) == []
+    assert mailing.deliveries.get().status == "skipped"
