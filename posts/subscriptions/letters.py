@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import pgettext_lazy
 
 from blogsite.mail import absolute_url, html_message, list_message
 from posts.subscriptions import tokens
@@ -18,6 +19,17 @@ from posts.subscriptions.conf import subscription_settings
 
 # Stands for a recipient's token in a rendered letter (safe in a URL and in HTML as is).
 PLACEHOLDER = "subscription-token-placeholder"
+
+# A language's name inside a sentence ("the new articles in Italian"): Italian writes it in
+# lower case there, unlike the name on the language switch.
+LANGUAGE_IN_SENTENCE = {
+    "it": pgettext_lazy("in a sentence", "Italian"),
+    "en": pgettext_lazy("in a sentence", "English"),
+}
+
+
+def language_in_sentence(code: str) -> str:
+    return str(LANGUAGE_IN_SENTENCE.get(code, code))
 
 
 @dataclass(frozen=True)
@@ -122,7 +134,7 @@ def request_reply(subscription):
             )
             name = "confirm"
         context["frequency"] = str(subscription.get_frequency_display())
-        context["language_name"] = str(dict(settings.LANGUAGES)[language])
+        context["language_name"] = language_in_sentence(language)
         subject, text, html = _render(name, context)
     return html_message(
         subject=subject,

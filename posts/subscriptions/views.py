@@ -4,7 +4,6 @@ No page here shows an e-mail address: the links carry a signed subscription id, 
 answer to the public form is the same whether or not the address was subscribed.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from posts.languages import current_language
 from posts.subscriptions import services, tokens
 from posts.subscriptions.conf import subscription_settings
 from posts.subscriptions.forms import AccountSubscribeForm, FrequencyForm, SubscribeForm
+from posts.subscriptions.letters import language_in_sentence
 from posts.subscriptions.models import Subscription
 
 
@@ -122,7 +122,7 @@ def _invalid(request):
 
 
 def _language_name(subscription) -> str:
-    return str(dict(settings.LANGUAGES).get(subscription.language, subscription.language))
+    return language_in_sentence(subscription.language)
 
 
 def _manage_url(subscription) -> str:
