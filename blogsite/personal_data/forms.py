@@ -3,13 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-EXPORT, ERASE = "export", "erase"
+from blogsite.forms import EMAIL_ERRORS, honeypot_field
 
-EMAIL_ERRORS = {
-    "required": _("Please enter your e-mail address."),
-    "invalid": _("Please enter a valid e-mail address, like name@example.com."),
-    "max_length": _("Please enter a valid e-mail address, like name@example.com."),
-}
+EXPORT, ERASE = "export", "erase"
 
 
 class DataRequestForm(forms.Form):
@@ -31,12 +27,7 @@ class DataRequestForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a copy of your data or its erasure.")},
     )
-    # A field people do not see; robots fill it (as on the comment form).
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    homepage = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "data_%s")

@@ -49,15 +49,7 @@ def summary_rows(counts: dict) -> list[dict]:
 
 @admin.register(Subscription)
 class SubscriptionAdmin(admin.ModelAdmin):
-    list_display = [
-        "email",
-        "language",
-        "frequency",
-        "status",
-        "requested_at",
-        "confirmed_at",
-        "account_link",
-    ]
+    list_display = [*CSV_FIELDS[:-1], "account_link"]  # the export's columns but the last
     list_filter = ["status", "language", "frequency"]
     search_fields = ["email"]
     date_hierarchy = "requested_at"

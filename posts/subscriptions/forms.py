@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from blogsite.forms import EMAIL_ERRORS, honeypot_field
 from posts.subscriptions.models import Subscription
 
 
@@ -24,21 +25,12 @@ class SubscribeForm(FrequencyForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
-        error_messages={
-            "required": _("Please enter your e-mail address."),
-            "invalid": _("Please enter a valid e-mail address, like name@example.com."),
-            "max_length": _("Please enter a valid e-mail address, like name@example.com."),
-        },
+        error_messages=EMAIL_ERRORS,
         widget=forms.EmailInput(
             attrs={"autocomplete": "email", "aria-describedby": "subscribe-privacy"}
         ),
     )
-    # A field people do not see; robots fill it (as on the comment form).
-    homepage = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    homepage = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         # Prefixed ids: the article page's comment form has an e-mail field too.
