@@ -5,13 +5,15 @@ another worker holds, on PostgreSQL) and marked "sending" with this run's random
 so no other run can take them. They are then sent over one connection and each outcome
 recorded. A message is sent at most once: a run that dies after claiming leaves its rows
 "sending", and the sweep marks them failed rather than risk a second copy. A message the
-mail server refused goes back to the queue for a later attempt, up to MAX_ATTEMPTS.
+mail server refused for now goes back to the queue for a later attempt, up to
+MAX_ATTEMPTS; an address it refuses for good is recorded as a bounce.
 
 Each batch costs the same few queries whatever its size or the mailing's: claim (select,
 update, read with the subscribers), then one update per outcome.
 """
 
 import secrets
+import smtplib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from django.db import transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
-from posts.subscriptions import letters, tokens
+from posts.subscriptions import letters, services, tokens
 from posts.subscriptions.conf import subscription_settings
 from posts.subscriptions.mailings import digest_posts
 from posts.subscriptions.models import Delivery, Mailing, Subscription
@@ -83,9 +85,24 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=subscription_settings.RETRY_MINUTES * 2 ** (attempts - 1))
 
 
-def _record(batch: list[Delivery], *, sent, skipped, failed: dict, now: datetime, report):
+def refused_for_good(error: Exception) -> bool:
+    """Whether the mail server refused every recipient with a permanent (5xx) answer: the
+    address does not exist, and trying again would only annoy the server."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
+        code >= 500 for code, _message in error.recipients.values()
+    )
+
+
+def _record(
+    batch: list[Delivery], *, sent, skipped, failed: dict, now: datetime, report, bounced=None
+):
     """Write the batch's outcomes: one update per kind of outcome (and per attempt count
-    for the failures, at most MAX_ATTEMPTS of them)."""
+    for the failures, at most MAX_ATTEMPTS of them). bounced maps the deliveries refused
+    for good to their addresses: they fail at once, and each address is recorded as a
+    bounce, which stops every mail to it."""
+    bounced = bounced or {}
+    for email in set(bounced.values()):
+        services.record_bounce(email=email)
     if sent:
         Delivery.objects.filter(pk__in=sent).update(status=Status.SENT, sent_at=now, error="")
         report.sent += len(sent)
@@ -95,7 +112,9 @@ def _record(batch: list[Delivery], *, sent, skipped, failed: dict, now: datetime
     by_attempts: dict[int, list[int]] = {}
     for delivery in batch:
         if delivery.pk in failed:
-            by_attempts.setdefault(delivery.attempts, []).append(delivery.pk)
+            # Refused for good: as if its last attempt had been spent.
+            attempts = subscription_settings.MAX_ATTEMPTS if delivery.pk in bounced else None
+            by_attempts.setdefault(attempts or delivery.attempts, []).append(delivery.pk)
     for attempts, ids in by_attempts.items():
         error = failed[ids[0]][:300]
         rows = Delivery.objects.filter(pk__in=ids)
@@ -110,7 +129,7 @@ def _record(batch: list[Delivery], *, sent, skipped, failed: dict, now: datetime
 
 
 def _deliver(mailing, letter, batch, connection, report, now):
-    sent, skipped, failed = [], [], {}
+    sent, skipped, failed, bounced = [], [], {}, {}
     try:
         connection.open()
     except Exception as error:  # noqa: BLE001 (the server is down: every message waits)
@@ -134,7 +153,11 @@ def _deliver(mailing, letter, batch, connection, report, now):
                 failed[delivery.pk] = "not accepted by the mail server"
         except Exception as error:  # noqa: BLE001 (recorded; the message is tried again)
             failed[delivery.pk] = f"{type(error).__name__}: {error}"
-    _record(batch, sent=sent, skipped=skipped, failed=failed, now=now, report=report)
+            if refused_for_good(error):
+                bounced[delivery.pk] = subscription.email
+    _record(
+        batch, sent=sent, skipped=skipped, failed=failed, now=now, report=report, bounced=bounced
+    )
 
 
 def letter_for(mailing: Mailing):

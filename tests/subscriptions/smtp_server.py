@@ -13,7 +13,8 @@ class SMTPServer(socketserver.ThreadingTCPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), SMTPHandler)
         self.accepted = []  # email.message.Message objects
-        self.refused = set()  # recipients answered 550
+        self.refused = set()  # recipients answered 550 (no such user: for good)
+        self.busy = set()  # recipients answered 451 (try again later)
         self.lock = threading.Lock()
 
     @property
@@ -51,6 +52,8 @@ class SMTPHandler(socketserver.StreamRequestHandler):
                 address = command.split(":", 1)[1].strip().strip("<>").lower()
                 if address in self.server.refused:
                     self.reply("550 No such user")
+                elif address in self.server.busy:
+                    self.reply("451 Try again later")
                 else:
                     recipients.append(address)
                     self.reply("250 OK")

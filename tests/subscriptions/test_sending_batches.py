@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from posts.subscriptions import mailings, sending
-from posts.subscriptions.models import Delivery, Mailing
+from posts.subscriptions.models import Delivery, Mailing, Subscription
 from tests.conftest import make_post
 from tests.subscriptions.conftest import make_subscriber
 
@@ -56,17 +56,19 @@ def test_each_batch_costs_the_same_few_queries_whatever_the_mailing_size(author,
     assert len(mail.outbox) == 10 + 20 + 40  # every subscriber of the time, once each
 
 
-def test_a_refused_message_is_tried_again_later_then_given_up(author, settings, smtp_server):
+def test_a_message_refused_for_now_is_tried_again_later_then_given_up(
+    author, settings, smtp_server
+):
     settings.SUBSCRIPTIONS_MAX_ATTEMPTS = 3
     make_subscriber(email="ok@example.com")
-    make_subscriber(email="gone@example.com")
-    smtp_server.refused.add("gone@example.com")
+    make_subscriber(email="full@example.com")
+    smtp_server.busy.add("full@example.com")
     mailing = queued_mailing(author, 0)
 
     sending.send_mailing(mailing.pk)
-    refused = Delivery.objects.get(subscription__email="gone@example.com")
+    refused = Delivery.objects.get(subscription__email="full@example.com")
     assert refused.status == Status.QUEUED and refused.attempts == 1
-    assert "550" in refused.error
+    assert "451" in refused.error
     assert refused.not_before > timezone.now() + timedelta(minutes=9)
     sweep()  # not due again yet
     assert Delivery.objects.get(pk=refused.pk).attempts == 1
@@ -77,8 +79,25 @@ def test_a_refused_message_is_tried_again_later_then_given_up(author, settings, 
         assert Delivery.objects.get(pk=refused.pk).attempts == attempt
     refused.refresh_from_db()
     assert refused.status == Status.FAILED
+    assert refused.subscription.status == "active"  # a full mailbox is no bounce
     assert [m["To"] for m in smtp_server.accepted] == ["ok@example.com"]
     assert Mailing.objects.get(pk=mailing.pk).finished_at is not None
+
+
+def test_an_address_refused_for_good_fails_at_once_and_is_recorded_as_a_bounce(
+    author, smtp_server
+):
+    gone = make_subscriber(email="gone@example.com")
+    make_subscriber(email="gone@example.com", language="en")
+    smtp_server.refused.add("gone@example.com")
+    mailing = queued_mailing(author, 0)
+    sending.send_mailing(mailing.pk)
+    delivery = Delivery.objects.get(mailing=mailing)
+    assert (delivery.status, delivery.attempts) == (Status.FAILED, 1)
+    assert "550" in delivery.error
+    gone.refresh_from_db()
+    assert gone.status == "bounced"
+    assert set(Subscription.objects.values_list("status", flat=True)) == {"bounced"}
 
 
 def test_when_the_mail_server_is_down_every_message_waits_and_goes_out_once_it_is_back(
