@@ -1,7 +1,5 @@
 """The signed link that proves a reader owns the address they ask about (privacy page)."""
 
-import hashlib
-
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -32,9 +30,8 @@ def read_token(token: str) -> tuple[str, str] | None:
 
 def may_mail(email: str) -> bool:
     """Count one link sent to `email`; False once it had ADDRESS_RATE_LIMIT of them."""
-    key = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    return ratelimit.hit(
-        scope="privacy-address", key=key, rate=privacy_settings.ADDRESS_RATE_LIMIT
+    return ratelimit.hit_address(
+        scope="privacy-address", email=email, rate=privacy_settings.ADDRESS_RATE_LIMIT
     )
 
 

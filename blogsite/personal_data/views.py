@@ -33,6 +33,7 @@ def json_download(data: dict) -> HttpResponse:
 
 
 def _privacy_page(request, form, *, status):
+    # Imported here: the privacy page lists the apps' cookies, and this module names no app.
     from blogsite.privacy import privacy_context
 
     return render(request, "privacy.html", privacy_context(data_form=form), status=status)

@@ -4,8 +4,6 @@ Each is one transaction; views, the admin and the commands call them. E-mails ar
 as tasks when the transaction commits.
 """
 
-import hashlib
-
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -38,11 +36,9 @@ def _validate_choice(*, email: str, language: str, frequency: str) -> None:
 
 def may_mail_address(email: str) -> bool:
     """Count one e-mail to an address that has not confirmed anything yet; False once it
-    had ADDRESS_RATE_LIMIT of them (the form cannot be used to flood someone's inbox).
-    The address is hashed: no cache key names it."""
-    key = hashlib.sha256(normalize_email(email).encode()).hexdigest()
-    return ratelimit.hit(
-        scope="subscribe-address", key=key, rate=subscription_settings.ADDRESS_RATE_LIMIT
+    had ADDRESS_RATE_LIMIT of them."""
+    return ratelimit.hit_address(
+        scope="subscribe-address", email=email, rate=subscription_settings.ADDRESS_RATE_LIMIT
     )
 
 
