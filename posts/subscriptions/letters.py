@@ -114,32 +114,37 @@ def digest_letter(posts, *, language: str, period_start, period_end) -> Letter:
 def request_reply(subscription):
     """The e-mail answering a request from the public form: a confirmation link for a new
     (or lapsed) subscription, a note with the manage link for an address already
-    subscribed (the form says the same in both cases, so it tells nobody who subscribed)."""
+    subscribed (the form says the same in both cases, so it tells nobody who subscribed).
+    The note goes to a subscriber, so it carries the one-click unsubscribe headers too."""
     language = subscription.language
-    already = subscription.is_active
     context = {
         "subscription": subscription,
         "site_name": settings.SITE_NAME,
         "days": subscription_settings.CONFIRM_DAYS,
+        "language_name": language_in_sentence(language),
     }
     with translation.override(language):
-        if already:
-            context["manage_url"] = tokens.link(
-                "manage", tokens.manage_token(subscription.pk), language
-            )
-            name = "already_subscribed"
-        else:
+        context["frequency"] = str(subscription.get_frequency_display())
+        if not subscription.is_active:
             context["confirm_url"] = tokens.link(
                 "confirm", tokens.confirm_token(subscription.pk), language
             )
-            name = "confirm"
-        context["frequency"] = str(subscription.get_frequency_display())
-        context["language_name"] = language_in_sentence(language)
-        subject, text, html = _render(name, context)
-    return html_message(
+            subject, text, html = _render("confirm", context)
+            return html_message(
+                subject=subject,
+                text=text,
+                html=html,
+                to=subscription.email,
+                headers={"Auto-Submitted": "auto-replied"},
+            )
+        token = tokens.manage_token(subscription.pk)
+        context["manage_url"] = tokens.link("manage", token, language)
+        subject, text, html = _render("already_subscribed", context)
+    return list_message(
         subject=subject,
         text=text,
         html=html,
         to=subscription.email,
-        headers={"Auto-Submitted": "auto-replied"},
+        unsubscribe_url=tokens.link("unsubscribe", token, language),
+        list_id=_list_id(language),
     )

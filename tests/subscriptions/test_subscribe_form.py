@@ -104,6 +104,7 @@ def test_an_address_already_subscribed_gets_the_same_answer_and_a_note_by_e_mail
     assert (subscription.status, subscription.frequency) == ("active", "weekly")  # unchanged
     [message] = sent_to("anna@example.com")
     assert "/subscriptions/manage/" in message.body and "/confirm/" not in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_a_robot_filling_the_honeypot_is_told_the_same_and_nothing_happens(
