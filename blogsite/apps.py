@@ -26,7 +26,10 @@ class BlogsiteConfig(AppConfig):
 
     def ready(self):
         from blogsite import checks  # noqa: F401  (registers the settings check)
+        from blogsite.personal_data import accounts, conf, registry  # noqa: F401 (settings)
         from blogsite.roles import sync_roles
+
+        registry.register(accounts.SOURCE)
 
         # After django.contrib.sites has created its default "example.com" row.
         post_migrate.connect(sync_site_with_settings, sender=apps.get_app_config("sites"))

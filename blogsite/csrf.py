@@ -1,10 +1,11 @@
-"""A narrow CSRF exemption for the two forms a cached page carries: comment and vote.
+"""A narrow CSRF exemption for the forms a cached page carries: comment, vote, subscribe.
 
 A page stored by the page cache is the same for every reader, so it cannot carry a CSRF
-token (the token is bound to one browser's cookie). The comment and reaction endpoints
-therefore accept a post without a token when the browser itself proves it comes from a page
-of this site: its Origin header names this site (or one of CSRF_TRUSTED_ORIGINS), or, from a
-browser that sends no Origin, Sec-Fetch-Site says "same-origin". Browsers set both headers
+token (the token is bound to one browser's cookie). The comment, reaction and subscribe
+endpoints therefore accept a post without a token when the browser itself proves it comes
+from a page of this site: its Origin header names this site (or one of
+CSRF_TRUSTED_ORIGINS), or, from a browser that sends no Origin, Sec-Fetch-Site says
+"same-origin". Browsers set both headers
 and no page on another site can forge them, which is the protection the token gives.
 A post that carries a token, or no such proof, goes through Django's CSRF check as usual.
 """

@@ -7,10 +7,14 @@ command's defaults), so the page cannot drift from what the code does.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
+from blogsite.personal_data import registry
+from blogsite.personal_data.conf import privacy_settings
+from blogsite.personal_data.forms import DataRequestForm
 from comments import cookies as comment_cookies
 from comments.conf import comment_settings
 from comments.management.commands import purge_comments
@@ -97,18 +101,37 @@ def site_cookies() -> list[CookieInfo]:
     ]
 
 
+def app_sections() -> list[str]:
+    """What each app registered for the privacy page (blogsite.personal_data.registry),
+    rendered: the page names no app that is not yet written."""
+    ip_days = privacy_settings.IP_RETENTION_DAYS
+    return [
+        render_to_string(source.privacy_template, {**source.privacy_context(), "ip_days": ip_days})
+        for source in registry.sources()
+        if source.privacy_template
+    ]
+
+
+def privacy_context(*, data_form=None, **extra) -> dict:
+    """What the privacy page shows; data_form is the request form (bound, with errors)."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_owner": settings.SITE_OWNER,
+        "contact_email": settings.SITE_CONTACT_EMAIL,
+        "cookies": site_cookies(),
+        "akismet_enabled": bool(settings.AKISMET_API_KEY),
+        "spam_days": purge_comments.DEFAULT_SPAM_DAYS,
+        "anonymize_days": privacy_settings.IP_RETENTION_DAYS,
+        "edit_window": comment_settings.EDIT_WINDOW,
+        "app_sections": app_sections(),
+        "data_form": data_form or DataRequestForm(),
+        "link_hours": privacy_settings.LINK_HOURS,
+        **extra,
+    }
+
+
 class PrivacyView(TemplateView):
     template_name = "privacy.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            site_name=settings.SITE_NAME,
-            site_owner=settings.SITE_OWNER,
-            contact_email=settings.SITE_CONTACT_EMAIL,
-            cookies=site_cookies(),
-            akismet_enabled=bool(settings.AKISMET_API_KEY),
-            spam_days=purge_comments.DEFAULT_SPAM_DAYS,
-            anonymize_days=purge_comments.DEFAULT_ANONYMIZE_DAYS,
-            edit_window=comment_settings.EDIT_WINDOW,
-            **kwargs,
-        )
+        return super().get_context_data(**privacy_context(), **kwargs)

@@ -44,6 +44,12 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("comments", "add_moderationterm"),
     ("comments", "change_moderationterm"),
     ("comments", "delete_moderationterm"),
+    ("subscriptions", "view_subscription"),
+    ("subscriptions", "change_subscription"),
+    ("subscriptions", "view_mailing"),
+    ("subscriptions", "view_delivery"),
+    ("blogsite", "view_personaldatarequest"),
+    ("blogsite", "handle_personal_data"),
 ]
 ROLES = {AUTHORS: AUTHOR_PERMISSIONS, EDITORS: EDITOR_PERMISSIONS}
 

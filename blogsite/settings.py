@@ -4,8 +4,8 @@ Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DA
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
 TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
 DJANGO_LOG_FORMAT ("text" or "json").
-App settings (COMMENTS_*, REACTIONS_*, SPAM_*) are declared, typed, in each app's conf.py
-(see blogsite/appsettings.py) and checked by `manage.py check`.
+App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*) are declared,
+typed, in each app's conf.py (see blogsite/appsettings.py) and checked by `manage.py check`.
 """
 
 import json
@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "blogsite",
     "posts",
     "posts.reactions",
+    "posts.subscriptions",
     "comments",
     "comments.spam",
     # Above posts and comments: the move-in from WordPress and back out.
@@ -306,7 +307,14 @@ AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
 # The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py)
 # can be set from the environment too: a JSON value (20, true, ["a.example"]) or a plain
 # string ("5/m"). E.g. REACTIONS_IP_HOURLY_LIMIT=0 COMMENTS_HOLD_ALL=true.
-APP_SETTING_PREFIXES = ("COMMENTS_", "REACTIONS_", "SPAM_", "AKISMET_")
+APP_SETTING_PREFIXES = (
+    "COMMENTS_",
+    "REACTIONS_",
+    "SPAM_",
+    "AKISMET_",
+    "SUBSCRIPTIONS_",
+    "PRIVACY_",
+)
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():
         try:

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from blogsite import privacy, views
+from blogsite.personal_data import views as personal_data
 from posts.sitemaps import SITEMAPS
 from posts.views import account_profile
 
@@ -35,9 +36,20 @@ if settings.DEBUG:
 # Italian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("accounts/profile/", account_profile, name="account_profile"),
+    path("accounts/data/", personal_data.account_data, name="account-data"),
+    path(
+        "accounts/data/download/",
+        personal_data.account_data_download,
+        name="account-data-download",
+    ),
+    path("accounts/data/delete/", personal_data.account_delete, name="account-delete"),
     path("accounts/", include("allauth.urls")),
     path("comments/", include("comments.urls")),
     path("privacy/", privacy.PrivacyView.as_view(), name="privacy"),
+    path("privacy/request/", personal_data.request_data, name="privacy-request"),
+    path("privacy/request/sent/", personal_data.request_sent, name="privacy-request-sent"),
+    path("privacy/request/<str:token>/", personal_data.confirm_request, name="privacy-confirm"),
+    path("subscriptions/", include("posts.subscriptions.urls")),
     path("", include("posts.reactions.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,

@@ -41,3 +41,8 @@ class CommentsConfig(AppConfig):
             signal.connect(
                 terms.forget_terms, sender=ModerationTerm, dispatch_uid=f"comments-terms-{signal}"
             )
+
+        from blogsite.personal_data import registry
+        from comments import personal_data
+
+        registry.register(personal_data.SOURCE)

@@ -23,4 +23,7 @@ comment_settings = AppSettings(
     HOLD_ALL=Bool(False),  # hold every comment, trusted or not
     # Comments per IP address: "N/s", "N/m", "N/h" or "N/d" ("" for no limit).
     RATE_LIMIT=Rate("5/m"),
+    # What erasing a person's data does to their comments: "anonymize" keeps the text
+    # (the thread stays readable), "delete" removes them (those with replies become a note).
+    ERASURE=Choice("anonymize", choices=("anonymize", "delete")),
 )

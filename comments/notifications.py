@@ -6,18 +6,16 @@ one plain-text + HTML message each, rendered in the recipient's language with a 
 one-click unsubscribe link (RFC 8058 headers included).
 """
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from blogsite.mail import absolute_url, list_message
 from comments.models import Comment, Unsubscription
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
@@ -63,11 +61,7 @@ def unsubscribe_url(*, kind: str, language: str, user=None, comment=None) -> str
     token = make_unsubscribe_token(kind=kind, user=user, comment=comment)
     with translation.override(language):
         path = reverse("comments:unsubscribe", kwargs={"token": token})
-    return absolute(path)
-
-
-def absolute(path: str) -> str:
-    return urljoin(settings.SITE_URL + "/", path.lstrip("/"))
+    return absolute_url(path)
 
 
 # --- Recipients --------------------------------------------------------------------------
@@ -127,18 +121,7 @@ def send(
         subject = render_to_string(f"comments/email/{template}_subject.txt", context)
         text = render_to_string(f"comments/email/{template}_body.txt", context)
         html = render_to_string(f"comments/email/{template}_body.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
-        body=text,
-        to=[to],
-        headers={
-            "List-Unsubscribe": f"<{link}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            "Auto-Submitted": "auto-generated",
-        },
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    list_message(subject=subject, text=text, html=html, to=to, unsubscribe_url=link).send()
 
 
 def _comment_context(comment: Comment) -> dict:
@@ -146,10 +129,10 @@ def _comment_context(comment: Comment) -> dict:
     return {
         "comment": comment,
         "post": post,
-        "post_url": absolute(post.get_absolute_url()),
+        "post_url": absolute_url(post.get_absolute_url()),
         # The permalink finds the comment's page or thread when the link is followed (an
         # e-mail is read later, and a reply may be beyond its thread's cap).
-        "comment_url": absolute(reverse("comments:permalink", args=[comment.pk])),
+        "comment_url": absolute_url(reverse("comments:permalink", args=[comment.pk])),
     }
 
 
@@ -159,8 +142,10 @@ def notify_moderators(comment: Comment) -> int:
         return 0
     context = {
         **_comment_context(comment),
-        "change_url": absolute(reverse("admin:comments_comment_change", args=[comment.pk])),
-        "queue_url": absolute(reverse("admin:comments_comment_changelist") + "?status=pending"),
+        "change_url": absolute_url(reverse("admin:comments_comment_change", args=[comment.pk])),
+        "queue_url": absolute_url(
+            reverse("admin:comments_comment_changelist") + "?status=pending"
+        ),
         "reasons": [reason.get("message", "") for reason in comment.spam_reasons or []],
     }
     sent = 0

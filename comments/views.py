@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
+from blogsite import ratelimit
 from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.reader import reader_of
-from comments import confirmation, cookies, ratelimit, services
+from comments import confirmation, cookies, services
 from comments.conf import comment_settings
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment

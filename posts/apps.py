@@ -10,3 +10,8 @@ class PostsConfig(AppConfig):
         from posts import cache
 
         cache.connect_receivers()
+
+        from blogsite.personal_data import registry
+        from posts import personal_data
+
+        registry.register(personal_data.SOURCE)

@@ -4,8 +4,9 @@ what accounts hold, how long data is kept and how spam is filtered; every page l
 import pytest
 from django.test import Client
 
+from blogsite.personal_data.conf import privacy_settings
 from comments import cookies
-from comments.management.commands.purge_comments import DEFAULT_ANONYMIZE_DAYS, DEFAULT_SPAM_DAYS
+from comments.management.commands.purge_comments import DEFAULT_SPAM_DAYS
 from posts.reactions.conf import VOTER_COOKIE_NAME
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +55,12 @@ def test_the_cookies_reader_pages_set_are_on_the_list(post):
         assert f"<code>{name}</code>" in html
 
 
-def test_retention_comes_from_the_purge_command(client):
+def test_retention_comes_from_the_purge_command_and_the_privacy_setting(client, settings):
     html = client.get("/privacy/").text
     assert f"cancellati dopo {DEFAULT_SPAM_DAYS} giorni" in html
-    assert f"cancellati dopo {DEFAULT_ANONYMIZE_DAYS} giorni" in html
+    assert f"cancellati dopo {privacy_settings.IP_RETENTION_DAYS} giorni" in html
+    settings.PRIVACY_IP_RETENTION_DAYS = 45
+    assert "cancellati dopo 45 giorni" in client.get("/privacy/").text
     assert "Gli account vengono conservati" in html
 
 

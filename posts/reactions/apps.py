@@ -14,6 +14,11 @@ class ReactionsConfig(AppConfig):
 
         listing.register_count("reaction_count", Reaction.objects.all)
 
+        from blogsite.personal_data import registry
+        from posts.reactions import personal_data
+
+        registry.register(personal_data.SOURCE)
+
         from django.db.models.signals import post_delete, post_save
 
         from posts import cache

@@ -88,7 +88,7 @@ def test_old_comments_lose_their_ip_user_agent_and_referrer(post):
     assert old.body and old.author_name  # the comment itself stays
     assert recent.ip_address == "203.0.113.7"
     assert recent.user_agent == "Mozilla/5.0 (test)"
-    assert "Anonymized 1 comments older than 180 days" in output
+    assert "Anonymized 1 comments older than 90 days" in output
 
 
 @pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_a_dry_run_reports_and_changes_nothing(post):
     assert old.ip_address == "203.0.113.7"
     assert "Dry run, nothing changed." in output
     assert "Would delete 1 spam and 0 trashed comments" in output
-    assert "Would anonymize 1 comments older than 180 days" in output
+    assert "Would anonymize 1 comments older than 90 days" in output
 
 
 @pytest.mark.django_db

@@ -1,8 +1,8 @@
 import pytest
 from django.test import override_settings
 
+from blogsite import ratelimit
 from blogsite.appsettings import Rate
-from comments import ratelimit
 from comments.models import Comment
 from tests.comments.reader_helpers import form_data, post_comment
 

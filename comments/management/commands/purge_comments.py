@@ -2,21 +2,22 @@
 
 Run it daily (cron, systemd timer). Spam and trash are deleted N days after they were put
 there (their last change); the IP address, user agent and referrer of every comment older
-than M days are erased. A spam or trashed comment that still has a live reply below it is
-kept, since deleting it would delete the reply too.
+than M days (PRIVACY_IP_RETENTION_DAYS by default) are erased. A spam or trashed comment
+that still has a live reply below it is kept, since deleting it would delete the reply too.
 """
 
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
+from blogsite.personal_data.conf import privacy_settings
 from comments.models import Comment
+from comments.personal_data import comments_to_anonymize, forget_addresses
 
 DEFAULT_SPAM_DAYS = 30
-DEFAULT_ANONYMIZE_DAYS = 180
 DEAD = [Comment.Status.SPAM, Comment.Status.TRASH]
 BATCH = 500
 
@@ -48,10 +49,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--spam-days", type=int, default=DEFAULT_SPAM_DAYS)
-        parser.add_argument("--anonymize-days", type=int, default=DEFAULT_ANONYMIZE_DAYS)
+        parser.add_argument(
+            "--anonymize-days",
+            type=int,
+            default=None,
+            help="Default: PRIVACY_IP_RETENTION_DAYS (90).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Report, change nothing.")
 
     def handle(self, *, spam_days, anonymize_days, dry_run, **options):
+        if anonymize_days is None:
+            anonymize_days = privacy_settings.IP_RETENTION_DAYS
         if spam_days < 0 or anonymize_days < 0:
             raise CommandError("--spam-days and --anonymize-days must be 0 or more.")
         now = timezone.now()
@@ -65,13 +73,9 @@ class Command(BaseCommand):
                     counts[status] += n
                 if not dry_run:
                     batch.delete()
-            to_anonymize = Comment.objects.filter(
-                submitted_at__lt=now - timedelta(days=anonymize_days)
-            ).filter(Q(ip_address__isnull=False) | ~Q(user_agent="") | ~Q(referrer=""))
+            before = now - timedelta(days=anonymize_days)
             anonymized = (
-                to_anonymize.count()
-                if dry_run
-                else to_anonymize.update(ip_address=None, user_agent="", referrer="")
+                comments_to_anonymize(before).count() if dry_run else forget_addresses(before)
             )
         spam, trash = counts[Comment.Status.SPAM], counts[Comment.Status.TRASH]
         if dry_run:

@@ -9,7 +9,7 @@ def test_the_privacy_page_is_in_italian_at_the_root(client):
     assert response.status_code == 200
     assert '<html lang="it">' in response.text
     assert "Akismet" in response.text
-    assert "30" in response.text and "180" in response.text
+    assert "30" in response.text and "90" in response.text
 
 
 @pytest.mark.django_db

@@ -4,6 +4,7 @@ The window's counter is counted by blogsite.cache_backend.count_in_window, atomi
 and in local memory, so the limit holds across processes sharing the cache.
 """
 
+import hashlib
 import time
 
 from blogsite.appsettings import Rate
@@ -23,3 +24,10 @@ def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{scope}:{key}:{seconds}:{window}"
     return count_in_window(cache_key, seconds + 1) <= limit
+
+
+def hit_address(*, scope: str, email: str, rate) -> bool:
+    """Count one e-mail sent to `email` (a limit no form can be used to flood an inbox
+    past); the address is hashed, so no cache key names it."""
+    key = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    return hit(scope=scope, key=key, rate=rate)
