@@ -2,6 +2,9 @@
 private storage its uploads go to."""
 
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
 
 from blogsite.appsettings import AppSettings, Int
 
@@ -15,7 +18,24 @@ wordpress_settings = AppSettings(
 )
 
 
+class PrivateStorage(LazyObject):
+    """STORAGES["private"], looked up when first used (and again when a test changes
+    STORAGES)."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private = PrivateStorage()
+
+
+@receiver(setting_changed)
+def _storages_changed(setting, **kwargs):
+    if setting == "STORAGES":
+        _private._wrapped = empty
+
+
 def private_storage():
     """Where admin uploads go: STORAGES["private"], never served (they hold e-mail
     addresses, IP addresses and drafts)."""
-    return storages["private"]
+    return _private

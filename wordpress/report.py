@@ -34,6 +34,7 @@ def kind_label(kind: str) -> str:
         "posts": pgettext("import report", "articles"),
         "pages": pgettext("import report", "pages"),
         "comments": pgettext("import report", "comments"),
+        "page comments": pgettext("import report", "comments on pages"),
         "redirects": pgettext("import report", "redirects"),
         "reaction counts": pgettext("import report", "reaction counts"),
         "spam training": pgettext("import report", "spam training"),

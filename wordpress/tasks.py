@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import default_task_backend, task
+from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 
 from wordpress.conf import wordpress_settings
@@ -39,7 +39,7 @@ YEAR_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
 
 def start_import(run_id: int) -> None:
     """Start the import of an uploaded run, never in the calling process's request."""
-    if isinstance(default_task_backend, ImmediateBackend):
+    if isinstance(task_backends["default"], ImmediateBackend):
         manage = Path(settings.BASE_DIR) / "manage.py"
         subprocess.Popen(  # noqa: S603 - our own command, with an id
             [sys.executable, str(manage), "import_wordpress", "--run", str(run_id)],

@@ -41,7 +41,7 @@ def test_a_file_that_is_not_wxr_gets_a_clear_error(tmp_path):
         list(wxr.read(path))
     other = tmp_path / "page.xml"
     other.write_text("<html><body/></html>")
-    with pytest.raises(wxr.WXRError, match="non è un export di WordPress"):
+    with pytest.raises(wxr.WXRError, match="non è un file RSS .riga 1"):
         list(wxr.read(other))
 
 

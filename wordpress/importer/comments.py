@@ -21,7 +21,7 @@ from comments.models import Comment
 from comments.spam import pipeline as spam
 from posts.weburl import web_url
 from wordpress.batch import ReadAhead
-from wordpress.importer.fields import parse_date, valid_email
+from wordpress.importer.fields import parse_date, storable_id, valid_email
 
 KIND = "comments"
 STATUSES = {
@@ -52,7 +52,7 @@ def plain_body(content: str) -> str:
     return html.unescape(TAG.sub("", text)).strip()
 
 
-def _ip(value: str) -> str | None:
+def parse_ip(value: str) -> str | None:
     try:
         return str(ipaddress.ip_address((value or "").strip()))
     except ValueError:
@@ -90,6 +90,7 @@ def read_ahead_comments(context, items) -> None:
         for item in items
         if item.post_type == "post"
         for c in item.comments + context.attachment_comments.get(item.id, [])
+        if storable_id(c.id)
     ]
     context.read_ahead[KIND] = ReadAhead(ids, _existing)
 
@@ -99,9 +100,14 @@ def import_comments(context, item, post) -> None:
     count them in the report. A bad field costs that field, never the comment (nor the
     article): it is cleared or derived, and the report says which."""
     sources = list(item.comments) + context.attachment_comments.pop(item.id, [])
+    report = context.report
+    for source in [s for s in sources if not storable_id(s.id)]:
+        report.skip(
+            KIND, source.author, _("its WordPress id is out of range"), field="wordpress_id"
+        )
+    sources = [s for s in sources if storable_id(s.id)]
     if not sources:
         return
-    report = context.report
     ids = [c.id for c in sources]
     read_ahead = context.read_ahead.get(KIND)
     existing = read_ahead.take(ids) if read_ahead is not None else _existing(ids)
@@ -218,7 +224,7 @@ def _new_comment(context, source, post, status, body, changed) -> services.NewCo
             _("“%(value)s” is not an e-mail address: cleared")
             % {"value": source.author_email[:100]},
         )
-    ip = _ip(source.author_ip)
+    ip = parse_ip(source.author_ip)
     if source.author_ip and ip is None:
         changed(
             "ip_address",

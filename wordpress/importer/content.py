@@ -12,6 +12,7 @@ from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import parse_date, wordpress_slug
 from wordpress.importer.media import convert
+from wordpress.importer.page_comments import keep_page_comments
 from wordpress.importer.terms import item_terms
 from wordpress.redirects import reverse_in, view_at
 
@@ -214,13 +215,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             context.report.count("pages", "updated")
         else:
             context.report.count("pages", "unchanged")
-    if item.comments:
-        context.report.note(
-            "pages",
-            item.title,
-            _("%(n)d comments not imported: pages here take no comments")
-            % {"n": len(item.comments)},
-        )
+    keep_page_comments(context, item, page)
     if item.parent and parent is None:
         context.pending_parents.append((page.pk, item.parent, item.link))
     elif page.status == Page.Status.PUBLISHED:

@@ -33,3 +33,11 @@ def valid_email(value: str) -> str:
     except ValidationError:
         return ""
     return value[:254]
+
+
+# WordPress ids are unsigned 64-bit; ours (and the databases') signed.
+MAX_ID = 2**63 - 1
+
+
+def storable_id(value: int) -> bool:
+    return 0 < value <= MAX_ID

@@ -31,6 +31,7 @@ from wordpress.importer import comments
 from wordpress.importer.authors import import_author
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
 from wordpress.importer.terms import import_term, term_kind
@@ -202,7 +203,7 @@ def _import_batch(batch, context, progress, total, done) -> int:
 
 
 def _read_ahead(context, items) -> None:
-    posts = [item.id for item in items if item.post_type == "post" and item.id]
+    posts = [item.id for item in items if item.post_type == "post" and storable_id(item.id)]
     context.read_ahead["posts"] = ReadAhead(
         posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
     )
@@ -240,6 +241,14 @@ def _import_record(context, record) -> bool:
 
 
 def _import_item(context, item: wxr.Item) -> None:
+    if not storable_id(item.id):
+        context.report.skip(
+            "posts" if item.post_type == "post" else "other",
+            item.title,
+            _("its WordPress id (%(id)s) is out of range") % {"id": item.id},
+            field="wordpress_id",
+        )
+        return
     if item.post_type == "post":
         work, kind = import_post, "posts"
     elif item.post_type == "page":
