@@ -291,7 +291,10 @@ def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
     site_sent = False
     depth = 0
     channel = None
-    stream = xmlclean.CleanStream(raw, lambda line, message: warn(line, _(message)))
+    stream = xmlclean.CleanStream(
+        raw,
+        lambda line, message, **values: warn(line, _(message) % values if values else _(message)),
+    )
     events = etree.iterparse(
         stream,
         events=("start-ns", "start", "end"),

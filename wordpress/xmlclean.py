@@ -18,6 +18,8 @@ import functools
 import html.entities
 import re
 
+from django.utils.translation import gettext_noop as N_
+
 CHUNK = 1 << 16
 # Kept back at the end of a chunk so that a token cut in two is seen whole next time.
 LOOKAHEAD = 256
@@ -58,8 +60,8 @@ class HostileXML(Exception):
 class CleanStream:
     """A binary file-like object giving the repaired export as UTF-8, `read()` by `read()`.
 
-    `warn(line, message)` is called for every repair (the message is English and short:
-    the caller translates the frame around it).
+    `warn(line, message, **values)` is called for every repair (the message is marked for
+    translation; the caller translates it and puts the values in).
     """
 
     def __init__(self, raw, warn):
@@ -111,7 +113,7 @@ class CleanStream:
         stripped = chunk.lstrip() if encoding == "utf-8" else chunk
         skipped_lines = chunk[: len(chunk) - len(stripped)].count(b"\n")
         if len(stripped) != len(chunk):
-            self._warn(1, "blank space before the XML declaration was ignored")
+            self._warn(1, N_("blank space before the XML declaration was ignored"))
         declaration = DECLARATION.match(stripped)
         if declaration:
             declared = ENCODING.search(declaration[0])
@@ -132,7 +134,7 @@ class CleanStream:
             return self._decoder.decode(chunk, final=final)
         except UnicodeDecodeError as error:
             line = self._line + self._text.count("\n") + chunk.count(b"\n", 0, error.start)
-            self._warn(line, "bytes not in the file's encoding were replaced by “\ufffd”")
+            self._warn(line, N_("bytes not in the file's encoding were replaced by “\ufffd”"))
         self._decoder = codecs.getincrementaldecoder(self._encoding)(errors="replace")
         self._decoder.setstate(state)
         return self._decoder.decode(chunk, final=final)
@@ -157,7 +159,8 @@ class CleanStream:
             if f"<{prefix}:" in text:
                 self._warn(
                     self._line_of(text, text.find(f"<{prefix}:")),
-                    f"the namespace prefix “{prefix}” is not declared: read as usual",
+                    N_("the namespace prefix “%(name)s” is not declared: read as usual"),
+                    name=prefix,
                 )
         declarations = "".join(f' xmlns:{p}="{KNOWN_PREFIXES[p]}"' for p in missing)
         at = end - 1 if text[end - 1] == "/" else end
@@ -176,7 +179,7 @@ class CleanStream:
         done = "".join(out)
         control = CONTROL.search(done)
         if control:
-            self._warn(self._line_of(done, control.start()), "control characters were removed")
+            self._warn(self._line_of(done, control.start()), N_("control characters were removed"))
             done = CONTROL.sub("", done)
         self._line += text.count("\n", 0, position)
         return done, text[position:]
@@ -188,7 +191,7 @@ class CleanStream:
             return limit
         out.append(text[position : match.start()])
         if match[0] == "<":
-            self._warn(self._line_of(text, match.start()), "a bare “<” was read as text")
+            self._warn(self._line_of(text, match.start()), N_("a bare “<” was read as text"))
             out.append("&lt;")
             return match.end()
         if match[2]:
@@ -208,7 +211,7 @@ class CleanStream:
         if closing == -1:  # no end in sight: leave it to the parser's recovery
             out.append(text[match.start() : opened])
             return opened
-        self._warn(self._line_of(text, opened), "markup inside a text field was read as text")
+        self._warn(self._line_of(text, opened), N_("markup inside a text field was read as text"))
         inner = AMPERSAND.sub(
             lambda m: self._ampersand(text, opened + m.start(), REFERENCE.match(m[0])),
             text[opened:closing],
@@ -219,14 +222,18 @@ class CleanStream:
 
     def _ampersand(self, text, at, reference) -> str:
         if reference is None:
-            self._warn(self._line_of(text, at), "a bare “&” was read as text")
+            self._warn(self._line_of(text, at), N_("a bare “&” was read as text"))
             return "&amp;"
         name = reference[1]
         if name.startswith("#") or name in XML_ENTITIES:
             return reference[0]
         codepoint = html.entities.name2codepoint.get(name)
         if codepoint is None:
-            self._warn(self._line_of(text, at), f"the unknown entity “&{name};” was kept as text")
+            self._warn(
+                self._line_of(text, at),
+                N_("the unknown entity “&%(name)s;” was kept as text"),
+                name=name,
+            )
             return "&amp;" + name + ";"
         return f"&#{codepoint};"
 
@@ -242,7 +249,9 @@ class CleanStream:
             out.append(text[position:limit])
             return limit
         if first == closing:
-            self._warn(self._line_of(text, closing), "an unterminated CDATA section was closed")
+            self._warn(
+                self._line_of(text, closing), N_("an unterminated CDATA section was closed")
+            )
             out.append(text[position:closing] + "]]>")
             self._cdata_tag = None
             return closing
@@ -250,7 +259,7 @@ class CleanStream:
             out.append(text[position : end + 3])
             self._cdata_tag = None
             return end + 3
-        self._warn(self._line_of(text, end), "a “]]>” inside a CDATA section was kept as text")
+        self._warn(self._line_of(text, end), N_("a “]]>” inside a CDATA section was kept as text"))
         out.append(text[position:end] + "]]]]><![CDATA[>")
         return end + 3
 
@@ -267,5 +276,5 @@ def _codec(name: str, warn) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        warn(1, f"the unknown encoding “{name}” was read as UTF-8")
+        warn(1, N_("the unknown encoding “%(name)s” was read as UTF-8"), name=name)
         return "utf-8"
