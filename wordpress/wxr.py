@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from lxml import etree
+from lxml import etree  # its XMLSyntaxError
 
 from wordpress import xmlclean
 
@@ -27,9 +27,6 @@ KNOWN_NAMESPACES = {
     "http://purl.org/dc/elements/1.1/": "dc",
     "http://wellformedweb.org/CommentAPI/": "wfw",
 }
-
-
-PARSER_LOG_SIZE = 100  # lxml keeps this many of the parser's messages
 
 
 class WXRError(Exception):
@@ -291,27 +288,12 @@ def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
     site_sent = False
     depth = 0
     channel = None
-    stream = xmlclean.CleanStream(
-        raw,
-        lambda line, message, **values: warn(line, _(message) % values if values else _(message)),
-    )
-    events = etree.iterparse(
-        stream,
-        events=("start-ns", "start", "end"),
-        # Read what can be read; never fetch or expand anything the file points to.
-        recover=True,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=True,  # a post body may be larger than libxml2's 10 MB default
-        remove_comments=True,
-        remove_pis=True,
-    )
+    events = xmlclean.iterparse(raw, warn)
     reported = 0
     try:
         for event, payload in events:
             if len(events.error_log) > reported:
-                reported = _report_errors(events.error_log, reported, warn)
+                reported = xmlclean.report_errors(events.error_log, reported, warn)
             if event == "start-ns":
                 names.add(payload[1])
                 continue
@@ -370,35 +352,17 @@ def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
         ) from hostile
     except etree.XMLSyntaxError as error:
         if channel is None:
-            raise WXRError(_nothing_read(error.lineno, error.msg)) from error
+            raise WXRError(xmlclean.nothing_read(error.lineno, error.msg)) from error
         warn(error.lineno or 0, _("the file ends here: %(error)s") % {"error": error.msg})
-    _report_errors(events.error_log, reported, warn)
+    xmlclean.report_errors(events.error_log, reported, warn)
     if channel is None:
         log = list(events.error_log)
-        raise WXRError(_nothing_read(log[0].line if log else 1, log[0].message if log else ""))
+        raise WXRError(
+            xmlclean.nothing_read(log[0].line if log else 1, log[0].message if log else "")
+        )
     if not site_sent:
         _check_wxr(names, site)
         yield site
-
-
-def _nothing_read(line, reason) -> str:
-    return _(
-        "Nothing could be read: no WordPress export (an RSS file with a channel) was found "
-        "(line %(line)d%(reason)s)."
-    ) % {"line": line or 1, "reason": f": {reason.strip()}" if reason else ""}
-
-
-def _report_errors(log, reported: int, warn) -> int:
-    """Tell what the parser recovered from (its messages are libxml2's, in English).
-
-    lxml keeps the first hundred: past them, the report says that there were more.
-    """
-    entries = list(log)
-    for entry in entries[reported:]:
-        warn(entry.line, entry.message.strip())
-    if len(entries) >= PARSER_LOG_SIZE > reported:
-        warn(entries[-1].line, _("the parser recovered from more problems after this line"))
-    return len(entries)
 
 
 def _check_wxr(names, site):

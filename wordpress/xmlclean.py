@@ -6,7 +6,8 @@ characters pasted from word processors, a `]]>` inside a CDATA section that old 
 versions did not split, an unterminated CDATA section, a bare `&` or an HTML entity
 (`&nbsp;`) in a title. Each of these is repaired here, in the text, with a warning that
 names its line (newlines are never added or removed, so lines stay those of the file).
-What is left is for the parser's recovery (wordpress.wxr).
+What is left is for the parser's recovery: iterparse() below, libxml2 through lxml, the
+only XML reader that recovers from broken XML and says at which line it did.
 
 A document type that declares entities is refused: WordPress never writes one, and entity
 expansion (a "billion laughs") or external entities (a file of the server's) are the
@@ -18,7 +19,9 @@ import functools
 import html.entities
 import re
 
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
+from lxml import etree
 
 CHUNK = 1 << 16
 # Kept back at the end of a chunk so that a token cut in two is seen whole next time.
@@ -278,3 +281,47 @@ def _codec(name: str, warn) -> str:
     except LookupError:
         warn(1, N_("the unknown encoding “%(name)s” was read as UTF-8"), name=name)
         return "utf-8"
+
+
+PARSER_LOG_SIZE = 100  # lxml keeps this many of the parser's messages
+
+
+def iterparse(raw, warn):
+    """lxml's iterparse over the repaired file: recovering from what is still broken, and
+    never loading a DTD, expanding an entity or touching the network. warn(line, message)
+    hears of each repair, translated."""
+    stream = CleanStream(
+        raw,
+        lambda line, message, **values: warn(line, _(message) % values if values else _(message)),
+    )
+    return etree.iterparse(
+        stream,
+        events=("start-ns", "start", "end"),
+        recover=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=True,  # a post body may be larger than libxml2's 10 MB default
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def nothing_read(line, reason) -> str:
+    return _(
+        "Nothing could be read: no WordPress export (an RSS file with a channel) was found "
+        "(line %(line)d%(reason)s)."
+    ) % {"line": line or 1, "reason": f": {reason.strip()}" if reason else ""}
+
+
+def report_errors(log, reported: int, warn) -> int:
+    """Tell what the parser recovered from (its messages are libxml2's, in English).
+
+    lxml keeps the first hundred: past them, the report says that there were more.
+    """
+    entries = list(log)
+    for entry in entries[reported:]:
+        warn(entry.line, entry.message.strip())
+    if len(entries) >= PARSER_LOG_SIZE > reported:
+        warn(entries[-1].line, _("the parser recovered from more problems after this line"))
+    return len(entries)
