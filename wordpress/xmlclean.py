@@ -31,18 +31,20 @@ DECLARATION = re.compile(rb"^<\?xml[^>]*?\?>")
 ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
 ROOT = re.compile(r"<[A-Za-z_]")
-# The elements of a WXR file that hold other elements; every other one holds text only.
-CONTAINERS = (
-    "rss|channel|item|image|wp:(?:author|category|tag|term|termmeta|postmeta|comment|commentmeta)"
+# RSS's own elements; every other element of an export has a prefix (wp:, dc:, atom:...).
+RSS_ELEMENTS = (
+    "rss|channel|title|link|description|pubDate|language|generator|image|url|width|height"
+    "|item|guid|category|comments|author|enclosure|source|lastBuildDate|copyright|docs|ttl"
+    "|cloud|rating|textInput|skipHours|skipDays|managingEditor|webMaster|name"
 )
-# Outside CDATA: a CDATA opening (with the tag just before it: group 1), an ampersand, a
-# "<" that starts no tag, or a text-only element whose text holds markup (group 2: its
-# name), which old plugins wrote unescaped: `<title>A <b>bold</title>`.
+# Outside CDATA: a CDATA opening, an ampersand, a "<" that starts no tag, or a tag with no
+# prefix that RSS does not have: HTML that an old plugin wrote unescaped in a text field
+# (`<title>A <b>bold</b></title>`). Literal first characters keep the scan in C.
 OUTSIDE = re.compile(
-    r"(?:<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*)?<!\[CDATA\["
-    r"|&|<(?![A-Za-z_/!?])"
-    rf"|<(?!(?:{CONTAINERS})[\s>])([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>(?!<!\[CDATA\[)[^<]*<(?!/\2>)"
+    r"<!\[CDATA\[|&|<(?![A-Za-z_/!?])"
+    rf"|</?(?!(?:{RSS_ELEMENTS})[\s>/])[A-Za-z_][\w.-]*(?=[\s>/])"
 )
+OPENING_TAG = re.compile(r"<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*$")
 REFERENCE = re.compile(r"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 KNOWN_PREFIXES = {
     "content": "http://purl.org/rss/1.0/modules/content/",
@@ -52,7 +54,6 @@ KNOWN_PREFIXES = {
     "excerpt": "http://wordpress.org/export/1.2/excerpt/",
     "atom": "http://www.w3.org/2005/Atom",
 }
-AMPERSAND = re.compile(r"&(?:#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)?")
 XML_ENTITIES = {"amp", "lt", "gt", "quot", "apos"}
 
 
@@ -75,6 +76,7 @@ class CleanStream:
         self._line = 1  # the line of the first character of self._text
         self._cdata_tag = None  # in a CDATA section opened after <tag> ("": no tag seen)
         self._before_root = True
+        self._root_at = -1
         self._started = False
         self._done = False
         self._out = b""
@@ -153,6 +155,7 @@ class CleanStream:
         if root is None:
             return text
         self._before_root = False
+        self._root_at = root.start()  # the root is a tag whatever its name
         end = text.find(">", root.start())
         if end == -1:
             return text
@@ -180,6 +183,7 @@ class CleanStream:
             else:
                 position = self._inside(text, position, limit, out)
         done = "".join(out)
+        self._root_at = -1  # positions are this text's only
         control = CONTROL.search(done)
         if control:
             self._warn(self._line_of(done, control.start()), N_("control characters were removed"))
@@ -192,36 +196,33 @@ class CleanStream:
         if match is None or match.start() >= limit:
             out.append(text[position:limit])
             return limit
-        out.append(text[position : match.start()])
-        if match[0] == "<":
-            self._warn(self._line_of(text, match.start()), N_("a bare “<” was read as text"))
+        at = match.start()
+        out.append(text[position:at])
+        token = match[0]
+        if token == "&":
+            reference = REFERENCE.match(text, at)
+            out.append(self._ampersand(text, at, reference))
+            return reference.end() if reference else at + 1
+        if token == "<":
+            self._warn(self._line_of(text, at), N_("a bare “<” was read as text"))
             out.append("&lt;")
             return match.end()
-        if match[2]:
-            return self._markup_in_text(text, match, out)
-        if match[0] != "&":
-            out.append(match[0])
-            self._cdata_tag = match[1] or ""
+        if token.startswith("<!["):
+            # The element it opens in (`<content:encoded><![CDATA[`): its end is the
+            # `]]>` before that element's closing tag.
+            opening = OPENING_TAG.search(text, max(at - LOOKAHEAD, 0), at)
+            self._cdata_tag = opening[1] if opening else ""
+            out.append(token)
             return match.end()
-        reference = REFERENCE.match(text, match.start())
-        out.append(self._ampersand(text, match.start(), reference))
-        return reference.end() if reference else match.start() + 1
-
-    def _markup_in_text(self, text, match, out) -> int:
-        """Escape the markup inside a text-only element, up to its closing tag."""
-        opened = text.index(">", match.start()) + 1
-        closing = text.find(f"</{match[2]}>", opened, opened + LOOKAHEAD * 64)
-        if closing == -1:  # no end in sight: leave it to the parser's recovery
-            out.append(text[match.start() : opened])
-            return opened
-        self._warn(self._line_of(text, opened), N_("markup inside a text field was read as text"))
-        inner = AMPERSAND.sub(
-            lambda m: self._ampersand(text, opened + m.start(), REFERENCE.match(m[0])),
-            text[opened:closing],
-        )
-        inner = inner.replace("<", "&lt;").replace(">", "&gt;")
-        out.append(text[match.start() : opened] + inner)
-        return closing
+        end = text.find(">", at, at + LOOKAHEAD)
+        end = end + 1 if end != -1 else match.end()
+        if at == self._root_at:
+            self._root_at = -1
+            out.append(text[at:end])
+            return end
+        self._warn(self._line_of(text, at), N_("markup inside a text field was read as text"))
+        out.append(text[at:end].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        return end
 
     def _ampersand(self, text, at, reference) -> str:
         if reference is None:
