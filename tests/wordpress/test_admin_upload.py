@@ -176,3 +176,17 @@ def test_with_no_worker_the_import_runs_in_a_process_of_its_own(monkeypatch, db)
     tasks.start_import(41)
     [args] = started
     assert args[-3:] == ["import_wordpress", "--run", "41"]
+
+
+def test_a_dry_run_keeps_its_report_entries_and_writes_nothing_else(
+    editor_client, wxr_file, media_root, private_root, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DUMMY_TASKS
+    run = upload(
+        editor_client, django_capture_on_commit_callbacks, wxr_file.read_bytes(), dry_run="on"
+    )
+    tasks.run_upload(run.pk)
+    run.refresh_from_db()
+    assert run.report["dry_run"] and run.report["counts"]["posts"]["created"] == 10
+    assert not Post.objects.exists()
+    assert ImportEntry.objects.filter(run=run).count() == run.report["entry_count"] > 0

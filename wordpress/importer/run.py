@@ -89,11 +89,11 @@ def run_import(
                 try:
                     with transaction.atomic():
                         _run(source, context, progress)
-                        # What would have been committed: the report of a dry run.
-                        report.commit()
                         raise _Rollback
                 except _Rollback:
-                    pass
+                    # What would have been committed is the dry run's report (kept once
+                    # the rollback is over, so that a sink writing rows keeps them).
+                    report.commit()
             else:
                 _run(source, context, progress)
     except wxr.WXRError as error:
