@@ -5,6 +5,11 @@ Usage (from the repository root):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/NAME TEST_DATABASE_NAME=bench_x \\
         .venv/bin/python bench/import_wordpress.py
     BENCH_SIZES=1000,3000 .venv/bin/python bench/import_wordpress.py
+    BENCH_SIZES=1000,200MB TEST_DATABASE_NAME=/tmp/bench.sqlite3 \
+        .venv/bin/python bench/import_wordpress.py     # a ~200 MB export (~29,000 posts)
+
+A size is a number of posts, or megabytes ("200MB": posts are written until the file is
+that large).
 
 For each size it writes a WXR 1.2 file of N posts with 10 comments each (threads three
 levels deep, a pingback, one pending and one spam), then imports it in a fresh child
@@ -31,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "blogsite.test_settings")
 
-SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000").split(",")]
+SIZES = os.environ.get("BENCH_SIZES", "1000,10000").split(",")
 COMMENTS = 10
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
@@ -62,10 +67,16 @@ COMMENT = """<wp:comment><wp:comment_id>{id}</wp:comment_id>
 """
 
 
-def write_export(path: Path, posts: int) -> None:
+def write_export(path: Path, size: str) -> int:
+    """Write an export of `size` posts (or megabytes, "200MB"); return how many posts."""
+    megabytes = size.upper().endswith("MB")
+    limit = int(float(size[:-2]) * 1e6) if megabytes else 0
+    posts = 10**9 if megabytes else int(size)
     with path.open("w", encoding="utf-8") as out:
         out.write(HEAD)
-        for p in range(1, posts + 1):
+        p = 0
+        while p < posts and (not limit or out.tell() < limit):
+            p += 1
             wid = 10 * p + 100_000
             month, day = 1 + p % 12, 1 + p % 28
             out.write(
@@ -102,6 +113,7 @@ def write_export(path: Path, posts: int) -> None:
                 )
             out.write("</item>\n")
         out.write("</channel></rss>\n")
+    return p
 
 
 def _status_kb(field: str) -> int:
@@ -184,8 +196,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in SIZES:
             path = Path(tmp) / f"export-{size}.xml"
-            write_export(path, size)
-            print(f"# {size} posts, {path.stat().st_size / 1e6:.1f} MB export", flush=True)
+            posts = write_export(path, size)
+            print(f"# {posts} posts, {path.stat().st_size / 1e6:.1f} MB export", flush=True)
             done = subprocess.run(
                 [sys.executable, __file__, "--child", str(path)],
                 check=True,

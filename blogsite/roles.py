@@ -30,6 +30,8 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_tag"),
     ("wordpress", "add_importrun"),
     ("wordpress", "view_importrun"),
+    ("wordpress", "view_importentry"),
+    ("wordpress", "view_pagecomment"),
     ("posts", "delete_media"),
     ("posts", "view_profile"),
     ("posts", "change_profile"),

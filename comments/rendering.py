@@ -51,6 +51,7 @@ def _page_constants(language, script_prefix) -> dict:
             # {% blocktranslate %}Reply to {{ name }}{% endblocktranslate %}: one lookup,
             # the name put in per comment.
             "reply_to": gettext("Reply to %(name)s"),
+            "in_reply_to": gettext("in reply to %(name)s"),
         }
     return found
 
@@ -117,6 +118,13 @@ class CommentListRenderer:
             f'<time datetime="{machine}">{shown}</time></a>\n'
             f"</span>\n</header>\n"
         )
+        answered = getattr(comment, "in_reply_to", None)
+        if answered is not None:
+            # Shown beside the comment it answers (the thread stopped indenting): say whom.
+            out.append(
+                f'<p class="comment-in-reply-to"><a href="#comment-{answered.pk}">'
+                f"{escape(self.in_reply_to % {'name': answered.author_name})}</a></p>\n"
+            )
         if pending:
             out.append(f'<p class="comment-awaiting-moderation">{self.awaiting}</p>\n')
         out.append(f'<div class="comment-content">{comment.body_html}</div>\n')

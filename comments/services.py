@@ -44,6 +44,8 @@ class NewComment:
     spam_score: float | None = None
     spam_reasons: list = field(default_factory=list)
     wordpress_id: int | None = None
+    # An import keeps the thread as it was (who answered whom), at any depth.
+    keep_parent: bool = False
     saved: "Comment | None" = field(default=None, repr=False)
 
 
@@ -68,15 +70,18 @@ def build_comment(
     spam_score: float | None = None,
     spam_reasons: list | None = None,
     wordpress_id: int | None = None,
+    keep_parent: bool = False,
 ) -> Comment:
     """Return an unsaved, validated comment with its thread and derived fields set.
 
-    A reply deeper than COMMENTS_MAX_DEPTH attaches to the deepest allowed ancestor.
-    Raise ValidationError on a bad field (with the model's field names).
+    A reply deeper than COMMENTS_MAX_DEPTH attaches to the deepest allowed ancestor, unless
+    keep_parent (an import: the thread stays as it was written; the display stops
+    indenting at COMMENTS_MAX_DEPTH). Raise ValidationError on a bad field (with the
+    model's field names).
     """
     comment = Comment(
         post=post,
-        parent=attach_point(parent),
+        parent=parent if keep_parent else attach_point(parent),
         user=user,
         author_name=(author_name or "").strip(),
         author_email=(author_email or "").strip(),

@@ -74,6 +74,7 @@ def thread_page(post, *, page_number=1, own_ids=(), thread_id=None) -> ThreadPag
         by_id[comment.pk] = comment
     top_level = []
     replies_of = {}  # thread id: (its replies, of which every reader sees), when capped
+    deepest = max(int(comment_settings.MAX_DEPTH), 1) - 1  # the last level that indents
     for comment in rows:  # oldest first, so replies are attached in the order they came
         if comment.parent_id is None:
             top_level.append(comment)
@@ -86,7 +87,14 @@ def thread_page(post, *, page_number=1, own_ids=(), thread_id=None) -> ThreadPag
                 )
             parent = by_id.get(comment.parent_id)
             if parent is not None:  # else its parent is not shown (held, spam, trashed)
-                parent.children.append(comment)
+                # Past the last level that indents (an imported thread keeps its real
+                # depth), a reply is listed beside the comment it answers, naming it.
+                holder = parent
+                if parent.depth >= deepest and getattr(parent, "holder", None) is not None:
+                    holder = parent.holder
+                    comment.in_reply_to = parent
+                comment.holder = holder
+                holder.children.append(comment)
     if thread_id is not None and not top_level:
         return None
     if order_setting() == "newest":

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from posts.languages import language_choices
+from wordpress.conf import private_storage
 
 
 class ImportRun(models.Model):
@@ -21,8 +22,16 @@ class ImportRun(models.Model):
 
     file = models.FileField(
         _("WordPress export"),
-        upload_to="wordpress-imports/%Y/%m/",
+        upload_to="%Y/%m/",
+        storage=private_storage,
         help_text=_("The .xml file written by WordPress's Tools → Export."),
+    )
+    media_file = models.FileField(
+        _("media (zip)"),
+        upload_to="%Y/%m/",
+        storage=private_storage,
+        blank=True,
+        help_text=_("Optional: a zip of the old site's wp-content/uploads folder."),
     )
     language = models.CharField(
         _("language"),
@@ -42,6 +51,9 @@ class ImportRun(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
+    stage = models.CharField(_("stage"), max_length=100, blank=True)
+    # Written with the progress: a run "running" whose heartbeat stopped lost its worker.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     items_done = models.PositiveIntegerField(_("items done"), default=0)
     items_total = models.PositiveIntegerField(_("items in the file"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
@@ -68,8 +80,64 @@ class ImportRun(models.Model):
         ]
 
     def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
+        # The file is deleted some days after the import (WORDPRESS_KEEP_UPLOADS_DAYS).
+        return self.file.name.rsplit("/", 1)[-1] if self.file else f"#{self.pk}"
 
     @property
     def percent(self) -> int:
         return round(100 * self.items_done / self.items_total) if self.items_total else 0
+
+
+class ImportEntry(models.Model):
+    """One line of an import's report: an item skipped, changed on the way in, or noted."""
+
+    run = models.ForeignKey(
+        ImportRun, verbose_name=_("import"), on_delete=models.CASCADE, related_name="entries"
+    )
+    kind = models.CharField(_("kind"), max_length=30, db_index=True)
+    wordpress_id = models.BigIntegerField(_("WordPress id"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    action = models.CharField(_("what happened"), max_length=10, db_index=True)
+    field = models.CharField(_("field"), max_length=50, blank=True)
+    message = models.TextField(_("message"))
+
+    class Meta:
+        ordering = ["run", "pk"]
+        verbose_name = _("import report entry")
+        verbose_name_plural = _("import report entries")
+
+    def __str__(self):
+        return f"{self.kind} #{self.wordpress_id or '?'}: {self.message[:60]}"
+
+
+class PageComment(models.Model):
+    """A comment a WordPress page had, kept with the page it was written on.
+
+    Pages here take no comments (comments belong to articles), so what readers wrote on a
+    WordPress page is kept as it was, thread included, and listed in the admin: nothing
+    published is lost, and an export gives it back to WordPress.
+    """
+
+    page = models.ForeignKey(
+        "posts.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    wordpress_id = models.PositiveBigIntegerField(_("WordPress id"), unique=True)
+    parent_wordpress_id = models.PositiveBigIntegerField(
+        _("in reply to (WordPress id)"), default=0
+    )
+    author_name = models.CharField(_("name"), max_length=250, blank=True)
+    author_email = models.CharField(_("e-mail"), max_length=254, blank=True)
+    author_url = models.CharField(_("website"), max_length=300, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    body = models.TextField(_("comment"), blank=True)
+    status = models.CharField(_("status"), max_length=20)
+    kind = models.CharField(_("type"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["page", "submitted_at", "pk"]
+        verbose_name = _("comment on a WordPress page")
+        verbose_name_plural = _("comments on WordPress pages")
+
+    def __str__(self):
+        return f"{self.author_name}: {self.body[:60]}"

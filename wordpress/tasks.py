@@ -1,39 +1,112 @@
-"""The admin's WordPress import, run by the configured Django tasks backend."""
+"""The admin's WordPress import: started off the web request, watched while it runs.
 
+With a task worker (TASKS_BACKEND=database) the import is a task for `manage.py
+db_worker`. With the immediate backend there is no worker, and running the task at once
+would run it inside the upload's request (killed by gunicorn's timeout, left "running"
+forever): the import then runs in a process of its own (`manage.py import_wordpress
+--run ID`). Either way the run writes its stage, progress and a heartbeat as it goes; a
+run whose heartbeat stops is marked failed when the admin next looks (mark_stale_runs).
+"""
+
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import task, task_backends
+from django_tasks.backends.immediate import ImmediateBackend
 
+from posts.conf import media_settings
+from wordpress.conf import wordpress_settings
 from wordpress.importer import run_import
-from wordpress.models import ImportRun
+from wordpress.models import ImportEntry, ImportRun
 
-# Progress is written every this many items: often enough to watch, rarely enough to
-# cost nothing next to the import itself.
-PROGRESS_EVERY = 25
+# Progress is written at most this often: often enough to watch, rarely enough to cost
+# nothing next to the import itself.
+PROGRESS_SECONDS = 1.0
+ENTRIES_PER_INSERT = 500
+YEAR_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
+
+
+def start_import(run_id: int) -> None:
+    """Start the import of an uploaded run, never in the calling process's request."""
+    if isinstance(task_backends["default"], ImmediateBackend):
+        manage = Path(settings.BASE_DIR) / "manage.py"
+        subprocess.Popen(  # noqa: S603 - our own command, with an id
+            [sys.executable, str(manage), "import_wordpress", "--run", str(run_id)],
+            start_new_session=True,  # outlives the web worker that started it
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    else:
+        import_wordpress_task.enqueue(run_id)
 
 
 @task()
 def import_wordpress_task(run_id: int) -> str:
+    return run_upload(run_id)
+
+
+def run_upload(run_id: int) -> str:
     """Import an uploaded export; leave the status, progress and report on the ImportRun."""
-    run = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).first()
-    if run is None:
+    started = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
+        status=ImportRun.Status.RUNNING, heartbeat_at=timezone.now(), stage=_("starting")
+    )
+    if not started:
         return "skipped"
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+    run = ImportRun.objects.get(pk=run_id)
+    last = {"at": 0.0, "stage": ""}
+
+    def beat(**fields):
+        # Outside the items' transactions, so the admin sees it while the import runs.
+        ImportRun.objects.filter(pk=run.pk).update(heartbeat_at=timezone.now(), **fields)
 
     def progress(done, total):
-        if done == 0 or done == total or done % PROGRESS_EVERY == 0:
-            # Outside the item's transaction, so the admin sees it while the import runs.
-            ImportRun.objects.filter(pk=run.pk).update(items_done=done, items_total=total)
+        now = time.monotonic()
+        if done in (0, total) or now - last["at"] >= PROGRESS_SECONDS:
+            last["at"] = now
+            beat(items_done=done, items_total=total)
+
+    def stage(name):
+        beat(stage=name)
+
+    def store_entries(entries):
+        rows = [
+            ImportEntry(
+                run_id=run.pk,
+                kind=e.kind[:30],
+                wordpress_id=e.wordpress_id,
+                title=e.title[:300],
+                action=e.action,
+                field=e.field[:50],
+                message=e.message,
+            )
+            for e in entries
+        ]
+        ImportEntry.objects.bulk_create(rows, batch_size=ENTRIES_PER_INSERT)
 
     try:
-        report = run_import(
-            lambda: run.file.storage.open(run.file.name, "rb"),
-            dry_run=run.dry_run,
-            language=run.language,
-            options={"train_spam": run.train_spam},
-            progress=progress,
-        )
+        with media_folder(run) as media_dir:
+            report = run_import(
+                lambda: run.file.storage.open(run.file.name, "rb"),
+                media_dir=media_dir,
+                dry_run=run.dry_run,
+                language=run.language,
+                options={"train_spam": run.train_spam},
+                progress=progress,
+                stage=stage,
+                entries=store_entries,
+            )
         status = ImportRun.Status.FAILED if report.error else ImportRun.Status.DONE
         data = report.as_json()
     except Exception as error:  # noqa: BLE001 - the editor must see that it failed, and why
@@ -41,6 +114,77 @@ def import_wordpress_task(run_id: int) -> str:
         data = {"error": _("The import stopped: %(error)s") % {"error": error}}
     with transaction.atomic():
         ImportRun.objects.filter(pk=run.pk).update(
-            status=status, report=data, finished_at=timezone.now()
+            status=status, report=data, finished_at=timezone.now(), stage=""
         )
+    delete_old_uploads()
     return status
+
+
+@contextmanager
+def media_folder(run):
+    """The uploaded media zip, unpacked into a temporary folder for the import's media_dir
+    (None without one); removed afterwards."""
+    if not run.media_file:
+        yield None
+        return
+    with (
+        tempfile.TemporaryDirectory(prefix="wordpress-media-") as folder,
+        run.media_file.storage.open(run.media_file.name, "rb") as handle,
+    ):
+        yield unpack_uploads(handle, Path(folder))
+
+
+def unpack_uploads(handle, folder: Path) -> Path:
+    """Unpack a zip of wp-content/uploads (at any depth in the zip) into `folder`; return
+    the folder that holds the year folders. Names that would leave it are skipped."""
+    with zipfile.ZipFile(handle) as archive:
+        names = [n for n in archive.namelist() if not n.endswith("/")]
+        prefixes = [YEAR_FOLDER.split(n, 1)[0] for n in names if YEAR_FOLDER.search(n)]
+        prefix = max(set(prefixes), key=prefixes.count) if prefixes else ""
+        # A file larger than the media library takes is refused by it anyway: never
+        # unpacked, so a zip bomb cannot fill the disk.
+        largest = media_settings.MAX_BYTES
+        for info in archive.infolist():
+            target = (folder / info.filename).resolve()
+            if info.is_dir() or not target.is_relative_to(folder.resolve()):
+                continue
+            if info.file_size > largest:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(info) as source, open(target, "wb") as out:
+                out.write(source.read(largest + 1))
+            if target.stat().st_size > largest:  # the zip lied about its size
+                target.unlink()
+    return folder / prefix
+
+
+def mark_stale_runs() -> int:
+    """Mark failed the runs whose worker stopped giving signs of life (it died, or the
+    machine restarted): they would say "running" forever."""
+    limit = timezone.now() - timedelta(seconds=wordpress_settings.STALE_AFTER_SECONDS)
+    stale = ImportRun.objects.filter(status=ImportRun.Status.RUNNING, heartbeat_at__lt=limit)
+    message = _(
+        "The import stopped: its worker gave no sign of life for %(minutes)d minutes "
+        "(it was stopped or the server restarted). Upload the file again to rerun it."
+    ) % {"minutes": wordpress_settings.STALE_AFTER_SECONDS // 60}
+    failed = 0
+    for run in stale:
+        report = dict(run.report or {}, error=message)
+        failed += ImportRun.objects.filter(pk=run.pk, status=ImportRun.Status.RUNNING).update(
+            status=ImportRun.Status.FAILED, report=report, finished_at=timezone.now()
+        )
+    return failed
+
+
+def delete_old_uploads() -> None:
+    """Delete the uploaded files of runs finished more than WORDPRESS_KEEP_UPLOADS_DAYS ago
+    (their report stays)."""
+    limit = timezone.now() - timedelta(days=wordpress_settings.KEEP_UPLOADS_DAYS)
+    finished = ImportRun.objects.filter(
+        status__in=[ImportRun.Status.DONE, ImportRun.Status.FAILED], finished_at__lte=limit
+    ).exclude(file="", media_file="")
+    for run in finished:
+        for upload in (run.file, run.media_file):
+            if upload:
+                upload.storage.delete(upload.name)
+        ImportRun.objects.filter(pk=run.pk).update(file="", media_file="")

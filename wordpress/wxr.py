@@ -1,19 +1,27 @@
 """Read a WordPress export (WXR 1.0, 1.1 or 1.2) as a stream of small records.
 
-The file is parsed with iterparse and every element is dropped from the tree once it has
-been turned into a record, so memory stays flat however long the export is. Both the
-http:// and https:// forms of the wordpress.org/export/1.x/ namespaces are accepted.
+The file is repaired as it is read (wordpress.xmlclean), then parsed by lxml's iterparse in
+recovery mode: what is broken costs the broken part, with a warning naming its line, never
+the file. lxml rather than the standard library because only libxml2 recovers from broken
+XML and reports each line it recovered at; it is told never to load a DTD, expand an
+entity or touch the network. Every element is dropped from the tree once it has been
+turned into a record, so memory stays flat however long the export is. Both the http://
+and https:// forms of the wordpress.org/export/ namespaces are accepted.
 """
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.utils.translation import gettext as _
+from lxml import etree  # its XMLSyntaxError
 
-WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/$")
-EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/1\.[0-2]/excerpt/$")
+from wordpress import xmlclean
+
+# Any version: a newer WXR keeps the fields this reads.
+WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/$")
+EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/excerpt/$")
 KNOWN_NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
@@ -257,20 +265,35 @@ def _item(element, names) -> Item:
     return item
 
 
-def read(source) -> Iterator[Site | Author | Term | Item]:
+def read(source, warn=None) -> Iterator[Site | Author | Term | Item]:
     """Yield the site header, then authors, terms and items, in file order.
 
-    `source` is a path or a binary file object. Raise WXRError when the file is not a
-    WordPress export or its XML is broken (the message names the line).
+    `source` is a path or a binary file object. What is broken in the file is repaired or
+    skipped, and warn(line, message) is told each time (wordpress.xmlclean, then the
+    parser's recovery). Raise WXRError only when nothing can be read: the file is not a
+    WordPress export, declares entities, or holds no XML at all (the message names the
+    line and the reason).
     """
+    warn = warn or (lambda line, message: None)
+    if isinstance(source, str | Path):
+        with open(source, "rb") as raw:
+            yield from _read(raw, warn)
+    else:
+        yield from _read(source, warn)
+
+
+def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
     names = _Names()
     site = Site()
     site_sent = False
     depth = 0
     channel = None
+    events = xmlclean.iterparse(raw, warn)
+    reported = 0
     try:
-        events = ET.iterparse(source, events=("start-ns", "start", "end"))
         for event, payload in events:
+            if len(events.error_log) > reported:
+                reported = xmlclean.report_errors(events.error_log, reported, warn)
             if event == "start-ns":
                 names.add(payload[1])
                 continue
@@ -279,7 +302,11 @@ def read(source) -> Iterator[Site | Author | Term | Item]:
                 depth += 1
                 if depth == 1 and element.tag != "rss":
                     raise WXRError(
-                        _("This is not a WordPress export (WXR): it is not an RSS file.")
+                        _(
+                            "This is not a WordPress export (WXR): it is not an RSS file "
+                            "(line %(line)d: <%(tag)s>)."
+                        )
+                        % {"line": element.sourceline or 1, "tag": element.tag}
                     )
                 if depth == 2 and element.tag == "channel":
                     channel = element
@@ -315,12 +342,24 @@ def read(source) -> Iterator[Site | Author | Term | Item]:
                     site_sent = True
                     yield site
                 yield record
-    except ET.ParseError as error:
-        line, column = getattr(error, "position", (0, 0))
+    except xmlclean.HostileXML as hostile:
         raise WXRError(
-            _("The file is not valid XML at line %(line)d, column %(column)d: %(error)s")
-            % {"line": line, "column": column + 1, "error": error.msg}
-        ) from error
+            _(
+                "Refused: the file declares entities at line %(line)d (a WordPress export "
+                "never does; entities are how XML files attack the programs that read them)."
+            )
+            % {"line": hostile.args[0]}
+        ) from hostile
+    except etree.XMLSyntaxError as error:
+        if channel is None:
+            raise WXRError(xmlclean.nothing_read(error.lineno, error.msg)) from error
+        warn(error.lineno or 0, _("the file ends here: %(error)s") % {"error": error.msg})
+    xmlclean.report_errors(events.error_log, reported, warn)
+    if channel is None:
+        log = list(events.error_log)
+        raise WXRError(
+            xmlclean.nothing_read(log[0].line if log else 1, log[0].message if log else "")
+        )
     if not site_sent:
         _check_wxr(names, site)
         yield site

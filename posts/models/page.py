@@ -47,7 +47,7 @@ class Page(TranslatableModel, WordPressModel):
         on_delete=models.PROTECT,
         related_name="pages",
     )
-    body = models.TextField(_("body"))
+    body = models.TextField(_("body"), blank=True)
     body_format = models.CharField(
         _("body format"),
         max_length=10,

@@ -128,7 +128,7 @@ class Post(TranslatableModel, WordPressModel):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("A short excerpt shown in lists and feeds.")
     )
-    body = models.TextField(_("body"))
+    body = models.TextField(_("body"), blank=True)
     body_format = models.CharField(
         _("body format"),
         max_length=10,

@@ -21,6 +21,11 @@ class Profile(WordPressModel):
     display_name = models.CharField(
         _("display name"), max_length=80, help_text=_("The name shown to readers.")
     )
+    # The author's login on an imported WordPress site, as it was (it may hold characters
+    # our usernames do not: a space, a ">"), so a re-import finds the author again.
+    wordpress_login = models.CharField(
+        _("WordPress login"), max_length=200, blank=True, db_index=True, editable=False
+    )
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
     avatar = models.ImageField(_("photo"), upload_to="avatars/%Y/", blank=True)
 

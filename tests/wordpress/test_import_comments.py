@@ -8,13 +8,14 @@ from posts.models import Post
 from wordpress.importer import run_import
 
 
-def test_a_ten_level_thread_attaches_below_the_deepest_allowed_level(imported):
-    max_depth = int(comment_settings.MAX_DEPTH)
+def test_a_ten_level_thread_keeps_who_answered_whom_at_every_depth(imported):
     thread = {c.wordpress_id: c for c in Comment.objects.filter(wordpress_id__range=(100, 109))}
     assert len(thread) == 10
     assert thread[100].parent is None
-    assert thread[101].parent == thread[100]
-    assert max(c.depth for c in thread.values()) == max_depth - 1
+    for wordpress_id in range(101, 110):
+        assert thread[wordpress_id].parent == thread[wordpress_id - 1]
+        assert thread[wordpress_id].depth == wordpress_id - 100
+    assert max(c.depth for c in thread.values()) > int(comment_settings.MAX_DEPTH)
     assert {c.root_id for c in thread.values() if c.parent} == {thread[100].pk}
 
 

@@ -28,8 +28,11 @@ def test_every_wordpress_status_maps_to_ours(imported):
     assert status[14] == Post.Status.DRAFT  # private is never public
     assert status[15] == Post.Status.PUBLISHED  # scheduled in the past: WordPress published it
     assert status[16] == Post.Status.SCHEDULED
-    assert 18 not in status  # in WordPress's trash
-    assert imported.total("posts", "skipped") == 1
+    assert status[18] == Post.Status.DRAFT  # in WordPress's trash: kept, never public
+    assert imported.total("posts", "skipped") == 0
+    how = {e.wordpress_id: e.message for e in imported.entries() if e.field == "status"}
+    assert how[18] == "nel cestino di WordPress: importato come bozza"
+    assert how[13] == "in attesa di revisione: importato come bozza"
 
 
 def test_a_password_protected_post_is_a_draft_and_the_report_says_so(imported):

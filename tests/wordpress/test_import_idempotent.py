@@ -29,7 +29,7 @@ def test_a_dry_run_reports_what_it_would_do_and_writes_nothing(
 ):
     report = run_import(wxr_file, media_dir=media_dir, dry_run=True)
     assert report.dry_run
-    assert report.total("posts", "created") == 9
+    assert report.total("posts", "created") == 10
     assert all(count == 0 for count in counts().values())
     assert report.total("media", "created") == 2
     assert not media_root.exists() or not any(media_root.rglob("*.*"))  # no file copied

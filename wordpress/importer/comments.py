@@ -2,9 +2,10 @@
 
 The comments of an article are validated with it (comments.services.build_comments), and
 inserted with those of the other articles of its batch when the batch ends (one INSERT per
-thread depth, see wordpress.batch.Pending); replies deeper than COMMENTS_MAX_DEPTH
-attached at the deepest allowed level, nobody e-mailed. Importing is not
-trust: no ConfirmedEmail is written, so an imported address approves nobody who types it.
+thread depth, see wordpress.batch.Pending); each keeps the comment it answers, at any depth
+(the display stops indenting at COMMENTS_MAX_DEPTH); nobody is e-mailed. Comments on an
+attachment come with its parent article's. Importing is not trust: no ConfirmedEmail is
+written, so an imported address approves nobody who types it.
 """
 
 import html
@@ -12,7 +13,7 @@ import ipaddress
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from comments import services
@@ -20,7 +21,7 @@ from comments.models import Comment
 from comments.spam import pipeline as spam
 from posts.weburl import web_url
 from wordpress.batch import ReadAhead
-from wordpress.importer.fields import parse_date
+from wordpress.importer.fields import parse_date, storable_id, valid_email
 
 KIND = "comments"
 STATUSES = {
@@ -51,15 +52,7 @@ def plain_body(content: str) -> str:
     return html.unescape(TAG.sub("", text)).strip()
 
 
-def _email(value: str) -> str:
-    try:
-        validate_email(value)
-    except ValidationError:
-        return ""
-    return value[:254]
-
-
-def _ip(value: str) -> str | None:
+def parse_ip(value: str) -> str | None:
     try:
         return str(ipaddress.ip_address((value or "").strip()))
     except ValueError:
@@ -92,77 +85,86 @@ def _existing(ids) -> dict:
 
 def read_ahead_comments(context, items) -> None:
     """Read the comments already imported for a batch of articles, in one query."""
-    ids = [c.id for item in items if item.post_type == "post" for c in item.comments]
+    ids = [
+        c.id
+        for item in items
+        if item.post_type == "post"
+        for c in item.comments + context.attachment_comments.get(item.id, [])
+        if storable_id(c.id)
+    ]
     context.read_ahead[KIND] = ReadAhead(ids, _existing)
 
 
 def import_comments(context, item, post) -> None:
-    """Create or update the comments of one article; count them in the report."""
-    if not item.comments:
-        return
+    """Create or update the comments of one article (with those its attachments had);
+    count them in the report. A bad field costs that field, never the comment (nor the
+    article): it is cleared or derived, and the report says which."""
+    sources = list(item.comments) + context.attachment_comments.pop(item.id, [])
     report = context.report
-    ids = [c.id for c in item.comments]
+    for source in [s for s in sources if not storable_id(s.id)]:
+        report.skip(
+            KIND, source.author, _("its WordPress id is out of range"), field="wordpress_id"
+        )
+    sources = [s for s in sources if storable_id(s.id)]
+    if not sources:
+        return
+    ids = [c.id for c in sources]
     read_ahead = context.read_ahead.get(KIND)
     existing = read_ahead.take(ids) if read_ahead is not None else _existing(ids)
     pending = context.pending
     # WordPress id -> article of the comments this batch leaves for insertion.
     queued = pending.state.setdefault(KIND, {}) if pending is not None else {}
     new: dict[int, services.NewComment] = {}
-    learn = []
-    for source in _in_thread_order(item.comments):
-        label = f"#{source.id} ({item.title[:40]})"
-        status = STATUSES.get(source.approved.strip().lower())
-        if status is None:
-            report.skip(KIND, label, _("unknown status “%(s)s”") % {"s": source.approved})
-            continue
+    built, learn = [], []
+    for source in _in_thread_order(sources):
+        label = _("comment by %(name)s on “%(title)s”") % {
+            "name": source.author or "?",
+            "title": item.title[:60],
+        }
+
+        def changed(field, what, label=label, source=source):
+            report.changed(KIND, label, what, wordpress_id=source.id, field=field)
+
+        status = _status(source, changed)
         body = plain_body(source.content)
         if not body:
-            report.skip(KIND, label, _("empty comment"))
-            continue
+            body = EMPTY_BODY
+            changed("body", _("empty: imported as “%(text)s”") % {"text": EMPTY_BODY})
         found = existing.get(source.id)
         if found is None and source.id in queued:
             # Left for insertion by an article earlier in this batch (an id repeated).
             if queued[source.id] != post.pk:
-                report.skip(KIND, label, _("already imported on another article"))
+                report.skip(
+                    KIND, label, _("already imported on another article"), wordpress_id=source.id
+                )
             else:
                 report.count(KIND, "unchanged")
             continue
         if found is not None:
             if found.post_id != post.pk:
-                report.skip(KIND, label, _("already imported on another article"))
+                report.skip(
+                    KIND, label, _("already imported on another article"), wordpress_id=source.id
+                )
             elif found.status != status or found.body != body:
                 services.update_comment(comment=found, status=status, body=body)
                 report.count(KIND, "updated")
             else:
                 report.count(KIND, "unchanged")
             continue
-        url = web_url(source.author_url)[:300]
-        if source.author_url and not url:
-            report.note(KIND, label, _("author address dropped: not http(s)"))
+        entry = _new_comment(context, source, post, status, body, changed)
         parent = new.get(source.parent) or existing.get(source.parent)
-        entry = services.NewComment(
-            post=post,
-            body=body,
-            status=status,
-            submitted_at=parse_date(source.date_gmt, source.date) or post.published_at,
-            author_name=(source.author or _("Anonymous"))[:80],
-            author_email=_email(source.author_email),
-            author_url=url,
-            user=context.user(wordpress_id=source.user_id) if source.user_id else None,
-            parent=parent,
-            kind=KINDS.get(source.type.lower(), Comment.Kind.COMMENT),
-            ip_address=_ip(source.author_ip),
-            language=post.language,
-            wordpress_id=source.id,
-        )
-        if entry.submitted_at is None:
-            report.skip(KIND, label, _("no date"))
+        if source.parent and parent is None:
+            changed("parent", _("the comment it answers is not in the file: top-level"))
+        entry.parent = parent
+        saved = _build(entry, changed)
+        if saved is None:
+            report.skip(KIND, label, _("no field could be repaired"), wordpress_id=source.id)
             continue
         new[source.id] = entry
+        built.append(saved)
         if status in (Comment.Status.APPROVED, Comment.Status.SPAM):
             learn.append(entry)
-    if new:
-        built = services.build_comments(list(new.values()))
+    if built:
         if pending is None:
             services.insert_comments(built)
         else:
@@ -170,7 +172,7 @@ def import_comments(context, item, post) -> None:
             pending.add(KIND, built, services.insert_comments)
             queued.update(dict.fromkeys(new, post.pk))
             pending.on_undo(lambda: [queued.pop(wordpress_id, None) for wordpress_id in new])
-        report.count(KIND, "created", len(new))
+        report.count(KIND, "created", len(built))
     if context.options.get("train_spam"):
         for entry in learn:
             spam.learn(
@@ -181,3 +183,89 @@ def import_comments(context, item, post) -> None:
                 label="spam" if entry.status == Comment.Status.SPAM else "ham",
             )
         report.count("spam training", "created", len(learn))
+
+
+# A comment WordPress kept with no text: imported with this, so its replies keep their place.
+EMPTY_BODY = "…"
+# Fields that can be emptied when they do not validate, and what they become.
+CLEARABLE = {
+    "author_url": "",
+    "author_email": "",
+    "ip_address": None,
+    "user_agent": "",
+    "referrer": "",
+}
+
+
+def _status(source, changed) -> str:
+    approved = source.approved.strip().lower()
+    if approved == "post-trashed":
+        # Trashed with its article: WordPress keeps the status it had before in this meta.
+        before = source.meta.get("_wp_trash_meta_status", "").strip().lower()
+        return STATUSES.get(before, Comment.Status.TRASH)
+    status = STATUSES.get(approved)
+    if status is None:
+        changed("status", _("unknown status “%(s)s”: held for moderation") % {"s": approved})
+        return Comment.Status.PENDING
+    return status
+
+
+def _new_comment(context, source, post, status, body, changed) -> services.NewComment:
+    url = web_url(source.author_url)[:300]
+    if source.author_url and not url:
+        changed(
+            "author_url",
+            _("“%(value)s” is not a web address: cleared") % {"value": source.author_url[:100]},
+        )
+    email = valid_email(source.author_email)
+    if source.author_email and not email:
+        changed(
+            "author_email",
+            _("“%(value)s” is not an e-mail address: cleared")
+            % {"value": source.author_email[:100]},
+        )
+    ip = parse_ip(source.author_ip)
+    if source.author_ip and ip is None:
+        changed(
+            "ip_address",
+            _("“%(value)s” is not an IP address: cleared") % {"value": source.author_ip[:60]},
+        )
+    submitted_at = parse_date(source.date_gmt, source.date)
+    if submitted_at is None:
+        submitted_at = post.published_at or post.created_at or timezone.now()
+        changed("submitted_at", _("no usable date: given the article's"))
+    name = (source.author or "").strip() or _("Anonymous")
+    if len(name) > 80:
+        changed("author_name", _("longer than 80 characters: shortened"))
+    return services.NewComment(
+        post=post,
+        body=body,
+        status=status,
+        submitted_at=submitted_at,
+        author_name=name[:80],
+        author_email=email,
+        author_url=url,
+        user=context.user(wordpress_id=source.user_id) if source.user_id else None,
+        kind=KINDS.get(source.type.lower(), Comment.Kind.COMMENT),
+        ip_address=ip,
+        language=post.language,
+        wordpress_id=source.id,
+        keep_parent=True,
+    )
+
+
+def _build(entry, changed):
+    """Validate one comment; a field that does not validate is cleared (and reported),
+    then the comment is validated again. None when it still does not validate."""
+    for _attempt in range(2):
+        try:
+            return services.build_comments([entry])[0]
+        except ValidationError as error:
+            fields = getattr(error, "error_dict", {})
+            repairable = [name for name in fields if name in CLEARABLE]
+            if not repairable or len(repairable) < len(fields):
+                return None
+            for name in repairable:
+                changed(name, "; ".join(fields[name][0].messages) + " " + _("(cleared)"))
+                setattr(entry, name, CLEARABLE[name])
+    return None

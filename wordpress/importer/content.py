@@ -1,6 +1,6 @@
 """Articles and pages: status, dates, body, terms, featured image, and their old addresses."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from posts import services
@@ -12,40 +12,106 @@ from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import parse_date, wordpress_slug
 from wordpress.importer.media import convert
+from wordpress.importer.page_comments import keep_page_comments
 from wordpress.importer.terms import item_terms
 from wordpress.redirects import reverse_in, view_at
 
 
 def _post_status(context, item: wxr.Item, kind: str):
-    """Our status and date for a WordPress status (None: not imported, with the reason)."""
+    """Our status and date for a WordPress status (None: not imported, with the reason).
+
+    Only what WordPress shows everyone stays published; every other status becomes a
+    draft, and the report says so (with what it was), so nothing is published by mistake
+    and nothing is lost.
+    """
     published_at = parse_date(item.date_gmt, item.date)
     status = item.status
-    if status in ("trash", "auto-draft", "inherit"):
+
+    def as_draft(why):
+        context.report.note(
+            kind,
+            item.title,
+            _("%(why)s: imported as a draft") % {"why": why},
+            wordpress_id=item.id,
+            field="status",
+        )
+        return Post.Status.DRAFT, None, ""
+
+    if status in ("auto-draft", "inherit"):
+        # WordPress's own scratch rows (an editor opened and left, a revision): never
+        # written by anyone, never published.
         return None, None, _("WordPress status “%(s)s” is not imported") % {"s": status}
+    if status == "trash":
+        return as_draft(_("in WordPress's trash"))
     if item.password:
-        context.report.note(kind, item.title, _("password-protected: imported as a draft"))
-        return Post.Status.DRAFT, None, ""
+        return as_draft(_("password-protected"))
     if status == "private":
-        context.report.note(kind, item.title, _("private: imported as a draft"))
-        return Post.Status.DRAFT, None, ""
+        return as_draft(_("private"))
+    if status == "pending":
+        return as_draft(_("pending review"))
     if status in ("publish", "future") and published_at is not None:
         if published_at <= timezone.now():
             return Post.Status.PUBLISHED, published_at, ""
         return Post.Status.SCHEDULED, published_at, ""
+    if status in ("publish", "future"):
+        return as_draft(_("published with no usable date"))
+    if status != "draft":
+        return as_draft(_("unknown status “%(s)s”") % {"s": status})
     return Post.Status.DRAFT, None, ""
+
+
+def title_of(context, item: wxr.Item, kind: str) -> str:
+    """The item's title; an empty one becomes the site language's "(no title)"."""
+    title = (item.title or "").strip()
+    if not title:
+        with translation.override(context.language):
+            title = _("(no title)")
+        context.report.changed(
+            kind,
+            title,
+            _("empty: imported as “%(title)s”") % {"title": title},
+            wordpress_id=item.id,
+            field="title",
+        )
+    elif len(title) > 200:
+        context.report.changed(
+            kind,
+            title[:80],
+            _("longer than 200 characters: shortened"),
+            wordpress_id=item.id,
+            field="title",
+        )
+    return title[:200]
+
+
+def slug_of(context, item: wxr.Item, kind: str) -> str:
+    """The item's slug: WordPress's, else from its title, else its WordPress id."""
+    slug = wordpress_slug(item.name) or wordpress_slug(item.title)
+    if not slug:
+        slug = str(item.id)
+        if item.status not in ("draft", "auto-draft", "pending"):
+            # A draft has no slug in WordPress until it is published: nothing to say.
+            context.report.changed(
+                kind,
+                item.title,
+                _("no slug: given its WordPress id"),
+                wordpress_id=item.id,
+                field="slug",
+            )
+    return slug
 
 
 def import_post(context: ImportContext, item: wxr.Item) -> None:
     status, published_at, reason = _post_status(context, item, "posts")
     if status is None:
-        context.report.skip("posts", item.title, reason)
+        context.report.skip("posts", item.title, reason, wordpress_id=item.id, field="status")
         return
     converted = convert(context, item)
     lead = html_to_text(item.excerpt or converted.excerpt)
     tags, categories = item_terms(context, item)
     cover_pk = context.media_by_wordpress_id.get(int(item.meta.get("_thumbnail_id") or 0) or -1)
     fields = {
-        "title": (item.title or _("(untitled)"))[:200],
+        "title": title_of(context, item, "posts"),
         "author": author_for(context, item.creator),
         "body": converted.html,
         "lead": lead,
@@ -63,10 +129,11 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     else:
         post = Post.objects.filter(wordpress_id=item.id).first()
     if post is None:
-        slug = wordpress_slug(item.name) or wordpress_slug(item.title)
         post = services.create_post(
             **fields,
-            slug=services.unique_slug(Post, slug or fields["title"], language=context.language),
+            slug=services.unique_slug(
+                Post, slug_of(context, item, "posts"), language=context.language
+            ),
             updated_at=parse_date(item.modified_gmt),
             tags=tags,
             categories=categories,
@@ -103,16 +170,22 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
 def import_page(context: ImportContext, item: wxr.Item) -> None:
     status, published_at, reason = _post_status(context, item, "pages")
     if status is None:
-        context.report.skip("pages", item.title, reason)
+        context.report.skip("pages", item.title, reason, wordpress_id=item.id, field="status")
         return
     if status == Post.Status.SCHEDULED:
         status = Post.Status.DRAFT  # pages have no schedule here: publish it when it is due
-        context.report.note("pages", item.title, _("scheduled: imported as a draft"))
+        context.report.note(
+            "pages",
+            item.title,
+            _("scheduled: imported as a draft"),
+            wordpress_id=item.id,
+            field="status",
+        )
     converted = convert(context, item)
     parent = Page.objects.filter(wordpress_id=item.parent).first() if item.parent else None
     page = Page.objects.filter(wordpress_id=item.id).first()
     wanted = {
-        "title": (item.title or _("(untitled)"))[:200],
+        "title": title_of(context, item, "pages"),
         "body": converted.html,
         "body_format": BodyFormat.HTML,
         "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
@@ -123,7 +196,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
     if parent is not None or not item.parent:
         wanted["parent"] = parent
     if page is None:
-        slug = wordpress_slug(item.name) or wordpress_slug(item.title) or "page"
+        slug = slug_of(context, item, "pages")
         page = services.create_page(
             **wanted,
             author=author_for(context, item.creator),
@@ -142,13 +215,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             context.report.count("pages", "updated")
         else:
             context.report.count("pages", "unchanged")
-    if item.comments:
-        context.report.note(
-            "pages",
-            item.title,
-            _("%(n)d comments not imported: pages here take no comments")
-            % {"n": len(item.comments)},
-        )
+    keep_page_comments(context, item, page)
     if item.parent and parent is None:
         context.pending_parents.append((page.pk, item.parent, item.link))
     elif page.status == Page.Status.PUBLISHED:

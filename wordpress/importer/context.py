@@ -1,5 +1,6 @@
 """What one import run knows besides the current item: every step reads and updates it."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ class ImportContext:
     language: str = ""
     media_dir: Path | None = None
     options: dict = field(default_factory=dict)
+    stage: Callable[[str], None] = lambda name: None
+    atomic_depth: int = 0
     site: wxr.Site = field(default_factory=wxr.Site)
     users_by_login: dict = field(default_factory=dict)  # login -> user pk
     users_by_wordpress_id: dict = field(default_factory=dict)  # WordPress user id -> user pk
@@ -26,6 +29,9 @@ class ImportContext:
     media_by_parent: dict = field(default_factory=dict)  # WordPress post id -> [Media pk]
     media_by_wordpress_id: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
+    # The comments of attachments, by the WordPress id of the item they are attached to
+    # (they join that article's comments; a blog has few of them).
+    attachment_comments: dict = field(default_factory=dict)
     archive_days: set = field(default_factory=set)
     redirects: RedirectWriter | None = None
     users: dict = field(default_factory=dict)  # user pk -> user

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 from urllib.parse import unquote
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.text import slugify
 
 
@@ -21,3 +23,21 @@ def parse_date(gmt: str, local: str = "") -> datetime | None:
 def wordpress_slug(name: str) -> str:
     """Our ASCII slug for a WordPress slug (which may be percent-encoded Unicode)."""
     return slugify(unquote(name or ""))
+
+
+def valid_email(value: str) -> str:
+    """The address when Django takes it as one, else ""."""
+    value = (value or "").strip()
+    try:
+        validate_email(value)
+    except ValidationError:
+        return ""
+    return value[:254]
+
+
+# WordPress ids are unsigned 64-bit; ours (and the databases') signed.
+MAX_ID = 2**63 - 1
+
+
+def storable_id(value: int) -> bool:
+    return 0 < value <= MAX_ID

@@ -11,6 +11,16 @@ from wordpress.redirects import reverse_in
 
 
 def finish(context: ImportContext) -> None:
+    for parent_id, comments in context.attachment_comments.items():
+        for comment in comments:
+            context.report.skip(
+                "comments",
+                comment.author,
+                _("on an attachment whose article or page (#%(id)d) was not imported")
+                % {"id": parent_id},
+                wordpress_id=comment.id,
+            )
+    context.attachment_comments.clear()
     for page_pk, parent_wordpress_id, link in context.pending_parents:
         with transaction.atomic():
             page = Page.objects.get(pk=page_pk)

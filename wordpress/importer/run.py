@@ -31,6 +31,7 @@ from wordpress.importer import comments
 from wordpress.importer.authors import import_author
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
 from wordpress.importer.terms import import_term, term_kind
@@ -58,20 +59,27 @@ def run_import(
     language: str = "",
     options: dict | None = None,
     progress: Callable[[int, int], None] | None = None,
+    stage: Callable[[str], None] | None = None,
+    entries: Callable[[list], None] | None = None,
 ) -> Report:
     """Import the WXR file at `source` (a path, or a callable opening the file) and return
-    the report; progress(done, total) is called as items are read.
+    the report; progress(done, total) is called as items are read, stage(name) as the run
+    goes from one pass to the next, entries(list) with the report's entries as they are
+    committed (else the report keeps them).
 
     With dry_run, everything runs inside one transaction that is rolled back: the report
     says what would happen and nothing is written. A WXRError (not an export, broken XML)
     ends the run; items finished before it stay imported (each was its own transaction).
     """
-    report = Report(dry_run=dry_run)
+    report = Report(dry_run=dry_run, sink=entries)
     context = ImportContext(
         report=report,
         language=language,
         media_dir=Path(media_dir) if media_dir else None,
         options=dict(options or {}),
+        stage=stage or (lambda name: None),
+        # Transactions the caller has open (a test's): the run's own are those above.
+        atomic_depth=len(transaction.get_connection().atomic_blocks),
     )
     try:
         # Each saved article, term or page would forget stored pages (cache round trips);
@@ -83,10 +91,13 @@ def run_import(
                         _run(source, context, progress)
                         raise _Rollback
                 except _Rollback:
-                    pass
+                    # What would have been committed is the dry run's report (kept once
+                    # the rollback is over, so that a sink writing rows keeps them).
+                    report.commit()
             else:
                 _run(source, context, progress)
     except wxr.WXRError as error:
+        report.rollback()
         report.error = str(error)
     finally:
         if not dry_run:
@@ -111,17 +122,29 @@ def _opened(source):
 
 
 def _run(source, context: ImportContext, progress) -> None:
-    total = _import_attachments(source, context)
+    context.stage(_("reading the file and its media"))
+    total = _import_attachments(source, context, progress)
+    context.stage(_("importing authors, terms, articles, pages and comments"))
     if progress:
         progress(0, total)
     with _opened(source) as stream:
         _second_pass(stream, context, progress, total)
+    context.stage(_("finishing: parent pages, old addresses"))
     finish(context)
+    _committed(context)
+
+
+def _committed(context) -> None:
+    """Keep what the report staged once no transaction of the run's is open around it (a
+    dry run's one transaction keeps it staged until the run ends)."""
+    if len(transaction.get_connection().atomic_blocks) <= context.atomic_depth:
+        context.report.commit()
 
 
 def _second_pass(stream, context, progress, total) -> None:
     """Import the records in batches of ITEMS_PER_TRANSACTION, one transaction each."""
-    records = wxr.read(stream)
+    # The file's repairs are reported once, from this pass.
+    records = wxr.read(stream, warn=context.report.warn)
     done = 0
     while True:
         batch, error = [], None
@@ -169,15 +192,18 @@ def _import_batch(batch, context, progress, total, done) -> int:
             # An item stopped the run: it has undone itself, the items before it are
             # written whole (their pending rows too) and stay imported.
             atomic.__exit__(None, None, None)
+            _committed(context)
         else:
             atomic.__exit__(type(error), error, error.__traceback__)
+            context.report.rollback()
         raise
     atomic.__exit__(None, None, None)
+    _committed(context)
     return done
 
 
 def _read_ahead(context, items) -> None:
-    posts = [item.id for item in items if item.post_type == "post" and item.id]
+    posts = [item.id for item in items if item.post_type == "post" and storable_id(item.id)]
     context.read_ahead["posts"] = ReadAhead(
         posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
     )
@@ -192,30 +218,62 @@ def _import_record(context, record) -> bool:
     if isinstance(record, wxr.Site):
         _start(context, record)
     elif isinstance(record, wxr.Author):
-        _atomic(context, "authors", record.login, lambda r=record: import_author(context, r))
+        _atomic(
+            context,
+            "authors",
+            record.display_name or record.login,
+            lambda r=record: import_author(context, r),
+            wordpress_id=record.id,
+        )
     elif isinstance(record, wxr.Term):
         context.terms.clear()  # a term's slug or name may change: look them up afresh
-        _atomic(context, term_kind(record), record.name, lambda r=record: import_term(context, r))
+        _atomic(
+            context,
+            term_kind(record),
+            record.name,
+            lambda r=record: import_term(context, r),
+            wordpress_id=record.id,
+        )
     elif isinstance(record, wxr.Item):
-        if record.post_type == "post":
-            _atomic(context, "posts", record.title, lambda r=record: import_post(context, r))
-        elif record.post_type == "page":
-            _atomic(context, "pages", record.title, lambda r=record: import_page(context, r))
-        elif record.post_type not in IMPORTED_TYPES:
-            context.report.skip(
-                "other",
-                record.title or record.id,
-                _("WordPress type “%(type)s” is not imported") % {"type": record.post_type},
-            )
+        _import_item(context, record)
         return True
     return False
 
 
-def _atomic(context, kind, label, work) -> None:
+def _import_item(context, item: wxr.Item) -> None:
+    if not storable_id(item.id):
+        context.report.skip(
+            "posts" if item.post_type == "post" else "other",
+            item.title,
+            _("its WordPress id (%(id)s) is out of range") % {"id": item.id},
+            field="wordpress_id",
+        )
+        return
+    if item.post_type == "post":
+        work, kind = import_post, "posts"
+    elif item.post_type == "page":
+        work, kind = import_page, "pages"
+    elif item.post_type in IMPORTED_TYPES:
+        return  # attachments: the first pass
+    else:
+        context.report.other_type(item.post_type or "?")
+        context.report.skip(
+            "other",
+            item.title,
+            _("WordPress type “%(type)s” is not imported") % {"type": item.post_type},
+            wordpress_id=item.id,
+        )
+        return
+    _atomic(context, kind, item.title, lambda: work(context, item), wordpress_id=item.id)
+
+
+def _atomic(context, kind, label, work, *, wordpress_id=None) -> None:
     """Run one item's import in its own savepoint (of its batch's transaction, in the second
-    pass): an error undoes all of that item, and the rows it left pending, and nothing else."""
+    pass): an error undoes all of that item, and the rows it left pending, and nothing else.
+    Outside a batch (the first pass) the report keeps what the item did once it commits."""
     pending = context.pending
     mark = pending.mark() if pending is not None else None
+    report_mark = context.report.mark()
     known_logins, known_ids = set(context.users_by_login), set(context.users_by_wordpress_id)
     try:
         with transaction.atomic():
@@ -223,14 +281,32 @@ def _atomic(context, kind, label, work) -> None:
     except BaseException as error:
         if pending is not None:
             pending.undo(mark)
+        context.report.undo(report_mark)
         context.terms.clear()  # it may have found a term it created and then undid
         _forget_users_made_by_the_failed_item(context, known_logins, known_ids)
-        if isinstance(error, ValidationError):
-            context.report.skip(kind, label or "?", "; ".join(error.messages))
-        elif isinstance(error, ValueError | TypeError):
-            context.report.skip(kind, label or "?", str(error))
+        if isinstance(error, ValidationError | ValueError | TypeError):
+            field, reason = _reason(error)
+            context.report.skip(kind, label, reason, wordpress_id=wordpress_id, field=field)
         else:
             raise
+    if pending is None:
+        _committed(context)
+
+
+def _reason(error) -> tuple[str, str]:
+    """The field a ValidationError names (the first one) and every message, with fields."""
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        fields = list(error.error_dict)
+        messages = [
+            f"{name}: {message}"
+            for name, errors in error.error_dict.items()
+            for e in errors
+            for message in e.messages
+        ]
+        return (fields[0] if fields[0] != "__all__" else ""), "; ".join(messages)
+    if isinstance(error, ValidationError):
+        return "", "; ".join(error.messages)
+    return "", str(error)
 
 
 def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> None:
@@ -254,15 +330,31 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
         context.redirects = RedirectWriter(context.report, prefix=prefix)
 
 
-def _import_attachments(source, context: ImportContext) -> int:
+def _import_attachments(source, context: ImportContext, progress=None) -> int:
     """First pass: store every attachment found under the media dir; count the items."""
     items = 0
     with _opened(source) as stream:
-        items = _first_pass(stream, context)
+        items = _first_pass(stream, context, progress)
     return items
 
 
-def _first_pass(stream, context: ImportContext) -> int:
+def _keep_attachment_comments(context, attachment: wxr.Item) -> None:
+    """An attachment's comments go to the article it belongs to (WordPress showed them on
+    the attachment's page, which is now that article's image)."""
+    if attachment.parent:
+        context.attachment_comments.setdefault(attachment.parent, []).extend(attachment.comments)
+        return
+    for comment in attachment.comments:
+        context.report.skip(
+            "comments",
+            attachment.title,
+            _("on an attachment that belongs to no article or page"),
+            wordpress_id=comment.id,
+        )
+    _committed(context)
+
+
+def _first_pass(stream, context: ImportContext, progress=None) -> int:
     items = 0
     for record in wxr.read(stream):
         if isinstance(record, wxr.Site):
@@ -270,6 +362,16 @@ def _first_pass(stream, context: ImportContext) -> int:
         if not isinstance(record, wxr.Item):
             continue
         items += 1
+        if progress:
+            progress(items, 0)  # counting: the total is known when the pass ends
+        if record.post_type == "attachment" and record.comments:
+            _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
-            _atomic(context, "media", record.title, lambda r=record: import_media(context, r))
+            _atomic(
+                context,
+                "media",
+                record.title,
+                lambda r=record: import_media(context, r),
+                wordpress_id=record.id,
+            )
     return items

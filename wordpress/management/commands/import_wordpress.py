@@ -14,7 +14,14 @@ class Command(BaseCommand):
     help = "Import a WordPress export (WXR): authors, terms, articles, pages, media, comments."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="The .xml file WordPress's Tools → Export wrote.")
+        parser.add_argument(
+            "file", nargs="?", help="The .xml file WordPress's Tools → Export wrote."
+        )
+        parser.add_argument(
+            "--run",
+            type=int,
+            help="Import an export uploaded in the admin (its WordPress import's id).",
+        )
         parser.add_argument(
             "--media-dir", help="A copy of the old site's wp-content/uploads folder."
         )
@@ -39,6 +46,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["run"]:
+            from wordpress.tasks import run_upload
+
+            self.stdout.write(run_upload(options["run"]))
+            return
+        if not options["file"]:
+            raise CommandError("Name the export file (or --run ID for an admin upload).")
         spec = options["reaction_meta"]
         if spec and ("=" not in spec or not spec.split("=", 1)[1].strip(" ,")):
             raise CommandError("--reaction-meta takes META_KEY=kind_code,kind_code,...")
