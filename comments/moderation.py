@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, ModerationTerm
 from comments.terms import Text, all_terms, matching_terms, too_many_links
+from comments.transitions import training_label  # noqa: F401 - the spam app imports it here
 
 
 @dataclass(frozen=True)
@@ -65,24 +66,6 @@ def is_trusted(*, email: str, evidence: TrustEvidence) -> str | None:
     confirmed = {value.lower() for value in evidence.confirmed_emails}
     if address and address in confirmed and ConfirmedEmail.objects.for_address(address).exists():
         return "confirmed-email"
-    return None
-
-
-def training_label(*, old_status: str, new_status: str) -> str | None:
-    """What a moderator's decision teaches the spam filter: "spam", "ham" or nothing.
-
-    Approving is ham and marking spam is spam; taking a comment out of spam ("not spam")
-    back to the queue is ham too. Trashing teaches nothing, whatever the comment was marked
-    before: trash is not a judgment on spamminess (off-topic, rude, or spam cleared away).
-    """
-    if new_status == Comment.Status.APPROVED:
-        return "ham"
-    if new_status == Comment.Status.SPAM:
-        return "spam"
-    if new_status == Comment.Status.TRASH:
-        return None
-    if old_status == Comment.Status.SPAM:
-        return "ham"
     return None
 
 

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils.translation import get_language
 
 from comments.models import Comment
-from comments.moderation import training_label
 from comments.signals import comment_moderated
 from comments.spam import pipeline as spam
+from comments.transitions import find as find_move
 from posts.models import display_name
 
 from .writes import create_comment
@@ -25,19 +25,24 @@ def moderate(*, comment: Comment, status: str, moderator=None) -> Comment:
 @transaction.atomic
 def moderate_many(*, comments, status: str, moderator=None) -> list[Comment]:
     """Move comments to a status, teach the spam filter all of them in one update of the
-    classifier, and announce each change. Return the comments that changed."""
+    classifier, and announce each change. Return the comments that changed.
+
+    Only the moves of comments.transitions are made (a comment already in `status` has none).
+    """
+    # An unknown status is refused with the model field's own message.
+    Comment._meta.get_field("status").clean(status, None)
     changed = []
     examples = []
     for comment in comments:
         old_status = comment.status
-        if old_status == status:
+        move = find_move(old_status, status)
+        if move is None:
             continue
         comment.status = status
         comment.full_clean()
         comment.save(update_fields=["status", "updated_at"])
-        label = training_label(old_status=old_status, new_status=status)
-        if label:
-            examples.append((comment.body, comment.author_url, label))
+        if move.teaches:
+            examples.append((comment.body, comment.author_url, move.teaches))
         changed.append((comment, old_status))
     if examples:
         spam.learn_many(examples)
