@@ -1,10 +1,13 @@
 """The queue's columns: text and article, author, status and spam score, date, reasons, and
 each row's one-click buttons (the moves of comments.transitions)."""
 
+import functools
+
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import gettext
@@ -19,6 +22,29 @@ Status = Comment.Status
 
 class QueueColumns:
     """The display methods of CommentAdmin's list and change form."""
+
+    # Columns whose links lead back to the view of the queue they were clicked in: they
+    # take that view's query string (Django's `_changelist_filters`).
+    columns_with_filters = ("row_actions",)
+
+    def columns_for_view(self, names, filters: str) -> list:
+        """list_display for a view of the queue: the columns taking `filters` bound to it
+        (as functions with the method's name, description and ordering), the rest by name."""
+        return [
+            self.column(name, filters) if name in self.columns_with_filters else name
+            for name in names
+        ]
+
+    def column(self, name: str, filters: str):
+        """The display method `name`, bound to the queue's view `filters` when it takes it."""
+        method = getattr(self, name)
+        if name not in self.columns_with_filters:
+            return method
+
+        def column(comment):
+            return method(comment, filters=filters)
+
+        return functools.update_wrapper(column, method)
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment):
@@ -69,7 +95,7 @@ class QueueColumns:
         )
 
     @admin.display(description=_("actions"))
-    def row_actions(self, comment):
+    def row_actions(self, comment, filters=""):
         """One-click buttons; they submit the page's row-action form (no nested forms)."""
         url = reverse("admin:comments_comment_moderate", args=[comment.pk])
         html = format_html_join(
@@ -82,6 +108,8 @@ class QueueColumns:
             ),
         )
         reply_url = reverse("admin:comments_comment_reply", args=[comment.pk])
+        if filters:
+            reply_url += "?" + urlencode({"_changelist_filters": filters})
         reply_label = (
             gettext("Approve and reply") if comment.status == Status.PENDING else gettext("Reply")
         )

@@ -110,13 +110,13 @@ class CommentAdmin(QueueColumns, RowActions, Reply, admin.ModelAdmin):
         return super().changelist_view(request, extra_context=extra_context)
 
     def get_list_display(self, request):
-        list_display = list(super().get_list_display(request))
+        list_display = list(self.list_display)
         if not self.has_change_permission(request):
             list_display.remove("row_actions")
-        return list_display
+        return self.columns_for_view(list_display, request.GET.urlencode())
 
     def spam_sort_query(self, request):
-        column = list(self.get_list_display(request)).index("spam_score_mark") + 1
+        column = list(self.list_display).index("spam_score_mark") + 1
         query = request.GET.copy()
         query["o"] = f"-{column}"
         return query.urlencode()

@@ -1,16 +1,20 @@
-"""A moderator's reply to a comment, published under their own name."""
+"""A moderator's reply to a comment, published under their own name: on its own page, or in
+the queue's quick reply (the same view, answering JSON). Both end in the queue."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comments import services
 from comments.models import Comment
+
+from .answers import answer, queue_filters, queue_url, wants_json
 
 Status = Comment.Status
 
@@ -37,6 +41,8 @@ class Reply:
         ]
 
     def reply_view(self, request, object_id):
+        """Reply to a comment (approving it when held), then back to the queue's view; the
+        queue's quick reply posts here too and gets JSON."""
         parent = get_object_or_404(Comment.objects.select_related("post"), pk=object_id)
         if not self.has_change_permission(request, parent):
             raise PermissionDenied
@@ -45,24 +51,12 @@ class Reply:
             result = services.reply_as_moderator(
                 parent=parent, body=form.cleaned_data["body"], moderator=request.user
             )
-            if not result.is_visible:
-                self.message_user(
-                    request,
-                    gettext(
-                        "Your reply is saved, but readers cannot see it: a comment above it "
-                        "in the thread is not approved."
-                    ),
-                    messages.WARNING,
-                )
-            elif result.approved_parent:
-                self.message_user(
-                    request,
-                    gettext("The comment is approved and your reply is published."),
-                    messages.SUCCESS,
-                )
-            else:
-                self.message_user(request, gettext("Your reply is published."), messages.SUCCESS)
-            return redirect(reverse("admin:comments_comment_change", args=[result.reply.pk]))
+            message, level = reply_message(result)
+            return answer(self, request, message=message, level=level, comment=parent)
+        if request.method == "POST" and wants_json(request):
+            return JsonResponse(
+                {"message": " ".join(form.errors["body"]), "level": "error"}, status=400
+            )
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Reply to %(name)s") % {"name": parent.author_name},
@@ -71,5 +65,22 @@ class Reply:
             "form": form,
             "approves_parent": parent.status == Status.PENDING,
             "has_view_permission": True,
+            "changelist_filters": queue_filters(request),
+            "queue_url": queue_url(queue_filters(request)),
         }
         return TemplateResponse(request, "admin/comments/comment/reply.html", context)
+
+
+def reply_message(result: services.ModeratorReply) -> tuple[str, int]:
+    """What a moderator is told about their reply, and at which level."""
+    if not result.is_visible:
+        return (
+            gettext(
+                "Your reply is saved, but readers cannot see it: a comment above it "
+                "in the thread is not approved."
+            ),
+            messages.WARNING,
+        )
+    if result.approved_parent:
+        return gettext("The comment is approved and your reply is published."), messages.SUCCESS
+    return gettext("Your reply is published."), messages.SUCCESS

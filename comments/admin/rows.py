@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.shortcuts import get_object_or_404
+from django.urls import path
 from django.utils.translation import gettext
 
 from comments import services, transitions
 from comments.models import Comment
+
+from .answers import answer
 
 Status = Comment.Status
 
@@ -27,7 +29,8 @@ class RowActions:
         ]
 
     def moderate_view(self, request, object_id):
-        """A queue row's button: move one comment, then back to the same view of the queue."""
+        """A queue row's button: move one comment; answer the queue's script with the row's
+        new cells and the counts, a plain form with the same view of the queue."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         comment = get_object_or_404(Comment.objects.select_related("post"), pk=object_id)
@@ -35,15 +38,19 @@ class RowActions:
             raise PermissionDenied
         status = request.POST.get("status")
         if transitions.find(comment.status, status) is None:
-            self.message_user(request, gettext("That action does not apply."), messages.ERROR)
-        else:
-            services.moderate(comment=comment, status=status, moderator=request.user)
-            self.message_user(
+            return answer(
+                self,
                 request,
-                gettext("Comment by %(name)s moved to %(status)s.")
-                % {"name": comment.author_name, "status": Status(status).label},
-                messages.SUCCESS,
+                message=gettext("That action does not apply."),
+                level=messages.ERROR,
+                comment=comment,
+                status=409,
             )
-        filters = request.POST.get("_changelist_filters", "")
-        url = reverse("admin:comments_comment_changelist")
-        return redirect(f"{url}?{filters}" if filters else url)
+        services.moderate(comment=comment, status=status, moderator=request.user)
+        return answer(
+            self,
+            request,
+            message=gettext("Comment by %(name)s moved to %(status)s.")
+            % {"name": comment.author_name, "status": Status(status).label},
+            comment=comment,
+        )

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +52,12 @@ class CommentQuerySet(models.QuerySet):
         if order == "newest":
             return self.order_by("-submitted_at", "-pk")
         return self.order_by("submitted_at", "pk")
+
+    def count_by_status(self) -> dict[str, int]:
+        """Return {status: number of these comments} for every status, in one grouped query."""
+        counts = dict.fromkeys(Comment.Status.values, 0)
+        counts.update(self.order_by().values_list("status").annotate(n=Count("pk")))
+        return counts
 
     def by_same_author(self, *, user=None, email=""):
         if user is not None:
