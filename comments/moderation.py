@@ -1,7 +1,8 @@
 """The moderation policy: which status a new (or edited) comment gets, and why.
 
 Rules, in order, as WordPress applies them:
-1. a blocked word, e-mail, IP address or domain (ModerationTerm, list "blocked") -> trash;
+1. a blocked word, e-mail, IP address, domain or account (ModerationTerm, list "blocked")
+   -> trash;
 2. more than COMMENTS_MAX_LINKS links, or a moderated term -> held;
 3. the "hold all comments" switch (COMMENTS_HOLD_ALL) -> held;
 4. a trusted commenter -> approved;
@@ -135,5 +136,6 @@ class CommentModerator:
             url=comment.author_url,
             email=comment.author_email,
             ip_address=comment.ip_address,
+            account=comment.user.get_username() if comment.user_id else "",
         )
         return [term.value for term in matching_terms(text, list_name, terms=self.terms)]

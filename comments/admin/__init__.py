@@ -7,6 +7,8 @@ Where each part lives:
 - rows.py: what a row's button does (one comment, one move);
 - bulk.py: the bulk actions on a selection;
 - reply.py: a moderator's reply;
+- ban.py: banning a commenter and sending their comments to spam;
+- answers.py: the JSON answers that let the queue's script work in place;
 - terms.py: moderation terms and unsubscriptions.
 
 Every status change goes through comments.services (moderate, moderate_many), which also

@@ -46,13 +46,11 @@ def answer(modeladmin, request, *, message: str, level=messages.SUCCESS, comment
         "counts": counts_with_all(Comment.objects.count_by_status()),
     }
     if comment is not None:
-        view = QueryDict(filters).get("status")
+        view = modeladmin.queue_view(request, filters)
         data.update(
             comment=comment.pk,
             status=comment.status,
-            in_view=comment.status in statuses_in_view(view),
-            cells={
-                name: str(modeladmin.column(name, filters)(comment)) for name in CHANGING_COLUMNS
-            },
+            in_view=comment.status in statuses_in_view(QueryDict(filters).get("status")),
+            cells={name: str(modeladmin.column(name, view)(comment)) for name in CHANGING_COLUMNS},
         )
     return JsonResponse(data, status=status)

@@ -2,6 +2,7 @@
 each row's one-click buttons (the moves of comments.transitions)."""
 
 import functools
+from dataclasses import dataclass
 
 from django.contrib import admin
 from django.urls import reverse
@@ -20,29 +21,48 @@ from comments.spam.conf import spam_settings
 Status = Comment.Status
 
 
+def with_filters(url: str, filters: str) -> str:
+    """A page's address that leads back to the queue's view `filters` (Django's convention)."""
+    return f"{url}?{urlencode({'_changelist_filters': filters})}" if filters else url
+
+
+@dataclass(frozen=True)
+class QueueView:
+    """What some columns need of the request: the query string of the queue's view, which
+    their links lead back to, and whether the moderator may ban."""
+
+    filters: str = ""
+    can_ban: bool = False
+
+
 class QueueColumns:
     """The display methods of CommentAdmin's list and change form."""
 
-    # Columns whose links lead back to the view of the queue they were clicked in: they
-    # take that view's query string (Django's `_changelist_filters`).
-    columns_with_filters = ("row_actions",)
+    # The columns that take the QueueView.
+    columns_of_view = ("author", "row_actions")
 
-    def columns_for_view(self, names, filters: str) -> list:
-        """list_display for a view of the queue: the columns taking `filters` bound to it
+    def queue_view(self, request, filters: str) -> QueueView:
+        return QueueView(
+            filters=filters,
+            can_ban=self.has_change_permission(request)
+            and request.user.has_perm("comments.add_moderationterm"),
+        )
+
+    def columns_for_view(self, names, view: QueueView) -> list:
+        """list_display for a view of the queue: the columns taking the view bound to it
         (as functions with the method's name, description and ordering), the rest by name."""
         return [
-            self.column(name, filters) if name in self.columns_with_filters else name
-            for name in names
+            self.column(name, view) if name in self.columns_of_view else name for name in names
         ]
 
-    def column(self, name: str, filters: str):
-        """The display method `name`, bound to the queue's view `filters` when it takes it."""
+    def column(self, name: str, view: QueueView):
+        """The display method `name`, bound to the queue's view when it takes it."""
         method = getattr(self, name)
-        if name not in self.columns_with_filters:
+        if name not in self.columns_of_view:
             return method
 
         def column(comment):
-            return method(comment, filters=filters)
+            return method(comment, view=view)
 
         return functools.update_wrapper(column, method)
 
@@ -55,11 +75,21 @@ class QueueColumns:
         )
 
     @admin.display(description=_("author"), ordering="author_name")
-    def author(self, comment):
-        return format_html(
+    def author(self, comment, view=QueueView()):
+        html = format_html(
             '<bdi>{}</bdi><br><small class="queue-email">{}</small>',
             comment.author_name,
             comment.author_email or "—",
+        )
+        if not view.can_ban:
+            return html
+        ban_url = reverse("admin:comments_comment_ban", args=[comment.pk])
+        return format_html(
+            '{}<br><a class="queue-ban" href="{}" aria-label="{}">{}</a>',
+            html,
+            with_filters(ban_url, view.filters),
+            gettext("Ban %(name)s") % {"name": comment.author_name},
+            gettext("Ban…"),
         )
 
     @admin.display(description=_("status and spam score"), ordering="spam_score")
@@ -95,7 +125,7 @@ class QueueColumns:
         )
 
     @admin.display(description=_("actions"))
-    def row_actions(self, comment, filters=""):
+    def row_actions(self, comment, view=QueueView()):
         """One-click buttons; they submit the page's row-action form (no nested forms)."""
         url = reverse("admin:comments_comment_moderate", args=[comment.pk])
         html = format_html_join(
@@ -108,8 +138,7 @@ class QueueColumns:
             ),
         )
         reply_url = reverse("admin:comments_comment_reply", args=[comment.pk])
-        if filters:
-            reply_url += "?" + urlencode({"_changelist_filters": filters})
+        reply_url = with_filters(reply_url, view.filters)
         reply_label = (
             gettext("Approve and reply") if comment.status == Status.PENDING else gettext("Reply")
         )

@@ -1,6 +1,6 @@
 """CommentAdmin, the moderation queue: comments, pending first, with counts per status.
 
-Its columns, row buttons, bulk actions and reply page are in the modules next to this one.
+Its columns, row buttons, bulk actions, reply and ban pages are in the modules next to it.
 """
 
 from django.contrib import admin
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from comments import services
 from comments.models import Comment
 
+from .ban import BanView
 from .bulk import ACTIONS
 from .columns import QueueColumns
 from .filters import ALL_STATUSES, StatusFilter, status_counts
@@ -21,7 +22,7 @@ Status = Comment.Status
 
 
 @admin.register(Comment)
-class CommentAdmin(QueueColumns, RowActions, Reply, admin.ModelAdmin):
+class CommentAdmin(QueueColumns, RowActions, Reply, BanView, admin.ModelAdmin):
     # A website typed without a scheme gets https, as on the reader's form (and Django 6).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Seven narrow columns fit a 1280 px screen beside the filters: the article goes under
@@ -113,7 +114,9 @@ class CommentAdmin(QueueColumns, RowActions, Reply, admin.ModelAdmin):
         list_display = list(self.list_display)
         if not self.has_change_permission(request):
             list_display.remove("row_actions")
-        return self.columns_for_view(list_display, request.GET.urlencode())
+        return self.columns_for_view(
+            list_display, self.queue_view(request, request.GET.urlencode())
+        )
 
     def spam_sort_query(self, request):
         column = list(self.list_display).index("spam_score_mark") + 1

@@ -7,10 +7,12 @@ Where each lives:
 - submit.py: a reader's new comment (submit_comment: spam verdict, rules, one save);
 - own.py: a commenter editing or deleting their own comment;
 - addresses.py: confirming or unsubscribing an e-mail address;
-- moderator.py: moderation (moderate, moderate_many), moderators' replies and edits.
+- moderator.py: moderation (moderate, moderate_many), moderators' replies and edits;
+- ban.py: banning a commenter (blocked terms) and sending their comments to spam.
 """
 
 from .addresses import confirm_email, unsubscribe
+from .ban import Ban, ban_commenter
 from .moderator import (
     ModeratorReply,
     edit_as_moderator,
@@ -35,6 +37,8 @@ from .writes import (
 )
 
 __all__ = [
+    "Ban",
+    "ban_commenter",
     "NEW_COMMENT_FIELDS",
     "ModeratorReply",
     "NewComment",

@@ -231,4 +231,7 @@ def test_the_queue_with_a_quick_reply_open_has_no_axe_violations(live_server, pa
     page.get_by_role("textbox", name="La tua risposta").wait_for()
     page.evaluate(AXE_JS.read_text())  # not a <script> tag: the CSP would refuse it
     found = page.evaluate("async () => (await axe.run()).violations")
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
+    assert [
+        (v["id"], [(n["target"], n["any"][0]["message"] if n["any"] else "") for n in v["nodes"]])
+        for v in found
+    ] == []
