@@ -3,6 +3,7 @@
 Where each part lives:
 - comment.py: CommentAdmin, the queue (list, ordering, the change form), assembled from
 - filters.py: the status filter and per-status counts;
+- reasons.py: the filter by the reason a comment was caught (spam, pending, trash);
 - columns.py: the queue's columns and each row's one-click buttons;
 - rows.py: what a row's button does (one comment, one move);
 - bulk.py: the bulk actions on a selection;

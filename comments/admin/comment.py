@@ -15,6 +15,7 @@ from .ban import BanView
 from .bulk import ACTIONS
 from .columns import QueueColumns
 from .filters import ALL_STATUSES, StatusFilter, status_counts
+from .reasons import ReasonFilter
 from .reply import Reply
 from .rows import RowActions
 
@@ -36,7 +37,12 @@ class CommentAdmin(QueueColumns, RowActions, Reply, BanView, admin.ModelAdmin):
         "row_actions",
     ]
     list_display_links = ["excerpt"]
-    list_filter = [StatusFilter, ("post", admin.RelatedOnlyFieldListFilter), "submitted_at"]
+    list_filter = [
+        StatusFilter,
+        ReasonFilter,
+        ("post", admin.RelatedOnlyFieldListFilter),
+        "submitted_at",
+    ]
     date_hierarchy = "submitted_at"
     search_fields = ["author_name", "author_email", "body", "ip_address"]
     list_select_related = ["post"]

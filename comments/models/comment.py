@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from . import reasons
+
 
 def approved_ancestors():
     """A condition true for comments whose every ancestor (parent, its parent...) is approved.
@@ -70,6 +72,14 @@ class CommentQuerySet(models.QuerySet):
         counts = dict.fromkeys(Comment.Status.values, 0)
         counts.update(self.order_by().values_list("status").annotate(n=Count("pk")))
         return counts
+
+    def with_reason(self, check: str):
+        """Comments with a spam reason from `check` ("links", "moderation.flagged"...)."""
+        return reasons.with_reason(self, check)
+
+    def count_by_reason(self) -> dict[str, int]:
+        """Return {check: number of these comments with a reason from it}, in one query."""
+        return reasons.count_by_reason(self)
 
     def from_network(self, network):
         """Comments sent from an address in `network` (an ipaddress network).
