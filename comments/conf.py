@@ -23,4 +23,8 @@ comment_settings = AppSettings(
     HOLD_ALL=Bool(False),  # hold every comment, trusted or not
     # Comments per IP address: "N/s", "N/m", "N/h" or "N/d" ("" for no limit).
     RATE_LIMIT=Rate("5/m"),
+    # Readers' flags: from this many different readers (and network addresses) a published
+    # comment goes back to the queue; flags per IP address (a Rate, "" for no limit).
+    FLAGS_TO_HOLD=Int(3, minimum=1),
+    FLAG_RATE_LIMIT=Rate("10/h"),
 )

@@ -39,12 +39,14 @@ def _page_constants(language, script_prefix) -> dict:
             "edit": _url_pattern("comments:edit"),
             "delete": _url_pattern("comments:delete"),
             "confirm": _url_pattern("comments:request-confirmation"),
+            "flag": _url_pattern("comments:flag"),
             "author_badge": escape(gettext("Author")),
             "staff_badge": escape(gettext("staff")),
             "awaiting": escape(gettext("Your comment is awaiting moderation.")),
             "reply": escape(gettext("Reply")),
             "edit_label": escape(gettext("Edit")),
             "delete_label": escape(gettext("Delete")),
+            "flag_label": escape(gettext("Report to moderators")),
             "confirm_label": escape(
                 gettext("Confirm my e-mail address so my next comments appear at once")
             ),
@@ -136,6 +138,17 @@ class CommentListRenderer:
                 f' action="{self.delete[0]}{pk}{self.delete[1]}">\n'
                 f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf_token}">\n'
                 f'<button type="submit" class="link-button">{self.delete_label}</button>\n'
+                f"</form>\n"
+            )
+        if not pending:
+            # Nothing personal: on a cached page the token is empty, and a same-origin post
+            # needs none (blogsite.csrf).
+            out.append(
+                f'<form class="comment-inline-form comment-flag-form" method="post"'
+                f' action="{self.flag[0]}{pk}{self.flag[1]}">\n'
+                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf_token}">\n'
+                f'<button type="submit" class="link-button" aria-describedby="comment-{pk}-by">'
+                f"{self.flag_label}</button>\n"
                 f"</form>\n"
             )
         if comment.can_confirm_email and pending:

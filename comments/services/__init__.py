@@ -8,11 +8,13 @@ Where each lives:
 - own.py: a commenter editing or deleting their own comment;
 - addresses.py: confirming or unsubscribing an e-mail address;
 - moderator.py: moderation (moderate, moderate_many), moderators' replies and edits;
-- ban.py: banning a commenter (blocked terms) and sending their comments to spam.
+- ban.py: banning a commenter (blocked terms) and sending their comments to spam;
+- flags.py: readers flagging a published comment back to the queue.
 """
 
 from .addresses import confirm_email, unsubscribe
 from .ban import Ban, ban_commenter
+from .flags import Flagging, flag_comment
 from .moderator import (
     ModeratorReply,
     edit_as_moderator,
@@ -38,7 +40,9 @@ from .writes import (
 
 __all__ = [
     "Ban",
+    "Flagging",
     "ban_commenter",
+    "flag_comment",
     "NEW_COMMENT_FIELDS",
     "ModeratorReply",
     "NewComment",

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import get_language
 
-from comments.models import Comment
+from comments.models import Comment, Flag
 from comments.signals import comment_moderated
 from comments.spam import pipeline as spam
 from comments.transitions import find as find_move
@@ -28,6 +29,7 @@ def moderate_many(*, comments, status: str, moderator=None) -> list[Comment]:
     classifier, and announce each change. Return the comments that changed.
 
     Only the moves of comments.transitions are made (a comment already in `status` has none).
+    A moderator's move reviews the readers' flags on the comment.
     """
     # An unknown status is refused with the model field's own message.
     Comment._meta.get_field("status").clean(status, None)
@@ -46,6 +48,11 @@ def moderate_many(*, comments, status: str, moderator=None) -> list[Comment]:
         changed.append((comment, old_status))
     if examples:
         spam.learn_many(examples)
+    if moderator is not None and changed:
+        # A moderator's decision answers the readers' flags so far: new flags count afresh.
+        Flag.objects.unreviewed().filter(comment__in=[c.pk for c, _old in changed]).update(
+            reviewed_at=timezone.now()
+        )
     for comment, old_status in changed:
         transaction.on_commit(
             lambda comment=comment, old_status=old_status: comment_moderated.send(
