@@ -70,6 +70,16 @@ class CommentListRenderer:
     def __init__(self, *, csrf_token: str = ""):
         self.csrf_token = escape(csrf_token or "")
         self.__dict__.update(_page_constants(get_language(), get_script_prefix()))
+        # The flag form around its two pks. Nothing personal: on a cached page the token is
+        # empty, and a same-origin post needs none (blogsite.csrf).
+        self.flag_form = (
+            '<form class="comment-inline-form comment-flag-form" method="post"'
+            f' action="{self.flag[0]}',
+            f'{self.flag[1]}">\n'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf_token}">\n'
+            '<button type="submit" class="link-button" aria-describedby="comment-',
+            f'-by">{self.flag_label}</button>\n</form>\n',
+        )
 
     def render(self, comments) -> str:
         out: list[str] = []
@@ -141,16 +151,7 @@ class CommentListRenderer:
                 f"</form>\n"
             )
         if not pending:
-            # Nothing personal: on a cached page the token is empty, and a same-origin post
-            # needs none (blogsite.csrf).
-            out.append(
-                f'<form class="comment-inline-form comment-flag-form" method="post"'
-                f' action="{self.flag[0]}{pk}{self.flag[1]}">\n'
-                f'<input type="hidden" name="csrfmiddlewaretoken" value="{self.csrf_token}">\n'
-                f'<button type="submit" class="link-button" aria-describedby="comment-{pk}-by">'
-                f"{self.flag_label}</button>\n"
-                f"</form>\n"
-            )
+            out.append(f"{self.flag_form[0]}{pk}{self.flag_form[1]}{pk}{self.flag_form[2]}")
         if comment.can_confirm_email and pending:
             out.append(
                 f'<form class="comment-inline-form" method="post"'
