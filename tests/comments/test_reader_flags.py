@@ -244,3 +244,9 @@ def test_flags_racing_each_other_are_each_counted_and_the_same_reader_once(setti
     comment.refresh_from_db()
     assert comment.status == Status.PENDING
     assert [r["check"] for r in comment.spam_reasons].count("moderation.flagged") == 1
+
+
+def test_the_privacy_page_says_what_a_flag_stores(client, db):
+    page = client.get("/privacy/").content.decode()
+    assert "Quando segnali un commento ai moderatori registriamo" in page
+    assert "e di segnalare un commento una volta sola" in page
