@@ -235,3 +235,18 @@ def test_the_queue_with_a_quick_reply_open_has_no_axe_violations(live_server, pa
         (v["id"], [(n["target"], n["any"][0]["message"] if n["any"] else "") for n in v["nodes"]])
         for v in found
     ] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_from_the_trash_view_acts_in_place(live_server, page, post):
+    trashed = make_comment(post=post, status=Status.TRASH, body="Finito nel cestino per sbaglio.")
+    make_comment(post=post, status=Status.TRASH)
+    sign_in(page, live_server)
+    open_queue(page, live_server, "?status=trash")
+    row = page.locator("#result_list tbody tr", has_text="per sbaglio")
+    row.get_by_role("button", name="Ripristina").click()
+    expect(page.locator("#result_list tbody tr", has_text="per sbaglio")).to_have_count(0)
+    assert Comment.objects.get(pk=trashed.pk).status == Status.PENDING
+    assert counts(page)["trash"] == "(1)"
+    assert counts(page)["pending"] == "(1)"
+    assert still_the_same_page(page)
