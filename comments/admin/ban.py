@@ -5,7 +5,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -83,17 +82,7 @@ class BanForm(forms.Form):
 
 
 class BanView:
-    """CommentAdmin's `<id>/ban/` page."""
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/ban/",
-                self.admin_site.admin_view(self.ban_view),
-                name=f"{self.opts.app_label}_{self.opts.model_name}_ban",
-            ),
-            *super().get_urls(),
-        ]
+    """CommentAdmin's `<id>/ban/` page (its URL is in comment.py)."""
 
     def ban_view(self, request, object_id):
         comment = get_object_or_404(Comment.objects.select_related("post", "user"), pk=object_id)

@@ -6,6 +6,7 @@ Its columns, row buttons, bulk actions, reply and ban pages are in the modules n
 from django.contrib import admin
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from comments import services
@@ -129,6 +130,23 @@ class CommentAdmin(QueueColumns, RowActions, Reply, BanView, admin.ModelAdmin):
         query = request.GET.copy()
         query["o"] = f"-{column}"
         return query.urlencode()
+
+    # --- The queue's own pages: a row's button (rows.py), the reply and the ban ---------------
+
+    def get_urls(self):
+        views = {"moderate": self.moderate_view, "reply": self.reply_view, "ban": self.ban_view}
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            *(
+                path(
+                    f"<path:object_id>/{name}/",
+                    self.admin_site.admin_view(view),
+                    name=f"{info}_{name}",
+                )
+                for name, view in views.items()
+            ),
+            *super().get_urls(),
+        ]
 
     # --- Status changes on the change form go through moderate() ----------------------------
 

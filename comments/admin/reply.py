@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,17 +27,7 @@ class ReplyForm(forms.Form):
 
 
 class Reply:
-    """CommentAdmin's `<id>/reply/` page."""
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/reply/",
-                self.admin_site.admin_view(self.reply_view),
-                name=f"{self.opts.app_label}_{self.opts.model_name}_reply",
-            ),
-            *super().get_urls(),
-        ]
+    """CommentAdmin's `<id>/reply/` page (its URL is in comment.py)."""
 
     def reply_view(self, request, object_id):
         """Reply to a comment (approving it when held), then back to the queue's view; the

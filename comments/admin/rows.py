@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
-from django.urls import path
 from django.utils.translation import gettext
 
 from comments import services, transitions
@@ -16,17 +15,7 @@ Status = Comment.Status
 
 
 class RowActions:
-    """CommentAdmin's `<id>/moderate/` view."""
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/moderate/",
-                self.admin_site.admin_view(self.moderate_view),
-                name=f"{self.opts.app_label}_{self.opts.model_name}_moderate",
-            ),
-            *super().get_urls(),
-        ]
+    """CommentAdmin's `<id>/moderate/` view (its URL is in comment.py)."""
 
     def moderate_view(self, request, object_id):
         """A queue row's button: move one comment; answer the queue's script with the row's

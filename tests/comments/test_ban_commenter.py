@@ -11,24 +11,13 @@ from django.contrib.auth.models import Permission
 from comments import services
 from comments.models import Comment, ModerationTerm
 from comments.spam.models import ClassifierState
-from tests.comments.moderation_factories import make_comment, make_editor
+from tests.comments.moderation_factories import make_comment
 from tests.comments.reader_helpers import submit
 from tests.conftest import make_post, make_user
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
 Kind = ModerationTerm.Kind
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor(username="editor", email="editor@example.com")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def blocked():

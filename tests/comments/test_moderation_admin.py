@@ -9,22 +9,11 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from comments.models import Comment, ModerationTerm
-from tests.comments.moderation_factories import make_comment, make_editor, make_group_member
+from tests.comments.moderation_factories import make_comment, make_group_member
 from tests.conftest import make_user
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor(username="editor", email="editor@example.com")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

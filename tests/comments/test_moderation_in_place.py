@@ -9,23 +9,12 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 
 from comments.models import Comment
-from tests.comments.moderation_factories import make_comment, make_editor
+from tests.comments.moderation_factories import make_comment
 from tests.conftest import make_user
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
 JSON = {"HTTP_ACCEPT": "application/json"}
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor(username="editor", email="editor@example.com")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 
 from comments.models import Comment
 from comments.models.reasons import checks_of
-from tests.comments.moderation_factories import make_comment, make_editor
+from tests.comments.moderation_factories import make_comment
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
@@ -21,12 +21,6 @@ def reason(check, score=0.5):
 
 def rows(page):
     return [int(pk) for pk in re.findall(r'name="_selected_action" value="(\d+)"', page)]
-
-
-@pytest.fixture
-def editor_client(client, db):
-    client.force_login(make_editor(username="editor", email="editor@example.com"))
-    return client
 
 
 @pytest.fixture

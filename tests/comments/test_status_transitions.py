@@ -9,16 +9,10 @@ from django.utils import translation
 from comments import services, transitions
 from comments.models import Comment
 from comments.spam.models import ClassifierState
-from tests.comments.moderation_factories import make_comment, make_editor
+from tests.comments.moderation_factories import make_comment
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
-
-
-@pytest.fixture
-def editor_client(client, db):
-    client.force_login(make_editor(username="editor", email="editor@example.com"))
-    return client
 
 
 def test_every_status_can_move_to_every_other_with_one_key_per_target():
