@@ -19,7 +19,7 @@ venv: $(BIN)/activate
 
 # .po files are committed; .mo files are built here with Babel so GNU gettext is not required.
 compilemessages: $(BIN)/activate
-	@for dir in locale posts/locale comments/locale; do \
+	@for dir in locale posts/locale comments/locale wordpress/locale; do \
 		for domain in django djangojs; do \
 			if ls $$dir/*/LC_MESSAGES/$$domain.po >/dev/null 2>&1; then \
 				$(BIN)/pybabel -q compile -d $$dir -D $$domain || exit 1; \
@@ -55,7 +55,8 @@ format: $(BIN)/activate
 messages: $(BIN)/activate
 	cd posts && ../$(BIN)/python ../manage.py makemessages -l it -l en --no-obsolete
 	cd comments && ../$(BIN)/python ../manage.py makemessages -l it -l en --no-obsolete
-	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore='posts/[a-z_]*' --ignore='comments/[a-z_]*' --ignore=.venv --ignore=node_modules --ignore=staticfiles
+	cd wordpress && ../$(BIN)/python ../manage.py makemessages -l it -l en --no-obsolete
+	$(MANAGE) makemessages -l it -l en --no-obsolete --ignore='posts/[a-z_]*' --ignore='comments/[a-z_]*' --ignore='wordpress/[a-z_]*' --ignore=.venv --ignore=node_modules --ignore=staticfiles
 	$(MANAGE) makemessages -d djangojs -l it -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=staticfiles
 
 lock:

@@ -29,11 +29,11 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment, teardown_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from blogsite.wordpress_export import export_wxr  # noqa: E402
 from comments.models import Comment  # noqa: E402
 from comments.services import NewComment, create_comments  # noqa: E402
 from posts.models import Post  # noqa: E402
 from posts.services import create_post, create_tag  # noqa: E402
+from wordpress.export import export_wxr  # noqa: E402
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "300,1500").split(","))
 COMMENTS = 10

@@ -137,7 +137,7 @@ def child(path: str) -> None:
     from django.db import connection
     from django.test.utils import setup_test_environment, teardown_test_environment
 
-    from posts.wordpress.importer import run_import
+    from wordpress.importer import run_import
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -83,6 +84,8 @@ INSTALLED_APPS = [
     "posts.reactions",
     "comments",
     "comments.spam",
+    # Above posts and comments: the move-in from WordPress and back out.
+    "wordpress",
 ]
 
 MIDDLEWARE = [
@@ -113,7 +116,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
     # redirect rows the import wrote.
-    "posts.wordpress.middleware.WordPressIdRedirectMiddleware",
+    "wordpress.middleware.WordPressIdRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
@@ -214,9 +217,18 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
-# Internationalization: Italian first, English second.
-LANGUAGE_CODE = "it"
-LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
+# The content languages (SITE_LANGUAGES=fr,en for a French blog with English beside it): the
+# first is served at /, each other one under /<code>/. Italian first, English second unless told.
+SITE_LANGUAGES = env_list("SITE_LANGUAGES", "it,en")
+_unknown_languages = [code for code in SITE_LANGUAGES if code not in LANG_INFO or "-" in code]
+if _unknown_languages or not SITE_LANGUAGES or len(set(SITE_LANGUAGES)) != len(SITE_LANGUAGES):
+    raise ImproperlyConfigured(
+        f"SITE_LANGUAGES={','.join(SITE_LANGUAGES)}: give distinct language codes Django "
+        f"knows, without a region (it, en, fr, de...); unknown: {', '.join(_unknown_languages)}."
+    )
+LANGUAGE_CODE = SITE_LANGUAGES[0]
+# Django's own catalogues translate these names ("French" is "Francese" in Italian).
+LANGUAGES = [(code, _(LANG_INFO[code]["name"])) for code in SITE_LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The reader's choice of language (set by the switcher) outlives the browser session.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60

@@ -12,11 +12,5 @@ class CommentsConfig(AppConfig):
 
         listing.register_count("comment_count", lambda: Comment.objects.visible())
 
-        from comments.wordpress import import_comments, read_ahead_comments
-        from posts.wordpress import hooks
-
-        hooks.register_batch_handler(read_ahead_comments)
-        hooks.register_item_handler(import_comments)
-
         # The receivers of comment changes (page cache, e-mails, moderation terms).
         from comments import receivers  # noqa: F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments import feeds, flagging, unsubscribe, views, wordpress
+from comments import feeds, flagging, unsubscribe, views
 
 app_name = "comments"
 
@@ -9,7 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.permalink, name="permalink"),
     path(
         "wordpress/<int:wordpress_id>/",
-        wordpress.permalink,
+        views.permalink_by_wordpress_id,
         name="wordpress-permalink",
     ),
     path("<int:pk>/edit/", views.edit_comment, name="edit"),

@@ -135,6 +135,13 @@ def permalink(request, pk):
     return redirect(comment_url(comment, own_ids=own_ids))
 
 
+def permalink_by_wordpress_id(request, wordpress_id):
+    """Where an old #comment-N anchor of an imported article leads (N being the comment's
+    WordPress id, kept on the row): the page of the article showing that comment."""
+    comment = get_object_or_404(Comment.objects.visible(), wordpress_id=wordpress_id)
+    return permalink(request, comment.pk)
+
+
 def own_comment(request, pk):
     own_ids = reader_of(request).own_comment_ids
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk)

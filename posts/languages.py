@@ -7,12 +7,26 @@ hreflang alternates, the language switcher and the sitemap cannot disagree.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 # Open Graph wants a territory; the site writes Italian for Italy and British English.
-OG_LOCALES = {"it": "it_IT", "en": "en_GB"}
+OG_LOCALES = {
+    "it": "it_IT",
+    "en": "en_GB",
+    "fr": "fr_FR",
+    "de": "de_DE",
+    "es": "es_ES",
+    "pt": "pt_PT",
+    "nl": "nl_NL",
+    "sv": "sv_SE",
+    "da": "da_DK",
+    "el": "el_GR",
+    "pl": "pl_PL",
+}
 
 
 class ContentElsewhere(Exception):
@@ -24,7 +38,27 @@ class ContentElsewhere(Exception):
 
 
 def language_codes() -> list[str]:
+    """The site's content languages (settings.SITE_LANGUAGES), the one at / first."""
     return [code for code, _name in settings.LANGUAGES]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The choices of every language field: read when a form is built, so the model's
+    migrations do not change when a site serves other languages."""
+    return list(settings.LANGUAGES)
+
+
+NOT_A_SITE_LANGUAGE = _(
+    "“%(value)s” is not one of this site's languages (the SITE_LANGUAGES setting)."
+)
+
+
+def validate_site_language(value):
+    """For a language field without choices: the same refusal as the choices give."""
+    if value not in language_codes():
+        raise ValidationError(
+            NOT_A_SITE_LANGUAGE, params={"value": value}, code="not_site_language"
+        )
 
 
 def current_language() -> str:

@@ -16,7 +16,23 @@ MAX_QUERY_LENGTH = 200
 # alike, the English one "complaints" and "complaint". A language without its own
 # configuration gets "simple" (lower-cased words, no stemming), so adding a language never
 # breaks search.
-SEARCH_CONFIGS = {"it": "italian", "en": "english"}
+SEARCH_CONFIGS = {
+    "it": "italian",
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "sv": "swedish",
+    "da": "danish",
+    "fi": "finnish",
+    "nb": "norwegian",
+    "ro": "romanian",
+    "ru": "russian",
+    "hu": "hungarian",
+    "tr": "turkish",
+}
 FALLBACK_CONFIG = "simple"
 
 

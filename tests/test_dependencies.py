@@ -43,3 +43,15 @@ def test_the_check_sees_an_import():
     # The walker must notice a real import, or the test above proves nothing.
     sample = ROOT / "comments" / "services" / "submit.py"
     assert any(module.startswith("posts") for module in imported_modules(sample))
+
+
+def test_neither_posts_nor_comments_imports_the_wordpress_app():
+    offenders = [
+        f"{path.relative_to(ROOT)}: {module}"
+        for app in ("posts", "comments")
+        for path in sorted((ROOT / app).rglob("*.py"))
+        if "migrations" not in path.parts
+        for module in imported_modules(path)
+        if module == "wordpress" or module.startswith("wordpress.")
+    ]
+    assert offenders == []

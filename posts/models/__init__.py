@@ -1,16 +1,13 @@
-from .base import Language, TranslatableModel, WordPressModel
+from .base import TranslatableModel, WordPressModel
 from .media import Media
 from .page import Page, PageQuerySet
 from .post import Post, PostQuerySet
 from .profile import Profile, display_name
 from .revision import Revision
 from .terms import Category, Tag
-from .wordpress_import import ImportRun
 
 __all__ = [
     "Category",
-    "ImportRun",
-    "Language",
     "Media",
     "Page",
     "PageQuerySet",

@@ -7,10 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Language(models.TextChoices):
-    ITALIAN = "it", _("Italian")
-    ENGLISH = "en", _("English")
+from posts.languages import NOT_A_SITE_LANGUAGE, language_choices
 
 
 def default_language() -> str:
@@ -27,7 +24,10 @@ class TranslatableModel(models.Model):
     language = models.CharField(
         _("language"),
         max_length=7,
-        choices=Language.choices,
+        # The site's languages (settings.SITE_LANGUAGES), read when asked: a site that serves
+        # other languages needs no migration.
+        choices=language_choices,
+        error_messages={"invalid_choice": NOT_A_SITE_LANGUAGE},
         default=default_language,
         db_index=True,
     )

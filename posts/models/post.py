@@ -10,7 +10,7 @@ from posts.listing import count_annotations
 from posts.markup import BodyFormat, html_to_text, reading_minutes, render_body
 from posts.permissions import is_editor
 
-from .base import Language, TranslatableModel, WordPressModel
+from .base import TranslatableModel, WordPressModel
 from .media import Media
 from .terms import Category, Tag
 
@@ -114,8 +114,6 @@ class Post(TranslatableModel, WordPressModel):
         DRAFT = "draft", _("Draft")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
-
-    Language = Language  # kept as Post.Language for callers
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(

@@ -14,11 +14,6 @@ class ReactionsConfig(AppConfig):
 
         listing.register_count("reaction_count", Reaction.objects.all)
 
-        from posts.reactions.wordpress import import_reaction_counts
-        from posts.wordpress import hooks
-
-        hooks.register_item_handler(import_reaction_counts)
-
         from django.db.models.signals import post_delete, post_save
 
         from posts import cache

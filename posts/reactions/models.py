@@ -1,12 +1,13 @@
 import functools
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models
 from django.db.models import Count
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from posts.languages import validate_site_language
 
 # "u:<user id>" for accounts, "a:<64 hex digits>" (the sha256 of the anonymous cookie id).
 voter_key_validator = RegexValidator(
@@ -54,16 +55,6 @@ class ReactionKind(models.Model):
         return self.label_in((get_language() or settings.LANGUAGE_CODE).split("-")[0])
 
 
-def validate_site_language(value):
-    codes = [code for code, _name in settings.LANGUAGES]
-    if value not in codes:
-        raise ValidationError(
-            _("Choose one of the site's languages: %(codes)s."),
-            params={"codes": ", ".join(codes)},
-            code="invalid_language",
-        )
-
-
 class ReactionKindLabel(models.Model):
     """What a reaction kind's button says in one language."""
 
@@ -76,7 +67,7 @@ class ReactionKindLabel(models.Model):
         _("language"),
         max_length=7,
         validators=[validate_site_language],
-        help_text=_("A language code of the site: it, en."),
+        help_text=_("A language code of the site (the SITE_LANGUAGES setting)."),
     )
     label = models.CharField(_("label"), max_length=60)
 

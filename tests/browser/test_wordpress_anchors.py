@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_each_language_has_its_configuration_and_an_unknown_one_gets_simple():
     assert search_config("it") == "italian"
     assert search_config("en") == "english"
-    assert search_config("de") == "simple"
+    assert search_config("de") == "german"
+    assert search_config("el") == "simple"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL")

@@ -35,8 +35,8 @@ def demo():
 def test_loading_the_demo_publishes_at_least_eight_italian_articles(demo):
     published = Post.objects.published()
     assert published.count() >= 8
-    assert published.filter(language=Post.Language.ITALIAN).count() >= 8
-    assert published.filter(language=Post.Language.ENGLISH).exists()
+    assert published.filter(language="it").count() >= 8
+    assert published.filter(language="en").exists()
 
 
 def test_loading_the_demo_creates_described_tags_including_servizio_clienti(demo):

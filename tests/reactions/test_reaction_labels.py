@@ -38,7 +38,7 @@ def test_a_language_without_a_label_falls_back_to_italian_then_to_the_code():
 
 def test_a_label_in_a_language_the_site_does_not_have_is_refused_with_a_message():
     kind = ReactionKind.objects.get(code="useful")
-    with pytest.raises(ValidationError, match="Scegli una delle lingue del sito: it, en"):
+    with pytest.raises(ValidationError, match="«xx» non è una delle lingue del sito"):
         ReactionKindLabel(kind=kind, language="xx", label="?").full_clean()
 
 

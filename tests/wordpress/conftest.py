@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -4,8 +4,9 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from blogsite.roles import EDITORS
-from posts.models import ImportRun, Post
+from posts.models import Post
 from tests.conftest import make_user
+from wordpress.models import ImportRun
 
 
 def test_an_editor_uploads_an_export_and_the_admin_shows_progress_and_report(
@@ -17,7 +18,7 @@ def test_an_editor_uploads_an_export_and_the_admin_shows_progress_and_report(
     upload = SimpleUploadedFile("blog.xml", wxr_file.read_bytes(), content_type="text/xml")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/admin/posts/importrun/add/", {"file": upload, "language": "", "dry_run": ""}
+            "/admin/wordpress/importrun/add/", {"file": upload, "language": "", "dry_run": ""}
         )
     assert response.status_code == 302
     run = ImportRun.objects.get()
@@ -25,7 +26,7 @@ def test_an_editor_uploads_an_export_and_the_admin_shows_progress_and_report(
     assert run.items_done == run.items_total > 0
     assert run.report["counts"]["posts"]["created"] == 9
     assert Post.objects.filter(wordpress_id=10).exists()
-    page = client.get(f"/admin/posts/importrun/{run.pk}/change/").content.decode()
+    page = client.get(f"/admin/wordpress/importrun/{run.pk}/change/").content.decode()
     assert "100%" in page and "Nel cestino" in page
 
 
@@ -34,7 +35,7 @@ def test_a_broken_upload_fails_with_its_reason_and_imports_nothing(
 ):
     upload = SimpleUploadedFile("x.xml", b"<html><body>not an export</body></html>")
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post("/admin/posts/importrun/add/", {"file": upload})
+        admin_client.post("/admin/wordpress/importrun/add/", {"file": upload})
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.FAILED
     assert "WordPress" in run.report["error"]

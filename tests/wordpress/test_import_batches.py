@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
 from posts.models import Post
-from posts.wordpress.importer import ITEMS_PER_TRANSACTION, run_import
+from wordpress.importer import run_import
+from wordpress.importer.run import ITEMS_PER_TRANSACTION
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -153,7 +154,7 @@ def test_an_author_made_by_a_failing_article_is_made_again_by_the_next(db, tmp_p
             "<dc:creator>autore</dc:creator>", "<dc:creator>nuova-firma</dc:creator>"
         )
 
-    broken = by_newcomer(2, [comment(2001, url="http://[not a url")])
+    broken = by_newcomer(2, [comment(2001, url="http://not a host/")])
     report = run_import(export(tmp_path, [broken, by_newcomer(3, threads(3, 2))]))
     assert report.error == ""
     assert not Post.objects.filter(wordpress_id=2).exists()

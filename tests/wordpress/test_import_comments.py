@@ -5,7 +5,7 @@ from comments.models import Comment, ConfirmedEmail
 from comments.moderation import TrustEvidence
 from comments.services import submit_comment
 from posts.models import Post
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 
 def test_a_ten_level_thread_attaches_below_the_deepest_allowed_level(imported):

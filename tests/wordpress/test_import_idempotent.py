@@ -4,7 +4,7 @@ from django.contrib.redirects.models import Redirect
 
 from comments.models import Comment
 from posts.models import Category, Media, Page, Post, Tag
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 MODELS = (Post, Page, Tag, Category, Media, Comment, Redirect)
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from comments.models import Comment
 from posts.models import Post
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 
 def test_a_page_stored_before_an_import_is_read_fresh_after_it(

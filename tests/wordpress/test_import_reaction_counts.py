@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from posts.models import Post
 from posts.reactions.models import ReactionKind, counts_for_post
 from posts.reactions.services import cast_reaction
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 SPEC = "_reactions=useful,love,insightful,funny,surprised,disagree"
 

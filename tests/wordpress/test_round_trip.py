@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from comments.models import Comment
 from posts.models import Category, Media, Page, Post, Tag
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
 
 
 def snapshot():

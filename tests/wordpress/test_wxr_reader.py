@@ -2,7 +2,7 @@
 
 import pytest
 
-from posts.wordpress import wxr
+from wordpress import wxr
 
 MINIMAL = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"

@@ -22,6 +22,7 @@ from posts import services as post_services
 from posts.demo.frontmatter import read_articles
 from posts.demo.people import AUTHORS as DEMO_AUTHORS
 from posts.demo.people import TAGS
+from posts.languages import language_codes
 from posts.models import Post, Profile, Tag, display_name
 from posts.reactions.models import ReactionKind
 from posts.reactions.services import cast_reaction
@@ -48,6 +49,9 @@ class Command(BaseCommand):
         kinds = {kind.code: kind for kind in ReactionKind.objects.filter(active=True)}
         # Italian first, so that a translation finds the article it translates.
         articles = sorted(read_articles(), key=lambda article: article.language != "it")
+        # The demo is written in Italian and English: a site serving other languages
+        # (SITE_LANGUAGES) gets the part it serves.
+        articles = [article for article in articles if article.language in language_codes()]
         for article in articles:
             self.ensure_post(article, authors, tags, kinds)
         created = ", ".join(
@@ -85,12 +89,14 @@ class Command(BaseCommand):
         slug, whatever their language.
         """
         tags = {}
+        served = language_codes()
         for it_name, it_slug, it_text, en_name, en_slug, en_text in TAGS:
-            italian = self.ensure_tag(it_name, it_slug, it_text, language="it")
-            english = self.ensure_tag(en_name, en_slug, en_text, language="en")
-            link_translations(italian, english)
-            tags["it", it_slug] = italian
-            tags["en", it_slug] = english
+            if "it" in served:
+                tags["it", it_slug] = self.ensure_tag(it_name, it_slug, it_text, language="it")
+            if "en" in served:
+                tags["en", it_slug] = self.ensure_tag(en_name, en_slug, en_text, language="en")
+            if ("it", it_slug) in tags and ("en", it_slug) in tags:
+                link_translations(tags["it", it_slug], tags["en", it_slug])
         return tags
 
     def ensure_tag(self, name, slug, description, *, language):

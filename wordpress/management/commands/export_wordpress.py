@@ -4,7 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blogsite.wordpress_export import export_wxr
+from wordpress.export import export_wxr
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from posts.models import Language
-from posts.wordpress.importer import run_import
+from posts.languages import language_codes
+from wordpress.importer import run_import
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language",
-            choices=Language.values,
+            choices=language_codes(),
             default="",
             help="The content's language (default: the file's <language>, else Italian).",
         )

@@ -3,8 +3,8 @@ from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from posts.models import ImportRun
-from posts.wordpress.report import Report
+from wordpress.models import ImportRun
+from wordpress.report import Report
 
 
 @admin.register(ImportRun)
@@ -41,7 +41,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         return format_html("<pre>{}</pre>", Report.from_json(obj.report).as_text())
 
     def save_model(self, request, obj, form, change):
-        from posts.wordpress.tasks import import_wordpress_task
+        from wordpress.tasks import import_wordpress_task
 
         obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)

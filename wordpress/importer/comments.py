@@ -1,8 +1,8 @@
-"""The comments of an imported WordPress article (registered in posts.wordpress.hooks).
+"""The comments of an imported WordPress article.
 
 The comments of an article are validated with it (comments.services.build_comments), and
 inserted with those of the other articles of its batch when the batch ends (one INSERT per
-thread depth, see posts.wordpress.hooks.Pending); replies deeper than COMMENTS_MAX_DEPTH
+thread depth, see wordpress.batch.Pending); replies deeper than COMMENTS_MAX_DEPTH
 attached at the deepest allowed level, nobody e-mailed. Importing is not
 trust: no ConfirmedEmail is written, so an imported address approves nobody who types it.
 """
@@ -18,6 +18,9 @@ from django.utils.translation import gettext as _
 from comments import services
 from comments.models import Comment
 from comments.spam import pipeline as spam
+from posts.weburl import web_url
+from wordpress.batch import ReadAhead
+from wordpress.importer.fields import parse_date
 
 KIND = "comments"
 STATUSES = {
@@ -38,10 +41,9 @@ BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.I)
 def plain_body(content: str) -> str:
     """A WordPress comment (a little HTML) as our plain-text body: links become "text (url)"
     when http(s), every other tag is dropped, entities are decoded."""
-    from posts.wordpress.importer import safe_url
 
     def link(match):
-        url, text = safe_url(html.unescape(match[2])), TAG.sub("", match[3]).strip()
+        url, text = web_url(html.unescape(match[2])), TAG.sub("", match[3]).strip()
         return f"{text} ({url})" if url and url != text else text or url
 
     text = LINK.sub(link, content or "")
@@ -90,16 +92,12 @@ def _existing(ids) -> dict:
 
 def read_ahead_comments(context, items) -> None:
     """Read the comments already imported for a batch of articles, in one query."""
-    from posts.wordpress.hooks import ReadAhead
-
     ids = [c.id for item in items if item.post_type == "post" for c in item.comments]
     context.read_ahead[KIND] = ReadAhead(ids, _existing)
 
 
 def import_comments(context, item, post) -> None:
     """Create or update the comments of one article; count them in the report."""
-    from posts.wordpress.importer import parse_date, safe_url
-
     if not item.comments:
         return
     report = context.report
@@ -138,7 +136,7 @@ def import_comments(context, item, post) -> None:
             else:
                 report.count(KIND, "unchanged")
             continue
-        url = safe_url(source.author_url)[:300]
+        url = web_url(source.author_url)[:300]
         if source.author_url and not url:
             report.note(KIND, label, _("author address dropped: not http(s)"))
         parent = new.get(source.parent) or existing.get(source.parent)
@@ -183,13 +181,3 @@ def import_comments(context, item, post) -> None:
                 label="spam" if entry.status == Comment.Status.SPAM else "ham",
             )
         report.count("spam training", "created", len(learn))
-
-
-def permalink(request, wordpress_id):
-    """Where an old #comment-N anchor leads: the page of the article showing that comment."""
-    from django.shortcuts import get_object_or_404
-
-    from comments.views import permalink as comment_permalink
-
-    comment = get_object_or_404(Comment.objects.visible(), wordpress_id=wordpress_id)
-    return comment_permalink(request, comment.pk)

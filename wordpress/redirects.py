@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.encoding import escape_uri_path
 
 from posts.models import Page
+from wordpress.batch import ReadAhead
 
 KIND = "redirects"
 
@@ -88,8 +89,8 @@ class RedirectWriter:
         self.prefix = prefix.rstrip("/")
         self.site = Site.objects.get_current()
         self.seen: set[str] = set()
-        self.existing = None  # hooks.ReadAhead of a batch's old paths
-        self.pending = None  # hooks.Pending of the batch: new rows are inserted together
+        self.existing = None  # batch.ReadAhead of a batch's old paths
+        self.pending = None  # batch.Pending of the batch: new rows are inserted together
         self.answers: dict = {}  # old path -> answered_here(), read ahead for a batch
 
     def _path(self, old: str) -> str:
@@ -100,8 +101,6 @@ class RedirectWriter:
 
     def read_ahead(self, urls) -> None:
         """Read the rows of these old addresses (a batch's links) in one query."""
-        from posts.wordpress.hooks import ReadAhead
-
         paths = {path for path in map(self._path, urls) if path and path not in self.seen}
         # Also what of ours answers there (a page?): asked once for the batch.
         self.answers = answers_here(paths)

@@ -3,13 +3,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .base import Language
+from posts.languages import language_choices
 
 
 class ImportRun(models.Model):
     """A WordPress export an editor uploaded in the admin, imported by a background task.
 
-    The task updates `progress` as it goes and leaves its report (posts.wordpress.report)
+    The task updates `progress` as it goes and leaves its report (wordpress.report)
     in `report`, which the admin shows.
     """
 
@@ -27,7 +27,7 @@ class ImportRun(models.Model):
     language = models.CharField(
         _("language"),
         max_length=7,
-        choices=Language.choices,
+        choices=language_choices,
         blank=True,
         help_text=_("Empty: the language the file declares (Italian when it declares none)."),
     )

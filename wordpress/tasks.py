@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from posts.models import ImportRun
-from posts.wordpress.importer import run_import
+from wordpress.importer import run_import
+from wordpress.models import ImportRun
 
 # Progress is written every this many items: often enough to watch, rarely enough to
 # cost nothing next to the import itself.

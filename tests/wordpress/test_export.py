@@ -9,13 +9,14 @@ from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
-from blogsite.wordpress_export import COMMENT_IDS, ID_OFFSET, POST_IDS, export_wxr
 from comments.models import Comment
 from comments.services import create_comment
 from posts.markup import BodyFormat
 from posts.models import Media, Post, Profile
 from posts.services import create_category, create_page, create_post, create_tag
 from tests.conftest import make_user
+from wordpress.export import export_wxr
+from wordpress.export.xml import COMMENT_IDS, ID_OFFSET, POST_IDS
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",

@@ -1,16 +1,7 @@
-"""What other apps add to a WordPress import, without posts importing them.
-
-An item handler runs for every imported article, inside that article's savepoint, so a
-failure undoes the whole item; a batch handler runs before each batch of items (inside the
-batch's transaction) to read in one query what the item handlers would look up one item at
-a time; a finish handler runs once after the last item.
-"""
+"""What a batch of items shares: the rows read ahead for it in one query (ReadAhead) and the
+rows its items leave to be inserted together when it ends (Pending)."""
 
 from collections.abc import Callable, Iterable
-
-_item_handlers: list[Callable] = []
-_batch_handlers: list[Callable] = []
-_finish_handlers: list[Callable] = []
 
 IN_QUERY_SIZE = 500  # keys per `__in` query (SQLite builds may allow only 999 parameters)
 
@@ -39,13 +30,6 @@ class ReadAhead:
         self._keys.difference_update(keys)
         rows = {key: self._rows.pop(key) for key in keys if key in self._rows}
         return rows if known else self._read(keys)
-
-
-def register_item_handler(handler: Callable) -> None:
-    """handler(context, item, post): import what the app keeps of one article (its
-    comments, its reaction counts). `item` is a posts.wordpress.wxr.Item."""
-    if handler not in _item_handlers:
-        _item_handlers.append(handler)
 
 
 class Pending:
@@ -88,28 +72,3 @@ class Pending:
         self._rows.clear()
         self._undo.clear()
         self.state.clear()
-
-
-def register_batch_handler(handler: Callable) -> None:
-    """handler(context, items): read ahead for a batch of items (posts.wordpress.wxr.Item of
-    every type), keeping what it read in context.read_ahead[name] (a ReadAhead)."""
-    if handler not in _batch_handlers:
-        _batch_handlers.append(handler)
-
-
-def register_finish_handler(handler: Callable) -> None:
-    """handler(context): runs once after every item."""
-    if handler not in _finish_handlers:
-        _finish_handlers.append(handler)
-
-
-def item_handlers() -> list[Callable]:
-    return list(_item_handlers)
-
-
-def batch_handlers() -> list[Callable]:
-    return list(_batch_handlers)
-
-
-def finish_handlers() -> list[Callable]:
-    return list(_finish_handlers)

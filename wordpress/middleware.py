@@ -8,7 +8,7 @@ reader may see is redirected: a draft's id gets the same 404 as a missing one.
 from django.http import HttpResponsePermanentRedirect
 
 from posts.models import Category, Page, Post, Profile
-from posts.wordpress.redirects import reverse_in
+from wordpress.redirects import reverse_in
 
 QUERY_KEYS = ("p", "page_id", "cat", "author")
 

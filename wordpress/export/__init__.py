@@ -13,22 +13,14 @@ Ids: a row imported from WordPress keeps its `wordpress_id`; any other row gets 
 key plus a fixed offset per kind, so ids are stable from one export to the next and never
 collide with imported ones (articles, pages and attachments share WordPress's post ids, tags
 and categories its term ids).
-
-This module lives in blogsite/ because it reads both posts and comments (posts never
-imports comments).
 """
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from datetime import UTC
-from email.utils import format_datetime
-from itertools import islice
-from xml.sax.saxutils import escape, quoteattr
+from collections.abc import Iterator
+from xml.sax.saxutils import quoteattr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
 from django.utils import timezone
 
@@ -36,15 +28,32 @@ from comments.models import Comment
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
 from posts.weburl import web_url
-
-WXR_VERSION = "1.2"
-ID_OFFSET = 1_000_000_000
-# Offsets per id space (a row's pk + offset when it has no wordpress_id).
-POST_IDS, PAGE_IDS, MEDIA_IDS = 1 * ID_OFFSET, 2 * ID_OFFSET, 3 * ID_OFFSET
-TAG_IDS, CATEGORY_IDS = 1 * ID_OFFSET, 2 * ID_OFFSET
-COMMENT_IDS = USER_IDS = ID_OFFSET
-CHUNK = 100
-NO_DATE = "0000-00-00 00:00:00"  # what WordPress writes for a draft's GMT date
+from wordpress.export.xml import (
+    CATEGORY_IDS,
+    CHUNK,
+    COMMENT_IDS,
+    LANGUAGE_META,
+    MEDIA_IDS,
+    NO_DATE,
+    PAGE_IDS,
+    POST_IDS,
+    TAG_IDS,
+    TRANSLATION_META,
+    WXR_VERSION,
+    absolute,
+    cdata,
+    chunks,
+    clean,
+    element,
+    gmt_date,
+    local_date,
+    postmeta,
+    rss_date,
+    text,
+    user_display_name,
+    user_wp_id,
+    wp_id,
+)
 
 POST_STATUS = {
     Post.Status.DRAFT: "draft",
@@ -58,87 +67,6 @@ COMMENT_STATUS = {
     Comment.Status.PENDING: "0",
     Comment.Status.TRASH: "trash",
 }
-# Post meta keys of our own (leading underscore: hidden in WordPress's custom fields box).
-LANGUAGE_META = "_blogsite_language"
-TRANSLATION_META = "_blogsite_translation_key"
-
-# Characters XML 1.0 does not allow anywhere, not even inside CDATA.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(value) -> str:
-    return _INVALID_XML.sub("", "" if value is None else str(value))
-
-
-def cdata(value) -> str:
-    """Wrap text in CDATA, splitting any "]]>" inside it as wxr_cdata() does."""
-    return "<![CDATA[" + clean(value).replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
-def text(value) -> str:
-    return escape(clean(value))
-
-
-def wp_id(row, offset: int) -> int:
-    return row.wordpress_id or offset + row.pk
-
-
-def profile_of(user):
-    try:
-        return user.profile
-    except ObjectDoesNotExist:
-        return None
-
-
-def user_wp_id(user) -> int:
-    """The author id of an account in the file (0: no account, as WordPress writes)."""
-    if user is None:
-        return 0
-    profile = profile_of(user)
-    return (profile.wordpress_id if profile else None) or USER_IDS + user.pk
-
-
-def user_display_name(user) -> str:
-    # Unlike posts.models.display_name, the login is a fine last resort: WordPress's own
-    # display name defaults to it, and the file is for the site's owner.
-    profile = profile_of(user)
-    return (profile.display_name if profile else "") or user.get_full_name() or user.get_username()
-
-
-def local_date(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S") if value else NO_DATE
-
-
-def gmt_date(value) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S") if value else NO_DATE
-
-
-def rss_date(value) -> str:
-    return format_datetime((value or timezone.now()).astimezone(UTC))
-
-
-def absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else f"{settings.SITE_URL}{url}"
-
-
-def element(name: str, value: str) -> str:
-    """<name>value</name> on its own line; value is already escaped or CDATA."""
-    return f"\t\t<{name}>{value}</{name}>\n"
-
-
-def postmeta(key: str, value) -> str:
-    return (
-        "\t\t<wp:postmeta>\n"
-        f"\t\t\t<wp:meta_key>{cdata(key)}</wp:meta_key>\n"
-        f"\t\t\t<wp:meta_value>{cdata(value)}</wp:meta_value>\n"
-        "\t\t</wp:postmeta>\n"
-    )
-
-
-def chunks(rows: Iterable, size: int = CHUNK) -> Iterator[list]:
-    iterator = iter(rows)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def export_wxr(*, now=None) -> Iterator[str]:

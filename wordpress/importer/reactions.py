@@ -3,7 +3,6 @@
 `--reaction-meta META_KEY=code,code,...` reads the post meta META_KEY, a list of counts
 ("55,7,0,0,0,0", or a PHP-serialized array as plugins store them), and gives the n-th
 count to the n-th reaction kind code. One kind per key works too (likes=useful).
-Registered in posts.wordpress.hooks from ReactionsConfig.ready().
 """
 
 import re

@@ -1,0 +1,185 @@
+"""Articles and pages: status, dates, body, terms, featured image, and their old addresses."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from posts import services
+from posts.markup import BodyFormat, html_to_text
+from posts.models import Media, Page, Post
+from wordpress import wxr
+from wordpress.importer import comments, reactions
+from wordpress.importer.authors import author_for
+from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import parse_date, wordpress_slug
+from wordpress.importer.media import convert
+from wordpress.importer.terms import item_terms
+from wordpress.redirects import reverse_in, view_at
+
+
+def _post_status(context, item: wxr.Item, kind: str):
+    """Our status and date for a WordPress status (None: not imported, with the reason)."""
+    published_at = parse_date(item.date_gmt, item.date)
+    status = item.status
+    if status in ("trash", "auto-draft", "inherit"):
+        return None, None, _("WordPress status “%(s)s” is not imported") % {"s": status}
+    if item.password:
+        context.report.note(kind, item.title, _("password-protected: imported as a draft"))
+        return Post.Status.DRAFT, None, ""
+    if status == "private":
+        context.report.note(kind, item.title, _("private: imported as a draft"))
+        return Post.Status.DRAFT, None, ""
+    if status in ("publish", "future") and published_at is not None:
+        if published_at <= timezone.now():
+            return Post.Status.PUBLISHED, published_at, ""
+        return Post.Status.SCHEDULED, published_at, ""
+    return Post.Status.DRAFT, None, ""
+
+
+def import_post(context: ImportContext, item: wxr.Item) -> None:
+    status, published_at, reason = _post_status(context, item, "posts")
+    if status is None:
+        context.report.skip("posts", item.title, reason)
+        return
+    converted = convert(context, item)
+    lead = html_to_text(item.excerpt or converted.excerpt)
+    tags, categories = item_terms(context, item)
+    cover_pk = context.media_by_wordpress_id.get(int(item.meta.get("_thumbnail_id") or 0) or -1)
+    fields = {
+        "title": (item.title or _("(untitled)"))[:200],
+        "author": author_for(context, item.creator),
+        "body": converted.html,
+        "lead": lead,
+        "body_format": BodyFormat.HTML,
+        "status": status,
+        "published_at": published_at,
+        "language": context.language,
+        "cover": Media.objects.filter(pk=cover_pk).first() if cover_pk else None,
+        "sticky": item.sticky,
+        "comments_open": item.comment_status == "open",
+    }
+    read_ahead = context.read_ahead.get("posts")
+    if read_ahead is not None:
+        post = read_ahead.take([item.id]).get(item.id)
+    else:
+        post = Post.objects.filter(wordpress_id=item.id).first()
+    if post is None:
+        slug = wordpress_slug(item.name) or wordpress_slug(item.title)
+        post = services.create_post(
+            **fields,
+            slug=services.unique_slug(Post, slug or fields["title"], language=context.language),
+            updated_at=parse_date(item.modified_gmt),
+            tags=tags,
+            categories=categories,
+            wordpress_id=item.id,
+        )
+        outcome = "created"
+    else:
+        changed = {
+            name: value
+            for name, value in fields.items()
+            if getattr(post, name) != (value.strip() if name in ("title", "lead") else value)
+        }
+        same_terms = {t.pk for t in post.tags.all()} == {t.pk for t in tags} and {
+            c.pk for c in post.categories.all()
+        } == {c.pk for c in categories}
+        if changed or not same_terms:
+            services.update_post(post, tags=tags, categories=categories, **changed)
+            outcome = "updated"
+        else:
+            outcome = "unchanged"
+    if post.is_published:
+        new = reverse_in(post.language, "posts:detail", slug=post.slug)
+        context.redirects.add(item.link, new)
+        if item.guid and item.guid != item.link:
+            context.redirects.add(item.guid, new)
+        day = post.published_at.date()
+        context.archive_days.add((day.year, day.month, day.day))
+    comments.import_comments(context, item, post)
+    reactions.import_reaction_counts(context, item, post)
+    # Counted last: a handler's failure undoes the item, which is then counted as skipped.
+    context.report.count("posts", outcome)
+
+
+def import_page(context: ImportContext, item: wxr.Item) -> None:
+    status, published_at, reason = _post_status(context, item, "pages")
+    if status is None:
+        context.report.skip("pages", item.title, reason)
+        return
+    if status == Post.Status.SCHEDULED:
+        status = Post.Status.DRAFT  # pages have no schedule here: publish it when it is due
+        context.report.note("pages", item.title, _("scheduled: imported as a draft"))
+    converted = convert(context, item)
+    parent = Page.objects.filter(wordpress_id=item.parent).first() if item.parent else None
+    page = Page.objects.filter(wordpress_id=item.id).first()
+    wanted = {
+        "title": (item.title or _("(untitled)"))[:200],
+        "body": converted.html,
+        "body_format": BodyFormat.HTML,
+        "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
+        "published_at": published_at,
+        "position": item.menu_order,
+        "language": context.language,
+    }
+    if parent is not None or not item.parent:
+        wanted["parent"] = parent
+    if page is None:
+        slug = wordpress_slug(item.name) or wordpress_slug(item.title) or "page"
+        page = services.create_page(
+            **wanted,
+            author=author_for(context, item.creator),
+            slug=_free_page_slug(slug, parent, context.language),
+            wordpress_id=item.id,
+        )
+        context.redirects.pages_changed()
+        context.report.count("pages", "created")
+    else:
+        changed = {k: v for k, v in wanted.items() if getattr(page, k) != v}
+        if changed:
+            for name, value in changed.items():
+                setattr(page, name, value)
+            services.save_page(page)
+            context.redirects.pages_changed()
+            context.report.count("pages", "updated")
+        else:
+            context.report.count("pages", "unchanged")
+    if item.comments:
+        context.report.note(
+            "pages",
+            item.title,
+            _("%(n)d comments not imported: pages here take no comments")
+            % {"n": len(item.comments)},
+        )
+    if item.parent and parent is None:
+        context.pending_parents.append((page.pk, item.parent, item.link))
+    elif page.status == Page.Status.PUBLISHED:
+        page_redirect(context, page, item.link)
+
+
+def _free_page_slug(slug, parent, language) -> str:
+    prefix = f"{parent.path}/" if parent else ""
+    taken = set(
+        Page.objects.filter(language=language, path__startswith=prefix + slug).values_list(
+            "path", flat=True
+        )
+    )
+    candidate, n = slug, 1
+    while prefix + candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
+
+
+def page_redirect(context, page: Page, link: str) -> None:
+    new = reverse_in(page.language, "posts:page", path=page.path)
+    hidden_by = view_at(new)
+    if hidden_by != "posts:page":
+        # One of our own addresses comes first (/cerca/): say so rather than hide either.
+        context.report.collision(new, hidden_by)
+        context.report.note(
+            "pages",
+            page.title,
+            _("its address %(path)s is one of ours (%(view)s): give the page another slug")
+            % {"path": new, "view": hidden_by},
+        )
+        return
+    context.redirects.add(link, new)

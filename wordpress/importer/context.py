@@ -1,0 +1,47 @@
+"""What one import run knows besides the current item: every step reads and updates it."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+
+from wordpress import wxr
+from wordpress.batch import Pending
+from wordpress.redirects import RedirectWriter
+from wordpress.report import Report
+
+
+@dataclass
+class ImportContext:
+    """What one import run knows besides the current item."""
+
+    report: Report
+    language: str = ""
+    media_dir: Path | None = None
+    options: dict = field(default_factory=dict)
+    site: wxr.Site = field(default_factory=wxr.Site)
+    users_by_login: dict = field(default_factory=dict)  # login -> user pk
+    users_by_wordpress_id: dict = field(default_factory=dict)  # WordPress user id -> user pk
+    media_by_path: dict = field(default_factory=dict)  # uploads-relative path -> Media pk
+    media_by_parent: dict = field(default_factory=dict)  # WordPress post id -> [Media pk]
+    media_by_wordpress_id: dict = field(default_factory=dict)
+    pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
+    archive_days: set = field(default_factory=set)
+    redirects: RedirectWriter | None = None
+    users: dict = field(default_factory=dict)  # user pk -> user
+    # What the batch handlers read ahead for the current batch (name -> ReadAhead).
+    read_ahead: dict = field(default_factory=dict)
+    # The rows the current batch's items leave to be inserted when it ends (None outside
+    # a batch: write at once).
+    pending: Pending | None = None
+    terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
+
+    def user(self, *, login: str = "", wordpress_id: int = 0):
+        pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None
+        pk = pk or (self.users_by_login.get(login) if login else None)
+        if not pk:
+            return None
+        # A blog has few authors: keep them rather than read one back per article.
+        if pk not in self.users:
+            self.users[pk] = get_user_model().objects.filter(pk=pk).first()
+        return self.users[pk]

@@ -1,0 +1,48 @@
+"""After the last item: pages' late parents, and the date-archive and feed addresses."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from posts import services
+from posts.models import Page
+from wordpress.importer.content import page_redirect
+from wordpress.importer.context import ImportContext
+from wordpress.redirects import reverse_in
+
+
+def finish(context: ImportContext) -> None:
+    for page_pk, parent_wordpress_id, link in context.pending_parents:
+        with transaction.atomic():
+            page = Page.objects.get(pk=page_pk)
+            parent = Page.objects.filter(wordpress_id=parent_wordpress_id).first()
+            if parent is None:
+                context.report.note("pages", page.title, _("its parent page is not in the file"))
+            elif page.parent_id != parent.pk:
+                page.parent = parent
+                services.save_page(page)
+                context.redirects.pages_changed()
+            if page.status == Page.Status.PUBLISHED:
+                page_redirect(context, page, link)
+    redirects, language = context.redirects, context.language
+    months = set()
+    for year, month, day in sorted(context.archive_days):
+        redirects.add_path(f"/{year}/", reverse_in(language, "posts:archive-year", year=year))
+        month_url = reverse_in(language, "posts:archive-month", year=year, month=month)
+        if (year, month) not in months:
+            months.add((year, month))
+            redirects.add_path(f"/{year}/{month:02d}/", month_url)
+        redirects.add_path(f"/{year}/{month:02d}/{day:02d}/", month_url)
+    if context.archive_days:
+        feed = reverse_in(language, "posts:feed-rss")
+        redirects.add_path("/feed/", feed)
+        redirects.add_path("/feed/rss2/", feed)
+        redirects.add_path("/rss/", feed)
+        comments_feed = reverse_in(language, "comments:feed-rss") or reverse_in(
+            language, "comments:feed"
+        )
+        if comments_feed:
+            redirects.add_path("/comments/feed/", comments_feed)
+        else:
+            context.report.skip(
+                "redirects", "/comments/feed/", _("this site has no comments feed yet")
+            )

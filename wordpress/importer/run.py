@@ -1,0 +1,275 @@
+"""Import a WordPress export into the site, one item per savepoint, keyed by WordPress ids.
+
+Two passes over the file (each streamed): the first stores the attachments (images), so
+that the second can point bodies, galleries and featured images at them whatever order
+the file lists items in. Every write goes through the services of posts, comments and
+reactions, called directly.
+
+Items share transactions, a batch at a time (see _second_pass): an error undoes its own
+item only, and what finished before it is committed. What the items of a batch look up by
+WordPress id is read for the whole batch at once (context.ReadAhead).
+
+Running the same file again changes nothing; a newer export updates what changed.
+"""
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from posts import cache
+from posts.languages import language_codes
+from posts.models import Post
+from wordpress import wxr
+from wordpress.batch import Pending, ReadAhead
+from wordpress.importer import comments
+from wordpress.importer.authors import import_author
+from wordpress.importer.content import import_page, import_post
+from wordpress.importer.context import ImportContext
+from wordpress.importer.finish import finish
+from wordpress.importer.media import import_media
+from wordpress.importer.terms import import_term, term_kind
+from wordpress.redirects import RedirectWriter
+from wordpress.report import Report
+
+IMPORTED_TYPES = {"post", "page", "attachment"}
+
+
+# Items share a transaction, this many at a time (each still in its own savepoint): a
+# commit per article waits for the disk once per article. Small enough that SQLite's write
+# lock (one writer at a time) is let go about every half second.
+ITEMS_PER_TRANSACTION = 50
+
+
+class _Rollback(Exception):
+    pass
+
+
+def run_import(
+    source,
+    *,
+    media_dir=None,
+    dry_run: bool = False,
+    language: str = "",
+    options: dict | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Import the WXR file at `source` (a path, or a callable opening the file) and return
+    the report; progress(done, total) is called as items are read.
+
+    With dry_run, everything runs inside one transaction that is rolled back: the report
+    says what would happen and nothing is written. A WXRError (not an export, broken XML)
+    ends the run; items finished before it stay imported (each was its own transaction).
+    """
+    report = Report(dry_run=dry_run)
+    context = ImportContext(
+        report=report,
+        language=language,
+        media_dir=Path(media_dir) if media_dir else None,
+        options=dict(options or {}),
+    )
+    try:
+        # Each saved article, term or page would forget stored pages (cache round trips);
+        # they are forgotten once, when the run ends.
+        with cache.changes_deferred():
+            if dry_run:
+                try:
+                    with transaction.atomic():
+                        _run(source, context, progress)
+                        raise _Rollback
+                except _Rollback:
+                    pass
+            else:
+                _run(source, context, progress)
+    except wxr.WXRError as error:
+        report.error = str(error)
+    finally:
+        if not dry_run:
+            # Comments and reactions arrive in bulk (no per-row signals): forget every
+            # stored page once, so readers see the imported site at once.
+            cache.site_changed()
+    return report
+
+
+@contextmanager
+def _opened(source):
+    """A path is read as it is; a callable (storage.open for an upload) gives a fresh file
+    for each pass."""
+    if not callable(source):
+        yield source
+        return
+    handle = source()
+    try:
+        yield handle
+    finally:
+        handle.close()
+
+
+def _run(source, context: ImportContext, progress) -> None:
+    total = _import_attachments(source, context)
+    if progress:
+        progress(0, total)
+    with _opened(source) as stream:
+        _second_pass(stream, context, progress, total)
+    finish(context)
+
+
+def _second_pass(stream, context, progress, total) -> None:
+    """Import the records in batches of ITEMS_PER_TRANSACTION, one transaction each."""
+    records = wxr.read(stream)
+    done = 0
+    while True:
+        batch, error = [], None
+        try:
+            for record in records:
+                batch.append(record)
+                if len(batch) == ITEMS_PER_TRANSACTION:
+                    break
+        except wxr.WXRError as broken:
+            error = broken  # the records before it are imported first
+        if batch:
+            done = _import_batch(batch, context, progress, total, done)
+        if error is not None:
+            raise error
+        if len(batch) < ITEMS_PER_TRANSACTION:
+            return
+
+
+def _import_batch(batch, context, progress, total, done) -> int:
+    """One transaction: every item in its savepoint, then the rows they left pending."""
+    atomic = transaction.atomic()
+    atomic.__enter__()
+    flushed = False
+    try:
+        try:
+            context.pending = Pending()
+            if context.redirects is not None:
+                context.redirects.pending = context.pending
+            items = [record for record in batch if isinstance(record, wxr.Item)]
+            _read_ahead(context, items)
+            comments.read_ahead_comments(context, items)
+            for record in batch:
+                if _import_record(context, record):
+                    done += 1
+                    if progress:
+                        progress(done, total)
+        finally:
+            pending, context.pending, context.read_ahead = context.pending, None, {}
+            if context.redirects is not None:
+                context.redirects.pending = None
+            pending.flush()
+            flushed = True
+    except BaseException as error:
+        if flushed:
+            # An item stopped the run: it has undone itself, the items before it are
+            # written whole (their pending rows too) and stay imported.
+            atomic.__exit__(None, None, None)
+        else:
+            atomic.__exit__(type(error), error, error.__traceback__)
+        raise
+    atomic.__exit__(None, None, None)
+    return done
+
+
+def _read_ahead(context, items) -> None:
+    posts = [item.id for item in items if item.post_type == "post" and item.id]
+    context.read_ahead["posts"] = ReadAhead(
+        posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
+    )
+    if context.redirects is not None:
+        context.redirects.read_ahead(
+            [url for item in items for url in (item.link, item.guid) if url]
+        )
+
+
+def _import_record(context, record) -> bool:
+    """Import one record; True when it was an item (an article, a page, an attachment...)."""
+    if isinstance(record, wxr.Site):
+        _start(context, record)
+    elif isinstance(record, wxr.Author):
+        _atomic(context, "authors", record.login, lambda r=record: import_author(context, r))
+    elif isinstance(record, wxr.Term):
+        context.terms.clear()  # a term's slug or name may change: look them up afresh
+        _atomic(context, term_kind(record), record.name, lambda r=record: import_term(context, r))
+    elif isinstance(record, wxr.Item):
+        if record.post_type == "post":
+            _atomic(context, "posts", record.title, lambda r=record: import_post(context, r))
+        elif record.post_type == "page":
+            _atomic(context, "pages", record.title, lambda r=record: import_page(context, r))
+        elif record.post_type not in IMPORTED_TYPES:
+            context.report.skip(
+                "other",
+                record.title or record.id,
+                _("WordPress type “%(type)s” is not imported") % {"type": record.post_type},
+            )
+        return True
+    return False
+
+
+def _atomic(context, kind, label, work) -> None:
+    """Run one item's import in its own savepoint (of its batch's transaction, in the second
+    pass): an error undoes all of that item, and the rows it left pending, and nothing else."""
+    pending = context.pending
+    mark = pending.mark() if pending is not None else None
+    known_logins, known_ids = set(context.users_by_login), set(context.users_by_wordpress_id)
+    try:
+        with transaction.atomic():
+            work()
+    except BaseException as error:
+        if pending is not None:
+            pending.undo(mark)
+        context.terms.clear()  # it may have found a term it created and then undid
+        _forget_users_made_by_the_failed_item(context, known_logins, known_ids)
+        if isinstance(error, ValidationError):
+            context.report.skip(kind, label or "?", "; ".join(error.messages))
+        elif isinstance(error, ValueError | TypeError):
+            context.report.skip(kind, label or "?", str(error))
+        else:
+            raise
+
+
+def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> None:
+    """An author created inside an item that failed was rolled back with it: the next item
+    naming that login creates it again instead of pointing at a row that is gone."""
+    for mapping, known in (
+        (context.users_by_login, known_logins),
+        (context.users_by_wordpress_id, known_ids),
+    ):
+        for key in set(mapping) - known:
+            context.users.pop(mapping.pop(key), None)
+
+
+def _start(context: ImportContext, site: wxr.Site) -> None:
+    context.site = site
+    if not context.language:
+        code = (site.language or "").split("-")[0].lower()
+        context.language = code if code in language_codes() else settings.LANGUAGE_CODE
+    if context.redirects is None:  # the same file in both passes: one writer
+        prefix = urlsplit(site.base_blog_url or site.link or "").path
+        context.redirects = RedirectWriter(context.report, prefix=prefix)
+
+
+def _import_attachments(source, context: ImportContext) -> int:
+    """First pass: store every attachment found under the media dir; count the items."""
+    items = 0
+    with _opened(source) as stream:
+        items = _first_pass(stream, context)
+    return items
+
+
+def _first_pass(stream, context: ImportContext) -> int:
+    items = 0
+    for record in wxr.read(stream):
+        if isinstance(record, wxr.Site):
+            _start(context, record)
+        if not isinstance(record, wxr.Item):
+            continue
+        items += 1
+        if record.post_type == "attachment":
+            _atomic(context, "media", record.title, lambda r=record: import_media(context, r))
+    return items
