@@ -70,7 +70,7 @@
 
   function removeRow(row) {
     var index = rows().indexOf(row);
-    closeReply();
+    if (replying && replying.row === row) closeReply();
     row.remove();
     var left = rows();
     if (!left.length) {
@@ -162,6 +162,11 @@
   }
 
   function openReply(row, link) {
+    if (replying && replying.row === row) {
+      // Already open: keep what was typed.
+      replying.tr.querySelector("textarea").focus();
+      return;
+    }
     closeReply();
     var tr = document.createElement("tr");
     tr.className = "queue-reply";

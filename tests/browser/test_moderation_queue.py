@@ -156,7 +156,7 @@ def test_a_quick_reply_opens_under_the_row_approves_and_stays_in_the_queue(
     sign_in(page, live_server)
     open_queue(page, live_server)
     row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
-    row.click()
+    row.locator(".field-submitted").click()
     page.keyboard.press("r")
     body = page.get_by_role("textbox", name="La tua risposta")
     expect(body).to_be_focused()
@@ -250,3 +250,24 @@ def test_restore_from_the_trash_view_acts_in_place(live_server, page, post):
     assert counts(page)["trash"] == "(1)"
     assert counts(page)["pending"] == "(1)"
     assert still_the_same_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quick_reply_keeps_its_text_while_other_rows_are_moderated(live_server, page, post):
+    likely_spam, question, thanks = fill_queue(post)
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
+    row.get_by_role("link", name="Approva e rispondi").click()
+    page.get_by_role("textbox", name="La tua risposta").fill("Una risposta a metà")
+    spam_row = page.locator("#result_list tbody tr", has_text="Compra ora!")
+    spam_row.get_by_role("button", name="Spam").click()
+    expect(page.locator("#result_list tbody tr", has_text="Compra ora!")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="La tua risposta")).to_have_value(
+        "Una risposta a metà"
+    )
+    row.locator(".field-submitted").click()
+    page.keyboard.press("r")  # the same row: the open reply keeps its text
+    expect(page.get_by_role("textbox", name="La tua risposta")).to_have_value(
+        "Una risposta a metà"
+    )
