@@ -2,12 +2,14 @@
 a quick reply changed, as JSON, so the row and the counts are updated in place.
 
 Without the script the same views answer as plain forms do: a message and a redirect to
-the view of the queue the moderator came from.
+the view of the queue the moderator came from; a page about one comment (reply, ban) keeps
+that view to return to.
 """
 
 from django.contrib import messages
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from comments.models import Comment
@@ -54,3 +56,20 @@ def answer(modeladmin, request, *, message: str, level=messages.SUCCESS, comment
             cells={name: str(modeladmin.column(name, view)(comment)) for name in CHANGING_COLUMNS},
         )
     return JsonResponse(data, status=status)
+
+
+def comment_page(modeladmin, request, template, *, comment, form, title, **extra):
+    """A page about one comment of the queue (comment_page.html), returning to its view."""
+    filters = queue_filters(request)
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": title,
+        "opts": modeladmin.opts,
+        "original": comment,
+        "form": form,
+        "has_view_permission": True,
+        "changelist_filters": filters,
+        "queue_url": queue_url(filters),
+        **extra,
+    }
+    return TemplateResponse(request, template, context)

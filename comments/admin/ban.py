@@ -4,7 +4,6 @@ blocked term and all their comments go to spam, in one submit (comments.services
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +11,7 @@ from comments import services
 from comments.models import Comment
 from comments.services.ban import comments_of, ip_range
 
-from .answers import answer, queue_filters, queue_url
+from .answers import answer, comment_page
 
 
 def _with_count(label: str, count: int) -> str:
@@ -107,17 +106,14 @@ class BanView:
                 form.add_error(None, error.messages)
             else:
                 return answer(self, request, message=ban_message(ban))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": gettext("Ban %(name)s") % {"name": comment.author_name},
-            "opts": self.opts,
-            "original": comment,
-            "form": form,
-            "has_view_permission": True,
-            "changelist_filters": queue_filters(request),
-            "queue_url": queue_url(queue_filters(request)),
-        }
-        return TemplateResponse(request, "admin/comments/comment/ban.html", context)
+        return comment_page(
+            self,
+            request,
+            "admin/comments/comment/ban.html",
+            comment=comment,
+            form=form,
+            title=gettext("Ban %(name)s") % {"name": comment.author_name},
+        )
 
 
 def ban_message(ban: services.Ban) -> str:

@@ -6,14 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from comments import services
 from comments.models import Comment
 
-from .answers import answer, queue_filters, queue_url, wants_json
+from .answers import answer, comment_page, wants_json
 
 Status = Comment.Status
 
@@ -46,18 +45,15 @@ class Reply:
             return JsonResponse(
                 {"message": " ".join(form.errors["body"]), "level": "error"}, status=400
             )
-        context = {
-            **self.admin_site.each_context(request),
-            "title": gettext("Reply to %(name)s") % {"name": parent.author_name},
-            "opts": self.opts,
-            "original": parent,
-            "form": form,
-            "approves_parent": parent.status == Status.PENDING,
-            "has_view_permission": True,
-            "changelist_filters": queue_filters(request),
-            "queue_url": queue_url(queue_filters(request)),
-        }
-        return TemplateResponse(request, "admin/comments/comment/reply.html", context)
+        return comment_page(
+            self,
+            request,
+            "admin/comments/comment/reply.html",
+            comment=parent,
+            form=form,
+            title=gettext("Reply to %(name)s") % {"name": parent.author_name},
+            approves_parent=parent.status == Status.PENDING,
+        )
 
 
 def reply_message(result: services.ModeratorReply) -> tuple[str, int]:
