@@ -94,7 +94,8 @@ def site_cookies() -> list[CookieInfo]:
             reaction_conf.VOTER_COOKIE_NAME,
             _(
                 "A random number that lets you change or take back your reaction to an "
-                "article without an account; it says nothing about who you are."
+                "article, and report a comment only once, without an account; it says "
+                "nothing about who you are."
             ),
             lifetime(reaction_conf.VOTER_COOKIE_MAX_AGE),
         ),

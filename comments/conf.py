@@ -26,4 +26,8 @@ comment_settings = AppSettings(
     # What erasing a person's data does to their comments: "anonymize" keeps the text
     # (the thread stays readable), "delete" removes them (those with replies become a note).
     ERASURE=Choice("anonymize", choices=("anonymize", "delete")),
+    # Readers' flags: from this many different readers (and network addresses) a published
+    # comment goes back to the queue; flags per IP address (a Rate, "" for no limit).
+    FLAGS_TO_HOLD=Int(3, minimum=1),
+    FLAG_RATE_LIMIT=Rate("10/h"),
 )

@@ -1,7 +1,8 @@
 """The moderation policy: which status a new (or edited) comment gets, and why.
 
 Rules, in order, as WordPress applies them:
-1. a blocked word, e-mail, IP address or domain (ModerationTerm, list "blocked") -> trash;
+1. a blocked word, e-mail, IP address, domain or account (ModerationTerm, list "blocked")
+   -> trash;
 2. more than COMMENTS_MAX_LINKS links, or a moderated term -> held;
 3. the "hold all comments" switch (COMMENTS_HOLD_ALL) -> held;
 4. a trusted commenter -> approved;
@@ -20,6 +21,7 @@ from django.utils.translation import gettext
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, ModerationTerm
 from comments.terms import Text, all_terms, matching_terms, too_many_links
+from comments.transitions import training_label  # noqa: F401 - the spam app imports it here
 
 
 @dataclass(frozen=True)
@@ -65,24 +67,6 @@ def is_trusted(*, email: str, evidence: TrustEvidence) -> str | None:
     confirmed = {value.lower() for value in evidence.confirmed_emails}
     if address and address in confirmed and ConfirmedEmail.objects.for_address(address).exists():
         return "confirmed-email"
-    return None
-
-
-def training_label(*, old_status: str, new_status: str) -> str | None:
-    """What a moderator's decision teaches the spam filter: "spam", "ham" or nothing.
-
-    Approving is ham and marking spam is spam; taking a comment out of spam ("not spam")
-    back to the queue is ham too. Trashing teaches nothing, whatever the comment was marked
-    before: trash is not a judgment on spamminess (off-topic, rude, or spam cleared away).
-    """
-    if new_status == Comment.Status.APPROVED:
-        return "ham"
-    if new_status == Comment.Status.SPAM:
-        return "spam"
-    if new_status == Comment.Status.TRASH:
-        return None
-    if old_status == Comment.Status.SPAM:
-        return "ham"
     return None
 
 
@@ -152,5 +136,6 @@ class CommentModerator:
             url=comment.author_url,
             email=comment.author_email,
             ip_address=comment.ip_address,
+            account=comment.user.get_username() if comment.user_id else "",
         )
         return [term.value for term in matching_terms(text, list_name, terms=self.terms)]

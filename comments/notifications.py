@@ -1,6 +1,6 @@
 """E-mails about comments: who gets them, what they say, and how to stop them.
 
-The receivers of the comment signals (in comments.tasks) only enqueue tasks; the tasks call
+The receivers of the comment signals (in comments.receivers) only enqueue tasks; the tasks call
 the `notify_*` functions below, which pick the recipients, drop those who unsubscribed, and send
 one plain-text + HTML message each, rendered in the recipient's language with a signed
 one-click unsubscribe link (RFC 8058 headers included).

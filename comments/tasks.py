@@ -1,7 +1,8 @@
 """Background work for comments: e-mails, run by the configured Django tasks backend.
 
-Tasks take ids, not objects, so they can be queued in the database and run by a worker; the
-comment is read again when the task runs, and a comment deleted meanwhile is skipped.
+The receivers in comments.receivers queue them. Tasks take ids, not objects, so they can be
+queued in the database and run by a worker; the comment is read again when the task runs,
+and a comment deleted meanwhile is skipped.
 """
 
 from django_tasks import task
@@ -30,19 +31,3 @@ def notify_approved_task(comment_id: int) -> int:
     return notifications.notify_post_author(comment) + notifications.notify_reply_subscriber(
         comment
     )
-
-
-# --- Signal receivers, connected in CommentsConfig.ready(). Signals are sent on commit, so the
-# comment is in the database when a worker picks the task up.
-
-
-def on_comment_submitted(sender, comment, **kwargs):
-    """Queue the moderators' e-mail for a held comment (never for spam or trash)."""
-    if comment.status == Comment.Status.PENDING:
-        notify_moderators_task.enqueue(comment.pk)
-
-
-def on_comment_moderated(sender, comment, old_status=None, **kwargs):
-    """Queue the e-mails about a comment that has just been approved."""
-    if comment.status == Comment.Status.APPROVED and old_status != Comment.Status.APPROVED:
-        notify_approved_task.enqueue(comment.pk)

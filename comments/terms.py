@@ -35,6 +35,7 @@ class Text:
     url: str = ""
     email: str = ""
     ip_address: str | None = None
+    account: str = ""  # the username of the commenter's account, if any
 
     @property
     def plain_body(self) -> str:
@@ -89,7 +90,7 @@ def matching_terms(text: Text, list_name: str, *, terms=None) -> list[Term]:
     A word matches anywhere in the body, author name, website or e-mail; an e-mail matches
     exactly; an IP matches a single address, a network ("10.0.0.0/8") or a prefix
     ("10.0."); a domain matches itself and its subdomains in links, the website and the
-    e-mail's domain.
+    e-mail's domain; an account matches its username exactly.
     """
     terms = [term for term in (all_terms() if terms is None else terms) if term.list == list_name]
     if not terms:
@@ -106,6 +107,8 @@ def matching_terms(text: Text, list_name: str, *, terms=None) -> list[Term]:
             hit = value == email
         elif term.kind == "ip":
             hit = ip_matches(text.ip_address, value)
+        elif term.kind == "account":
+            hit = bool(text.account) and value == text.account.lower()
         else:
             if hosts is None:
                 hosts = text.hosts()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comments import feeds, unsubscribe, views
+from comments import feeds, flagging, unsubscribe, views
 
 app_name = "comments"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     ),
     path("<int:pk>/edit/", views.edit_comment, name="edit"),
     path("<int:pk>/delete/", views.delete_comment, name="delete"),
+    path("<int:pk>/flag/", flagging.flag_comment, name="flag"),
     path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
     path("confirm/<str:token>/", views.confirm_email, name="confirm-email"),
     path("feed/rss/", feeds.LatestCommentFeed(), name="feed-rss"),

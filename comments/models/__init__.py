@@ -1,5 +1,13 @@
 from .comment import Comment, CommentQuerySet, ModerationTerm
+from .flag import Flag
 from .subscription import Unsubscription
 from .trust import ConfirmedEmail
 
-__all__ = ["Comment", "CommentQuerySet", "ConfirmedEmail", "ModerationTerm", "Unsubscription"]
+__all__ = [
+    "Comment",
+    "CommentQuerySet",
+    "ConfirmedEmail",
+    "Flag",
+    "ModerationTerm",
+    "Unsubscription",
+]

@@ -1,9 +1,13 @@
+import ipaddress
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from . import reasons
 
 
 def approved_ancestors():
@@ -19,6 +23,16 @@ def approved_ancestors():
         parent = "__".join(["parent"] * level)
         condition &= Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__status": "approved"})
     return condition
+
+
+def _text_prefix(network) -> str:
+    """The start every address of `network` is written with ("203.0.113." for a /24)."""
+    if network.version == 4:
+        count = network.prefixlen // 8
+        octets = [str(octet) for octet in network.network_address.packed[:count]]
+        return ".".join(octets) + ("." if 0 < count < 4 else "")
+    first = int(network.network_address) >> 112
+    return f"{first:x}:" if network.prefixlen >= 16 and first else ""
 
 
 class CommentQuerySet(models.QuerySet):
@@ -52,6 +66,38 @@ class CommentQuerySet(models.QuerySet):
         if order == "newest":
             return self.order_by("-submitted_at", "-pk")
         return self.order_by("submitted_at", "pk")
+
+    def count_by_status(self) -> dict[str, int]:
+        """Return {status: number of these comments} for every status, in one grouped query."""
+        counts = dict.fromkeys(Comment.Status.values, 0)
+        counts.update(self.order_by().values_list("status").annotate(n=Count("pk")))
+        return counts
+
+    def with_reason(self, check: str):
+        """Comments with a spam reason from `check` ("links", "moderation.flagged"...)."""
+        return reasons.with_reason(self, check)
+
+    def count_by_reason(self) -> dict[str, int]:
+        """Return {check: number of these comments with a reason from it}, in one query."""
+        return reasons.count_by_reason(self)
+
+    def from_network(self, network):
+        """Comments sent from an address in `network` (an ipaddress network).
+
+        The database narrows by the network's leading octets (or first group of an IPv6
+        address), which both SQLite's text and PostgreSQL's HOST() spell the same way;
+        Python decides the rest, so every network size is exact.
+        """
+        candidates = self.filter(ip_address__isnull=False)
+        prefix = _text_prefix(network)
+        if prefix:
+            candidates = candidates.filter(ip_address__startswith=prefix)
+        ids = [
+            pk
+            for pk, address in candidates.order_by().values_list("pk", "ip_address")
+            if ipaddress.ip_address(address) in network
+        ]
+        return self.filter(pk__in=ids)
 
     def by_same_author(self, *, user=None, email=""):
         if user is not None:
@@ -192,7 +238,8 @@ class Comment(models.Model):
 
 
 class ModerationTerm(models.Model):
-    """A word, e-mail, IP address or domain that sends a comment to trash or to moderation."""
+    """A word, e-mail, IP address, domain or account that sends a comment to trash or to
+    moderation."""
 
     class List(models.TextChoices):
         BLOCKED = "blocked", _("Blocked (to trash)")
@@ -203,6 +250,8 @@ class ModerationTerm(models.Model):
         EMAIL = "email", _("E-mail address")
         IP = "ip", _("IP address")
         DOMAIN = "domain", _("Domain")
+        # A reader's account, by username: written by "Ban commenter" in the queue.
+        ACCOUNT = "account", _("Account")
 
     list = models.CharField(_("list"), max_length=10, choices=List.choices)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

@@ -1,8 +1,13 @@
-"""The moderation queue at 1280 px, in Chromium: one-click row buttons and WordPress-like keys."""
+"""The moderation queue at 1280 px, in Chromium: row buttons, quick reply and WordPress-like
+keys act in place (no reload), the counts follow; without JavaScript the same buttons and
+the reply page still work as plain forms."""
 
 import os
+from pathlib import Path
 
+import axe_playwright_python
 import pytest
+from playwright.sync_api import expect
 
 from comments.models import Comment
 from tests.comments.moderation_factories import make_comment, make_editor
@@ -10,6 +15,7 @@ from tests.comments.moderation_factories import make_comment, make_editor
 pytestmark = pytest.mark.browser
 Status = Comment.Status
 SCREENSHOT = os.environ.get("QUEUE_SCREENSHOT", "")
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
 def sign_in(page, live_server):
@@ -20,6 +26,17 @@ def sign_in(page, live_server):
     page.fill("#id_password", "pw-12345!")
     page.press("#id_password", "Enter")
     page.wait_for_selector("#moderation-summary-title")
+
+
+def open_queue(page, live_server, query=""):
+    page.goto(f"{live_server.url}/admin/comments/comment/{query}")
+    page.wait_for_selector("#result_list")
+    # Set on this page only: a reload would forget it.
+    page.evaluate("window.sameQueuePage = true")
+
+
+def still_the_same_page(page):
+    return page.evaluate("window.sameQueuePage === true")
 
 
 def fill_queue(post):
@@ -41,12 +58,19 @@ def fill_queue(post):
     ]
 
 
+def counts(page):
+    """The status counts above the list, as {status: "(n)"}."""
+    return page.evaluate(
+        "Object.fromEntries([...document.querySelectorAll('.status-counts [data-status-count]')]"
+        ".map(el => [el.dataset.statusCount, el.textContent]))"
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_queue_fits_1280_px_and_its_row_buttons_work(live_server, page, post):
+def test_the_queue_fits_1280_px_and_its_row_buttons_act_in_place(live_server, page, post):
     likely_spam, question, thanks = fill_queue(post)
     sign_in(page, live_server)
-    page.goto(f"{live_server.url}/admin/comments/comment/")
-    page.wait_for_selector("#result_list")
+    open_queue(page, live_server)
     if SCREENSHOT:
         page.screenshot(path=SCREENSHOT, full_page=True)
     # Nothing off to the right: the page is no wider than the window.
@@ -64,51 +88,186 @@ def test_the_queue_fits_1280_px_and_its_row_buttons_work(live_server, page, post
     marked = page.locator("#result_list tbody tr", has=page.locator(".likely-spam"))
     assert marked.count() == 1
     assert "Compra ora!" in marked.inner_text()
+    assert counts(page) == {
+        "all": "(3)",
+        "pending": "(3)",
+        "approved": "(0)",
+        "spam": "(0)",
+        "trash": "(0)",
+    }
 
     row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
     row.get_by_role("button", name="Approva").click()
-    page.wait_for_selector(".messagelist")
-    assert "spostato in Approvato" in page.inner_text(".messagelist")
+    expect(page.locator("#queue-messages")).to_contain_text("spostato in Approvato")
     question.refresh_from_db()
     assert question.status == Status.APPROVED
+    # "All" lists approved comments: the row stays, with its new status and buttons.
+    expect(row.locator(".field-spam_score_mark")).to_contain_text("Approvato")
+    expect(row.get_by_role("button", name="Revoca approvazione")).to_be_visible()
+    assert counts(page)["pending"] == "(2)"
+    assert counts(page)["approved"] == "(1)"
+    sidebar = page.locator("#changelist-filter [data-status-count='pending']")
+    assert sidebar.text_content() == "(2)"
+    # The admin menu's count (the app list in the navigation sidebar) follows too.
+    assert page.locator("#nav-sidebar .moderation-badge").text_content() == "(2)"
 
     row = page.locator("#result_list tbody tr", has_text="Compra ora!")
     row.get_by_role("button", name="Spam").click()
-    page.wait_for_selector(".messagelist")
+    expect(page.locator("#result_list tbody tr", has_text="Compra ora!")).to_have_count(0)
     likely_spam.refresh_from_db()
     assert likely_spam.status == Status.SPAM
-    assert page.locator("#result_list tbody tr", has_text="Compra ora!").count() == 0
+    assert counts(page)["spam"] == "(1)"
+    assert counts(page)["all"] == "(2)"
+    assert still_the_same_page(page)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_keyboard_shortcuts_move_between_rows_and_act_on_the_current_one(live_server, page, post):
+def test_keyboard_shortcuts_act_on_the_current_row_in_place(live_server, page, post):
     likely_spam, question, thanks = fill_queue(post)
     sign_in(page, live_server)
-    page.goto(f"{live_server.url}/admin/comments/comment/")
-    page.wait_for_selector("#result_list")
+    open_queue(page, live_server, "?status=pending")
     rows = page.locator("#result_list tbody tr")
+    ids = [
+        int(rows.nth(i).locator("input[name=_selected_action]").get_attribute("value"))
+        for i in range(3)
+    ]
     page.keyboard.press("j")
     page.keyboard.press("j")
     page.keyboard.press("k")
     page.keyboard.press("j")  # the second row
-    second = rows.nth(1)
-    assert "queue-current" in (second.get_attribute("class") or "")
-    second_id = int(second.locator("input[name=_selected_action]").get_attribute("value"))
+    assert "queue-current" in (rows.nth(1).get_attribute("class") or "")
     page.keyboard.press("t")
-    page.wait_for_selector(".messagelist")
-    assert Comment.objects.get(pk=second_id).status == Status.TRASH
-
-    page.keyboard.press("j")
-    first_id = int(rows.nth(0).locator("input[name=_selected_action]").get_attribute("value"))
+    expect(rows).to_have_count(2)
+    assert Comment.objects.get(pk=ids[1]).status == Status.TRASH
+    # The next row takes the place of the one that left the pending view.
+    expect(rows.nth(1)).to_have_class("queue-current")
     page.keyboard.press("a")
-    page.wait_for_selector(".messagelist")
-    assert Comment.objects.get(pk=first_id).status == Status.APPROVED
+    expect(rows).to_have_count(1)
+    assert Comment.objects.get(pk=ids[2]).status == Status.APPROVED
+    expect(rows.nth(0)).to_have_class("queue-current")
+    assert still_the_same_page(page)
 
-    page.keyboard.press("j")
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quick_reply_opens_under_the_row_approves_and_stays_in_the_queue(
+    live_server, page, post
+):
+    likely_spam, question, thanks = fill_queue(post)
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
+    row.locator(".field-submitted").click()
     page.keyboard.press("r")
-    page.wait_for_selector("textarea[name=body]")
-    assert "/reply/" in page.url
-    # Typing in a text field is never taken for a shortcut.
-    page.fill("textarea[name=body]", "")
-    page.type("textarea[name=body]", "just a test")
-    assert page.input_value("textarea[name=body]") == "just a test"
+    body = page.get_by_role("textbox", name="La tua risposta")
+    expect(body).to_be_focused()
+    # Typing in the reply is never taken for a shortcut.
+    body.type("Sì: dal sito, in due clic. Grazie!")
+    assert Comment.objects.get(pk=question.pk).status == Status.PENDING
+    # Escape closes it, r opens it again, empty.
+    body.press("Escape")
+    expect(page.locator("tr.queue-reply")).to_have_count(0)
+    page.keyboard.press("r")
+    body = page.get_by_role("textbox", name="La tua risposta")
+    body.fill("Sì: dal sito, in due clic.")
+    body.press("Control+Enter")
+    expect(page.locator("#queue-messages")).to_contain_text(
+        "Il commento è approvato e la tua risposta è pubblicata."
+    )
+    expect(page.locator("tr.queue-reply")).to_have_count(0)
+    expect(row.locator(".field-spam_score_mark")).to_contain_text("Approvato")
+    reply = Comment.objects.get(parent=question)
+    assert reply.body == "Sì: dal sito, in due clic."
+    assert reply.status == Status.APPROVED
+    assert Comment.objects.get(pk=question.pk).status == Status.APPROVED
+    assert still_the_same_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_empty_quick_reply_is_refused_in_place(live_server, page, post):
+    likely_spam, question, thanks = fill_queue(post)
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
+    row.get_by_role("link", name="Approva e rispondi").click()
+    body = page.get_by_role("textbox", name="La tua risposta")
+    body.fill("   ")  # passes the browser's `required`, refused by the server
+    page.get_by_role("button", name="Approva e rispondi").click()
+    expect(page.locator(".quick-reply-error")).to_have_text("Questo campo è obbligatorio.")
+    assert not Comment.objects.filter(parent=question).exists()
+    assert Comment.objects.get(pk=question.pk).status == Status.PENDING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_javascript_the_buttons_and_the_reply_page_still_work(live_server, browser, post):
+    likely_spam, question, thanks = fill_queue(post)
+    context = browser.new_context(java_script_enabled=False, locale="it-IT")
+    page = context.new_page()
+    sign_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/comments/comment/?status=pending")
+    row = page.locator("#result_list tbody tr", has_text="Grazie, articolo")
+    row.get_by_role("button", name="Approva").click()
+    expect(page.locator(".messagelist")).to_contain_text("spostato in Approvato")
+    assert page.url.endswith("/admin/comments/comment/?status=pending")
+    assert Comment.objects.get(pk=thanks.pk).status == Status.APPROVED
+
+    row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
+    row.get_by_role("link", name="Approva e rispondi").click()
+    page.get_by_role("textbox", name="Rispondi").fill("Dal sito.")
+    page.get_by_role("button", name="Approva e rispondi").click()
+    expect(page.locator(".messagelist")).to_contain_text("la tua risposta è pubblicata")
+    assert page.url.endswith("/admin/comments/comment/?status=pending")
+    assert Comment.objects.get(parent=question).body == "Dal sito."
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_queue_with_a_quick_reply_open_has_no_axe_violations(live_server, page, post):
+    fill_queue(post)
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    page.locator("#result_list tbody tr").nth(1).get_by_role(
+        "link", name="Approva e rispondi"
+    ).click()
+    page.get_by_role("textbox", name="La tua risposta").wait_for()
+    page.evaluate(AXE_JS.read_text())  # not a <script> tag: the CSP would refuse it
+    found = page.evaluate("async () => (await axe.run()).violations")
+    assert [
+        (v["id"], [(n["target"], n["any"][0]["message"] if n["any"] else "") for n in v["nodes"]])
+        for v in found
+    ] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restore_from_the_trash_view_acts_in_place(live_server, page, post):
+    trashed = make_comment(post=post, status=Status.TRASH, body="Finito nel cestino per sbaglio.")
+    make_comment(post=post, status=Status.TRASH)
+    sign_in(page, live_server)
+    open_queue(page, live_server, "?status=trash")
+    row = page.locator("#result_list tbody tr", has_text="per sbaglio")
+    row.get_by_role("button", name="Ripristina").click()
+    expect(page.locator("#result_list tbody tr", has_text="per sbaglio")).to_have_count(0)
+    assert Comment.objects.get(pk=trashed.pk).status == Status.PENDING
+    assert counts(page)["trash"] == "(1)"
+    assert counts(page)["pending"] == "(1)"
+    assert still_the_same_page(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quick_reply_keeps_its_text_while_other_rows_are_moderated(live_server, page, post):
+    likely_spam, question, thanks = fill_queue(post)
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    row = page.locator("#result_list tbody tr", has_text="Come gestite i resi")
+    row.get_by_role("link", name="Approva e rispondi").click()
+    page.get_by_role("textbox", name="La tua risposta").fill("Una risposta a metà")
+    spam_row = page.locator("#result_list tbody tr", has_text="Compra ora!")
+    spam_row.get_by_role("button", name="Spam").click()
+    expect(page.locator("#result_list tbody tr", has_text="Compra ora!")).to_have_count(0)
+    expect(page.get_by_role("textbox", name="La tua risposta")).to_have_value(
+        "Una risposta a metà"
+    )
+    row.locator(".field-submitted").click()
+    page.keyboard.press("r")  # the same row: the open reply keeps its text
+    expect(page.get_by_role("textbox", name="La tua risposta")).to_have_value(
+        "Una risposta a metà"
+    )

@@ -9,22 +9,11 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from comments.models import Comment, ModerationTerm
-from tests.comments.moderation_factories import make_comment, make_editor, make_group_member
+from tests.comments.moderation_factories import make_comment, make_group_member
 from tests.conftest import make_user
 
 Status = Comment.Status
 CHANGELIST = "/admin/comments/comment/"
-
-
-@pytest.fixture
-def editor(db):
-    return make_editor(username="editor", email="editor@example.com")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -93,12 +82,15 @@ def test_the_queue_shows_the_columns_a_moderator_needs(editor_client, queue):
 @pytest.mark.django_db
 def test_the_queue_shows_counts_per_status(editor_client, queue):
     page = editor_client.get(CHANGELIST).content.decode()
-    assert re.search(r'href="\?status=pending">In attesa <span class="count">\(2\)</span>', page)
-    assert re.search(r'href="\?status=approved">Approvato <span class="count">\(1\)</span>', page)
-    assert re.search(r'href="\?"[^>]*>Tutti <span class="count">\(3\)</span>', page)
-    assert "In attesa (2)" in page  # the status filter in the sidebar
-    assert "Spam (1)" in page
-    assert "Cestino (1)" in page
+    count = '<span class="count" data-status-count="{}">({})</span>'
+    assert re.search(r'href="\?status=pending">In attesa <span class="count"', page)
+    assert re.search(r'href="\?"[^>]*>Tutti <span class="count" data-status-count="all">', page)
+    # Once in the counts above the list, once in the status filter in the sidebar.
+    assert page.count("In attesa " + count.format("pending", 2)) == 2
+    assert page.count("Approvato " + count.format("approved", 1)) == 2
+    assert page.count("Tutti " + count.format("all", 3)) == 2
+    assert page.count("Spam " + count.format("spam", 1)) == 2
+    assert page.count("Cestino " + count.format("trash", 1)) == 2
 
 
 @pytest.mark.django_db
@@ -226,13 +218,22 @@ def test_the_change_page_shows_the_spam_reasons_read_only(editor_client, queue):
 @pytest.mark.django_db
 def test_a_moderator_replies_from_the_admin_as_themselves(editor_client, editor, queue):
     parent = queue["approved"]
-    form = editor_client.get(f"{CHANGELIST}{parent.pk}/reply/")
+    form = editor_client.get(
+        f"{CHANGELIST}{parent.pk}/reply/", {"_changelist_filters": "status=approved"}
+    )
     assert form.status_code == 200
-    assert parent.body in form.content.decode()
-    response = editor_client.post(f"{CHANGELIST}{parent.pk}/reply/", {"body": "Grazie!"})
+    page = form.content.decode()
+    assert parent.body in page
+    assert 'name="_changelist_filters" value="status=approved"' in page
+    assert f'href="{CHANGELIST}?status=approved" class="closelink"' in page
+    response = editor_client.post(
+        f"{CHANGELIST}{parent.pk}/reply/",
+        {"body": "Grazie!", "_changelist_filters": "status=approved"},
+    )
     reply = Comment.objects.get(parent=parent)
     assert response.status_code == 302
-    assert response["Location"] == f"{CHANGELIST}{reply.pk}/change/"
+    # Back to the view of the queue the moderator came from, not to the reply's page.
+    assert response["Location"] == f"{CHANGELIST}?status=approved"
     assert reply.status == Status.APPROVED
     assert reply.user == editor
     assert reply.body == "Grazie!"

@@ -18,11 +18,6 @@ from tests.conftest import make_user
 Status = Comment.Status
 
 
-@pytest.fixture
-def editor(db):
-    return make_editor(username="editor", email="editor@example.com")
-
-
 def submitted(comment):
     """Announce a comment as submit_comment does once it is saved."""
     comment_submitted.send(sender=Comment, comment=comment)

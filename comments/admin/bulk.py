@@ -1,0 +1,56 @@
+"""The queue's bulk actions: one per BulkAction of comments.transitions, each one service call
+for the whole selection."""
+
+from django.contrib import admin, messages
+from django.utils.translation import ngettext
+
+from comments import services
+from comments.models import Comment
+from comments.transitions import BULK_ACTIONS, BulkAction
+
+
+def moderate_selected(modeladmin, request, queryset, action: BulkAction):
+    """Move the selected comments the action applies to; say how many moved and how many
+    were left as they were."""
+    selected = list(queryset.select_related("post"))
+    eligible = [comment for comment in selected if action.applies_to(comment.status)]
+    # One service call: the spam filter learns the whole selection in one update.
+    changed = len(
+        services.moderate_many(comments=eligible, status=action.target, moderator=request.user)
+    )
+    skipped = len(selected) - changed
+    label = Comment.Status(action.target).label
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "%(count)d comment moved to %(status)s.",
+            "%(count)d comments moved to %(status)s.",
+            changed,
+        )
+        % {"count": changed, "status": label},
+        messages.SUCCESS if changed else messages.WARNING,
+    )
+    if skipped:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d comment left as it was.",
+                "%(count)d comments left as they were.",
+                skipped,
+            )
+            % {"count": skipped},
+            messages.INFO,
+        )
+
+
+def bulk_action(action: BulkAction):
+    """The admin action for one BulkAction, named as it (the name the action form posts)."""
+
+    def run(modeladmin, request, queryset):
+        moderate_selected(modeladmin, request, queryset, action)
+
+    run.__name__ = action.name
+    return admin.action(description=action.description, permissions=["change"])(run)
+
+
+ACTIONS = [bulk_action(action) for action in BULK_ACTIONS]
