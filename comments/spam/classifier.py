@@ -135,12 +135,25 @@ class LogisticModel:
 
         One plain SGD step barely moves a model trained on a thousand comments; a moderator
         who marks a comment spam expects the same comment to be caught next time.
+
+        The site's weights learn as a model of their own (the gradient of their own
+        decision, no bias): a spam decision is learned until they say spam by the margin
+        by themselves, not only added to the starting model. Only they, with the checks, may
+        send a comment to spam (pipeline.beyond_the_starting_model), so what the moderators
+        taught must be evidence on its own even where the starting model already agreed. A
+        ham decision is learned until the whole model says ham by the margin and the site's
+        weights do not point to spam.
         """
         sign = 1.0 if is_spam else -1.0
+        own_margin = margin if is_spam else 0.0
+        taught = self.taught
         for _ in range(max_steps):
-            if sign * self.decision(features) >= margin:
+            prior, site = self.split_decision(features)
+            if sign * (prior + site) >= margin and sign * site >= own_margin:
                 break
-            self.step(features, is_spam, rate, 0.0, taught=True)
+            step = rate * ((1.0 if is_spam else 0.0) - sigmoid(site))
+            for key, value in features.items():
+                taught[key] = taught.get(key, 0.0) + step * value
         self.examples += 1
 
     def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0, taught=False) -> None:

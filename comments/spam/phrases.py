@@ -29,11 +29,26 @@ _PATTERNS = [
     r"\b(like|thumbs?\s*up)\s+(this|my)\s+comment",
     r"\b(check\s+out|take\s+a\s+look\s+at)\s+this\s+(video|playlist|channel)\s+on\s+you",
     r"\b(give\s+(it|this)\s+a\s+like|like\s*(&|and)\s*share|share\s+this\s+(page|video|link))\b",
-    r"\b(vote|donate)\s+(\w+\s+)?(for|to|daily|at|now|here)\b",
+    # "I'd vote for the second option" and "please share the dataset" are ordinary on a
+    # blog; "vote for me", "donate here", "please share my video" are not.
+    r"\bvote\s+(for\s+)?(me|us|my|our)\b",
+    r"\b(vote|donate)\s+(daily|now|here|at)\b",
     # "Please help" and "please check the link" are ordinary requests on a blog.
-    r"\bplease\s+(like|share|subscribe|visit|watch|follow|vote|donate)\b",
-    r"\b(free|earn|make)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
+    r"\bplease\s+(like|subscribe|vote|donate)\b",
+    r"\bplease\s+(share|visit|watch|follow|check)\s+(out\s+)?(my|our|this\s+(video|page|channel))\b",
+    r"\b(free|earn)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
+    r"\bmake\s+(real\s+|extra\s+|easy\s+|quick\s+)(money|cash)\b",
     r"\bclick\s+(here|the\s+link)\b",
+    # Money offers: "make money online", "earn extra cash from home", "$3,000+ per month".
+    r"\b(make|making|earn|earning|made|earned)\s+(some\s+|easy\s+|extra\s+|quick\s+|real\s+)?"
+    r"(money|cash|income|bucks)\s+(online|from\s+home|fast|easily|daily|monthly|now|with)\b",
+    r"\b(get|getting)\s+paid\s+to\s+(mess|browse|watch|take|do|work|sit|play)\b",
+    r"\bwork(ing)?\s+from\s+(home|the\s+comfort)\b",
+    r"\$\s?\d[\d,.]*\+?\s*(per|a|an|/)\s*(month|hour|day|week)\b",
+    # Channels and covers people push: "check out the remix", "subscribe to me".
+    r"\b(check|look|listen)\s+(out\s+|at\s+|to\s+)?(this|these|the|our)\s+(new\s+)?"
+    r"(channel|playlist|mixtape|remix|covers?|music\s+video)\b",
+    r"\bs[a-z]{0,3}scri[a-z]*\s+(to\s+)?(me|us)\b",
     # Italian
     r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
     # "sul mio canale di lavoro su Slack" is not promotion; "iscriviti al mio canale" is.
@@ -42,6 +57,8 @@ _PATTERNS = [
     r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
     r"\bclicca\s+qui\b",
+    r"\b(guadagna|guadagnare|guadagnate)\s+(\w+\s+)?(online|da\s+casa|soldi|denaro)\b",
+    r"\blavor(o|are)\s+da\s+casa\b",
 ]
 PHRASES = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 
