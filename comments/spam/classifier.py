@@ -100,6 +100,9 @@ class LogisticModel:
     examples: int = 0
     taught: dict[str, float] = field(default_factory=dict)
     taught_bias: float = 0.0
+    # The starting weights as stored JSON, kept because only fit() and prune() change them
+    # while every moderator click writes the model back (the site's weights are small).
+    _weights_json: str | None = field(default=None, repr=False, compare=False)
 
     def decision(self, features: dict[str, float]) -> float:
         prior, taught = self.split_decision(features)
@@ -162,6 +165,7 @@ class LogisticModel:
         With taught, the examples are the site's own and go to its taught weights.
         """
         examples = list(examples)
+        self._weights_json = None
         shuffler = random.Random(seed)
         for epoch in range(epochs):
             shuffler.shuffle(examples)
@@ -173,6 +177,7 @@ class LogisticModel:
 
     def prune(self, threshold: float = 1e-3) -> None:
         """Drop weights too small to matter, which keeps the stored model small."""
+        self._weights_json = None
         self.weights = {k: round(w, 5) for k, w in self.weights.items() if abs(w) >= threshold}
         self.taught = {k: round(w, 5) for k, w in self.taught.items() if abs(w) >= threshold}
 
@@ -193,14 +198,32 @@ class LogisticModel:
             taught_bias=float(data.get("taught_bias", 0.0)),
         )
 
+    def for_learning(self) -> "LogisticModel":
+        """Return a copy whose site's weights learn() may change; the starting weights,
+        which it never changes, are shared."""
+        copy = LogisticModel(
+            weights=self.weights,
+            bias=self.bias,
+            examples=self.examples,
+            taught=dict(self.taught),
+            taught_bias=self.taught_bias,
+        )
+        copy._weights_json = self._weights_json
+        return copy
+
     def dumps(self) -> bytes:
-        data = self.to_dict()
         # Five decimals are plenty for a weight; level 1 compresses in a few ms, which
         # matters because every moderator click writes the model back.
-        for key in ("weights", "taught"):
-            if key in data:
-                data[key] = {k: round(w, 5) for k, w in data[key].items()}
-        return gzip.compress(json.dumps(data, separators=(",", ":")).encode(), compresslevel=1)
+        if self._weights_json is None:
+            rounded = {k: round(w, 5) for k, w in self.weights.items()}
+            self._weights_json = json.dumps(rounded, separators=(",", ":"))
+        data = self.to_dict()
+        del data["weights"]
+        if "taught" in data:
+            data["taught"] = {k: round(w, 5) for k, w in data["taught"].items()}
+        head = json.dumps(data, separators=(",", ":"))
+        text = head[:-1] + ',"weights":' + self._weights_json + "}"
+        return gzip.compress(text.encode(), compresslevel=1)
 
     @classmethod
     def loads(cls, blob: bytes) -> "LogisticModel":

@@ -5,7 +5,7 @@ Each peer starts empty, scores a comment, then learns its label, TREC Spam Track
 - Bogofilter, the real program (Debian's `bogofilter`), run as a subprocess with a word list
   of its own in a temporary folder. Its "unsure" counts as not marked, as our "hold" does.
 - An online logistic regression in plain Python: binary word unigrams and bigrams and
-  character 4-grams, one plain gradient step per comment, spam from probability 0.5 (the
+  character 4-grams, one plain gradient step per comment, spam above probability 0.5 (the
   classic TREC baseline of Goodman and Yih, 2006).
 
 Both read the same normalised text as our filter, so only the method differs.
@@ -47,7 +47,7 @@ class OnlineLogisticPeer:
         return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
 
     def is_spam(self, content: str) -> bool:
-        return self.probability(self.features(content)) >= 0.5
+        return self.probability(self.features(content)) > 0.5
 
     def learn(self, content: str, is_spam: bool) -> None:
         features = self.features(content)
