@@ -96,3 +96,13 @@ def test_money_offers_and_promotion_are_promotional_phrases(spam):
 )
 def test_ordinary_blog_sentences_are_not_promotional_phrases(ham):
     assert find_phrases(normalize(ham)) == []
+
+
+@pytest.mark.django_db
+def test_one_link_in_a_short_comment_is_held_on_a_new_site_and_spam_with_a_second_finding():
+    cited = check_comment(Candidate(content="The paper you mention: https://hbr.org/2003/12/nps"))
+    pushed = check_comment(
+        Candidate(content="Offerta imperdibile, clicca qui: https://shop.example/x")
+    )
+    assert cited.verdict == "hold"
+    assert pushed.verdict == "spam"
