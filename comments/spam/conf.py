@@ -24,8 +24,8 @@ spam_settings = AppSettings(
     # mention: https://..." is held, not hidden; with another finding (a bare link, a
     # promotional phrase, a second host) or what moderators taught, it is spam.
     UNTRUSTED_LINK_SCORE=Float(0.84, minimum=0.0, maximum=1.0),
-    # ...but a link in a comment of at least CITATION_WORDS other words is how readers cite
-    # sources: below EVIDENCE_THRESHOLD, it holds such a comment instead of hiding it.
+    # A link in a comment of at least CITATION_WORDS other words is how readers cite
+    # sources: weaker evidence still.
     CITATION_WORDS=Int(8, minimum=1),
     CITATION_LINK_SCORE=Float(0.8, minimum=0.0, maximum=1.0),
     # Bodies with fewer letters or digits than this are "very short".

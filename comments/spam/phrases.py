@@ -11,8 +11,11 @@ _PATTERNS = [
     # English
     r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b",
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
-    r"\b(my|our)\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
+    r"\bmy\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
     r"songs?|playlist|track|twitter|instagram|facebook|covers?|raps?)\b",
+    # "Our channel mix is email and chat": a support channel. "Our new song" is not.
+    r"\bour\s+(new\s+|first\s+|latest\s+)?(youtube\s+channel|music|songs?|playlist|"
+    r"track|covers?|raps?)\b",
     r"\bcheck\s+(me|us)\s+out\b",
     r"\bsub(scribe|scrib|s)?\s*(to|4|for|2)\s*(me|my|sub|back)\b",
     r"\bsubscribe\s+(to\s+(me|my|our|us)|me|my|for|back|please|pls|plz|now|and|if)\b",
@@ -43,11 +46,15 @@ _PATTERNS = [
     r"\b(make|making|earn|earning|made|earned)\s+(some\s+|easy\s+|extra\s+|quick\s+|real\s+)?"
     r"(money|cash|income|bucks)\s+(online|from\s+home|fast|easily|daily|monthly|now|with)\b",
     r"\b(get|getting)\s+paid\s+to\s+(mess|browse|watch|take|do|work|sit|play)\b",
-    r"\bwork(ing)?\s+from\s+(home|the\s+comfort)\b",
-    r"\$\s?\d[\d,.]*\+?\s*(per|a|an|/)\s*(month|hour|day|week)\b",
-    # Channels and covers people push: "check out the remix", "subscribe to me".
-    r"\b(check|look|listen)\s+(out\s+|at\s+|to\s+)?(this|these|the|our)\s+(new\s+)?"
-    r"(channel|playlist|mixtape|remix|covers?|music\s+video)\b",
+    # Income claims, not prices: "we pay $49 per month per agent" is a reader's comment.
+    r"\b(making|make|earn|earning|paid)\s+(over\s+|up\s*to\s+)?\$\s?\d[\d,.]*\+?"
+    r"(\s*(to|-)\s*\$?\s?\d[\d,.]*\+?)?\s*(per|a|an|/|monthly|weekly|daily)\b",
+    # Agents working from home are a customer-service topic; the sales pitch is not.
+    r"\b(start|begin)\s+work(ing)?\s+from\s+home\b",
+    r"\bfrom\s+the\s+comfort\s+of\s+your\s+(own\s+)?home\b",
+    # Covers and remixes people push ("channel" is a support channel here, so not that).
+    r"\b(check|look|listen)\s+(out\s+|at\s+|to\s+)?(this|these|our|my)\s+(new\s+)?"
+    r"(playlist|mixtape|remix|covers?|music\s+video)\b",
     r"\bs[a-z]{0,3}scri[a-z]*\s+(to\s+)?(me|us)\b",
     # Italian
     r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
@@ -58,7 +65,6 @@ _PATTERNS = [
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
     r"\bclicca\s+qui\b",
     r"\b(guadagna|guadagnare|guadagnate)\s+(\w+\s+)?(online|da\s+casa|soldi|denaro)\b",
-    r"\blavor(o|are)\s+da\s+casa\b",
 ]
 PHRASES = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 

@@ -92,6 +92,12 @@ def test_money_offers_and_promotion_are_promotional_phrases(spam):
         "Our agents get paid per resolved ticket, which explains the rush.",
         "How do support teams make money for the business, in your view?",
         "Potresti condividere il foglio di calcolo? Grazie!",
+        "We pay $49 per month per agent for our helpdesk.",
+        "The support team made $2M in upsell revenue last year.",
+        "Since 2020 most of our agents work from home.",
+        "Our channel mix is email, chat and phone.",
+        "Look at the channel breakdown in your second chart.",
+        "Dal 2020 i nostri operatori lavorano da casa.",
     ],
 )
 def test_ordinary_blog_sentences_are_not_promotional_phrases(ham):
