@@ -74,7 +74,7 @@ def test_a_cited_source_is_weaker_evidence_than_a_referral_link():
         "I am making over $3,000+ per month at this site",
         "Get paid to mess around on Facebook and Twitter",
         "Please visit my channel, subscribe to me",
-        "check out the new remix on my page",
+        "check out my new remix, link in my profile",
         "Vote for me in the contest please",
         "Guadagnare soldi online è facile, lavoro da casa garantito",
     ],
