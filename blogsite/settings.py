@@ -294,6 +294,9 @@ ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 # Readers choose the name shown with their comments at sign-up (posts.models.Profile).
 ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
+# Sign-up spam: no throwaway addresses (SIGNUP_BLOCKED_EMAIL_DOMAINS), a honeypot field in
+# the form above, and the "signup" rate below.
+ACCOUNT_ADAPTER = "posts.accounts.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address in the browser that signed up signs the reader in and takes them
 # back to where they signed up from (the `next` of the sign-up link, e.g. an article).
@@ -303,7 +306,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    # A person who mistypes needs a few tries; a robot making accounts in bulk is cut off.
+    "signup": "8/10m/ip,40/d/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
@@ -321,6 +325,7 @@ APP_SETTING_PREFIXES = (
     "AKISMET_",
     "SUBSCRIPTIONS_",
     "PRIVACY_",
+    "SIGNUP_",
 )
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():

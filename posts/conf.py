@@ -1,11 +1,12 @@
-"""The media library's settings (MEDIA_LIBRARY_*), with their defaults and types.
+"""The settings of posts (MEDIA_LIBRARY_*, SIGNUP_*), with their defaults and types.
 
 `media_settings.MAX_BYTES` reads `settings.MEDIA_LIBRARY_MAX_BYTES`; see blogsite.appsettings.
 """
 
+import re
 from dataclasses import dataclass
 
-from blogsite.appsettings import AppSettings, Int, Setting, SettingError, _from_text
+from blogsite.appsettings import AppSettings, Int, Setting, SettingError, TextList, _from_text
 
 
 @dataclass(frozen=True)
@@ -33,4 +34,47 @@ media_settings = AppSettings(
     # Widths of the renditions for srcset; only those narrower than the original are made.
     WIDTHS=IntList((480, 800, 1200, 1600)),
     QUALITY=Int(82, minimum=1, maximum=100),  # JPEG and WebP quality of renditions
+)
+
+
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+@dataclass(frozen=True)
+class DomainList(TextList):
+    """Domain names (a list, a JSON list or comma-separated text), lower-cased, as a set."""
+
+    def parse(self, value):
+        domains = set()
+        for item in super().parse(value):
+            domain = item.strip().lower().lstrip("@").strip(".")
+            if not _DOMAIN_RE.match(domain):
+                raise SettingError(f"{item!r} is not a domain name")
+            domains.add(domain)
+        return frozenset(domains)
+
+
+# Throwaway-address services that sign-up spam uses: an address there is read by anyone,
+# or for ten minutes, so an account behind it has no reader to answer for it. A longer
+# list (e.g. the CC0 disposable-email-domains project's) can be set in settings.py.
+DISPOSABLE_EMAIL_DOMAINS = (
+    "10minutemail.com", "10minutemail.net", "1secmail.com", "1secmail.net", "1secmail.org",
+    "burnermail.io", "crazymailing.com", "discard.email", "dispostable.com",
+    "emailfake.com", "emailondeck.com", "fakeinbox.com", "fakemail.net", "getairmail.com",
+    "getnada.com", "grr.la", "guerrillamail.biz", "guerrillamail.com", "guerrillamail.de",
+    "guerrillamail.net", "guerrillamail.org", "guerrillamailblock.com", "inboxkitten.com",
+    "jetable.org", "mail-temporaire.fr", "mailcatch.com", "maildrop.cc",
+    "mailforspam.com", "mailinator.com", "mailinator.net", "mailnesia.com",
+    "mailpoof.com", "mintemail.com", "moakt.com", "mohmal.com", "mytemp.email",
+    "pokemail.net", "sharklasers.com", "spam4.me", "spamgourmet.com", "temp-mail.io",
+    "temp-mail.org", "tempail.com", "tempinbox.com", "tempmailo.com", "tempr.email",
+    "throwawaymail.com", "tmpmail.net", "tmpmail.org", "trash-mail.com", "trashmail.com",
+    "trashmail.de", "trashmail.net", "yopmail.com", "yopmail.fr", "yopmail.net",
+)  # fmt: skip
+
+signup_settings = AppSettings(
+    "SIGNUP_",
+    # Addresses at these domains (and their subdomains) cannot sign up or be added to an
+    # account; empty to allow every domain.
+    BLOCKED_EMAIL_DOMAINS=DomainList(DISPOSABLE_EMAIL_DOMAINS),
 )

@@ -18,9 +18,22 @@ class DisplayNameField(forms.CharField):
 
 
 class SignupForm(forms.Form):
-    """Extra field of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+    """Extra fields of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
     display_name = DisplayNameField()
+    # A field people do not see (static/css/site.css hides it); robots fill it in.
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_homepage(self):
+        if self.cleaned_data.get("homepage"):
+            raise forms.ValidationError(
+                _("This field must stay empty; empty it to sign up."), code="honeypot"
+            )
+        return ""
 
     def signup(self, request, user):
         save_profile(user=user, display_name=self.cleaned_data["display_name"])

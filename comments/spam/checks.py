@@ -5,6 +5,7 @@ A Finding carries a Reason whose score is the check's evidence as a probability 
 A floor makes a verdict at least "hold" or "discard" whatever the other evidence says.
 """
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -110,6 +111,40 @@ def _is_trusted(host: str, domains: set[str]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
+# Hosts that hide where a link goes, and paths of referral programmes ("/ref/", "?ref="):
+# readers cite sources with the address itself, spam hides it or is paid by the click.
+SHORTENERS = frozenset(
+    [
+        "bit.ly",
+        "goo.gl",
+        "tinyurl.com",
+        "ow.ly",
+        "adf.ly",
+        "t.co",
+        "is.gd",
+        "buff.ly",
+        "cutt.ly",
+        "shorturl.at",
+        "rebrand.ly",
+        "linkbucks.com",
+        "adfoc.us",
+        "bc.vc",
+        "sh.st",
+        "ouo.io",
+        "tiny.cc",
+    ]
+)
+_REFERRAL = re.compile(r"[/?&](ref|refer|referral|aff|affiliate|r)[=/]", re.I)
+
+
+def _is_hidden_or_referral(url: str) -> bool:
+    host = url_host(url)
+    if host in SHORTENERS:
+        return True
+    path = url.split(host, 1)[-1] if host else url
+    return bool(_REFERRAL.search(path))
+
+
 def check_links(sample: Sample):
     """Links, above all to unknown sites, are what most comment spam is for."""
     count = len(sample.urls)
@@ -123,6 +158,8 @@ def check_links(sample: Sample):
     # limit makes them strong spam evidence here (one setting, one count: comments.terms).
     if count > int(comment_settings.MAX_LINKS):
         score = 0.98 if outside else 0.9
+    elif any(_is_hidden_or_referral(url) for url in outside):
+        score = 0.97
     elif len(outside) > 1:
         score = 0.95
     elif outside and len(sample.words_without_links) >= conf.spam_settings.CITATION_WORDS:

@@ -100,6 +100,9 @@ class LogisticModel:
     examples: int = 0
     taught: dict[str, float] = field(default_factory=dict)
     taught_bias: float = 0.0
+    # The starting weights as stored JSON, kept because only fit() and prune() change them
+    # while every moderator click writes the model back (the site's weights are small).
+    _weights_json: str | None = field(default=None, repr=False, compare=False)
 
     def decision(self, features: dict[str, float]) -> float:
         prior, taught = self.split_decision(features)
@@ -135,12 +138,25 @@ class LogisticModel:
 
         One plain SGD step barely moves a model trained on a thousand comments; a moderator
         who marks a comment spam expects the same comment to be caught next time.
+
+        The site's weights learn as a model of their own (the gradient of their own
+        decision, no bias): a spam decision is learned until they say spam by the margin
+        by themselves, not only added to the starting model. Only they, with the checks, may
+        send a comment to spam (pipeline.beyond_the_starting_model), so what the moderators
+        taught must be evidence on its own even where the starting model already agreed. A
+        ham decision is learned until the whole model says ham by the margin and the site's
+        weights do not point to spam.
         """
         sign = 1.0 if is_spam else -1.0
+        own_margin = margin if is_spam else 0.0
+        taught = self.taught
         for _ in range(max_steps):
-            if sign * self.decision(features) >= margin:
+            prior, site = self.split_decision(features)
+            if sign * (prior + site) >= margin and sign * site >= own_margin:
                 break
-            self.step(features, is_spam, rate, 0.0, taught=True)
+            step = rate * ((1.0 if is_spam else 0.0) - sigmoid(site))
+            for key, value in features.items():
+                taught[key] = taught.get(key, 0.0) + step * value
         self.examples += 1
 
     def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0, taught=False) -> None:
@@ -149,6 +165,7 @@ class LogisticModel:
         With taught, the examples are the site's own and go to its taught weights.
         """
         examples = list(examples)
+        self._weights_json = None
         shuffler = random.Random(seed)
         for epoch in range(epochs):
             shuffler.shuffle(examples)
@@ -160,6 +177,7 @@ class LogisticModel:
 
     def prune(self, threshold: float = 1e-3) -> None:
         """Drop weights too small to matter, which keeps the stored model small."""
+        self._weights_json = None
         self.weights = {k: round(w, 5) for k, w in self.weights.items() if abs(w) >= threshold}
         self.taught = {k: round(w, 5) for k, w in self.taught.items() if abs(w) >= threshold}
 
@@ -180,14 +198,32 @@ class LogisticModel:
             taught_bias=float(data.get("taught_bias", 0.0)),
         )
 
+    def for_learning(self) -> "LogisticModel":
+        """Return a copy whose site's weights learn() may change; the starting weights,
+        which it never changes, are shared."""
+        copy = LogisticModel(
+            weights=self.weights,
+            bias=self.bias,
+            examples=self.examples,
+            taught=dict(self.taught),
+            taught_bias=self.taught_bias,
+        )
+        copy._weights_json = self._weights_json
+        return copy
+
     def dumps(self) -> bytes:
-        data = self.to_dict()
         # Five decimals are plenty for a weight; level 1 compresses in a few ms, which
         # matters because every moderator click writes the model back.
-        for key in ("weights", "taught"):
-            if key in data:
-                data[key] = {k: round(w, 5) for k, w in data[key].items()}
-        return gzip.compress(json.dumps(data, separators=(",", ":")).encode(), compresslevel=1)
+        if self._weights_json is None:
+            rounded = {k: round(w, 5) for k, w in self.weights.items()}
+            self._weights_json = json.dumps(rounded, separators=(",", ":"))
+        data = self.to_dict()
+        del data["weights"]
+        if "taught" in data:
+            data["taught"] = {k: round(w, 5) for k, w in data["taught"].items()}
+        head = json.dumps(data, separators=(",", ":"))
+        text = head[:-1] + ',"weights":' + self._weights_json + "}"
+        return gzip.compress(text.encode(), compresslevel=1)
 
     @classmethod
     def loads(cls, blob: bytes) -> "LogisticModel":

@@ -19,11 +19,13 @@ spam_settings = AppSettings(
     EVIDENCE_THRESHOLD=Float(0.85, minimum=0.5, maximum=1.0),
     # Links to these hosts (and to SITE_URL's) are not evidence of spam by themselves.
     TRUSTED_DOMAINS=TextList(("youtube.com", "youtu.be", "wikipedia.org", "vimeo.com")),
-    # Evidence of one link to any other host. 0.9 is what the YouTube data calls for (nearly
-    # every outside link in it is spam)...
-    UNTRUSTED_LINK_SCORE=Float(0.9, minimum=0.0, maximum=1.0),
-    # ...but a link in a comment of at least CITATION_WORDS other words is how readers cite
-    # sources: below EVIDENCE_THRESHOLD, it holds such a comment instead of hiding it.
+    # Evidence of one link to any other host in a short comment: just under
+    # EVIDENCE_THRESHOLD, so on a site that taught nothing yet a reader's "the paper you
+    # mention: https://..." is held, not hidden; with another finding (a bare link, a
+    # promotional phrase, a second host) or what moderators taught, it is spam.
+    UNTRUSTED_LINK_SCORE=Float(0.84, minimum=0.0, maximum=1.0),
+    # A link in a comment of at least CITATION_WORDS other words is how readers cite
+    # sources: weaker evidence still.
     CITATION_WORDS=Int(8, minimum=1),
     CITATION_LINK_SCORE=Float(0.8, minimum=0.0, maximum=1.0),
     # Bodies with fewer letters or digits than this are "very short".

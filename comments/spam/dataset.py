@@ -17,6 +17,7 @@ class LabelledComment:
     author: str = ""
     email: str = ""
     url: str = ""
+    date: str = ""  # as written in the file (ISO 8601 sorts as text)
 
 
 def read_labelled_csv(path) -> list[LabelledComment]:
@@ -48,6 +49,7 @@ def read_labelled_csv(path) -> list[LabelledComment]:
                         author=html.unescape(row.get("author") or ""),
                         email=row.get("email") or "",
                         url=row.get("url") or "",
+                        date=(row.get("date") or "").strip(),
                     )
                 )
     except FileNotFoundError as exc:

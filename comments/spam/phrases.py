@@ -11,8 +11,11 @@ _PATTERNS = [
     # English
     r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b",
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
-    r"\b(my|our)\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
+    r"\bmy\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
     r"songs?|playlist|track|twitter|instagram|facebook|covers?|raps?)\b",
+    # "Our channel mix is email and chat": a support channel. "Our new song" is not.
+    r"\bour\s+(new\s+|first\s+|latest\s+)?(youtube\s+channel|music|songs?|playlist|"
+    r"track|covers?|raps?)\b",
     r"\bcheck\s+(me|us)\s+out\b",
     r"\bsub(scribe|scrib|s)?\s*(to|4|for|2)\s*(me|my|sub|back)\b",
     r"\bsubscribe\s+(to\s+(me|my|our|us)|me|my|for|back|please|pls|plz|now|and|if)\b",
@@ -29,11 +32,30 @@ _PATTERNS = [
     r"\b(like|thumbs?\s*up)\s+(this|my)\s+comment",
     r"\b(check\s+out|take\s+a\s+look\s+at)\s+this\s+(video|playlist|channel)\s+on\s+you",
     r"\b(give\s+(it|this)\s+a\s+like|like\s*(&|and)\s*share|share\s+this\s+(page|video|link))\b",
-    r"\b(vote|donate)\s+(\w+\s+)?(for|to|daily|at|now|here)\b",
+    # "I'd vote for the second option" and "please share the dataset" are ordinary on a
+    # blog; "vote for me", "donate here", "please share my video" are not.
+    r"\bvote\s+(for\s+)?(me|us|my|our)\b",
+    r"\b(vote|donate)\s+(daily|now|here|at)\b",
     # "Please help" and "please check the link" are ordinary requests on a blog.
-    r"\bplease\s+(like|share|subscribe|visit|watch|follow|vote|donate)\b",
-    r"\b(free|earn|make)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
+    r"\bplease\s+(like|subscribe|vote|donate)\b",
+    r"\bplease\s+(share|visit|watch|follow|check)\s+(out\s+)?(my|our|this\s+(video|page|channel))\b",
+    r"\b(free|earn)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
+    r"\bmake\s+(real\s+|extra\s+|easy\s+|quick\s+)(money|cash)\b",
     r"\bclick\s+(here|the\s+link)\b",
+    # Money offers: "make money online", "earn extra cash from home", "$3,000+ per month".
+    r"\b(make|making|earn|earning|made|earned)\s+(some\s+|easy\s+|extra\s+|quick\s+|real\s+)?"
+    r"(money|cash|income|bucks)\s+(online|from\s+home|fast|easily|daily|monthly|now|with)\b",
+    r"\b(get|getting)\s+paid\s+to\s+(mess|browse|watch|take|do|work|sit|play)\b",
+    # Income claims, not prices: "we pay $49 per month per agent" is a reader's comment.
+    r"\b(making|make|earn|earning|paid)\s+(over\s+|up\s*to\s+)?\$\s?\d[\d,.]*\+?"
+    r"(\s*(to|-)\s*\$?\s?\d[\d,.]*\+?)?\s*(per|a|an|/|monthly|weekly|daily)\b",
+    # Agents working from home are a customer-service topic; the sales pitch is not.
+    r"\b(start|begin)\s+work(ing)?\s+from\s+home\b",
+    r"\bfrom\s+the\s+comfort\s+of\s+your\s+(own\s+)?home\b",
+    # Covers and remixes people push ("channel" is a support channel here, so not that).
+    r"\b(check|look|listen)\s+(out\s+|at\s+|to\s+)?(this|these|our|my)\s+(new\s+)?"
+    r"(playlist|mixtape|remix|covers?|music\s+video)\b",
+    r"\bs[a-z]{0,3}scri[a-z]*\s+(to\s+)?(me|us)\b",
     # Italian
     r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
     # "sul mio canale di lavoro su Slack" is not promotion; "iscriviti al mio canale" is.
@@ -42,6 +64,7 @@ _PATTERNS = [
     r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
     r"\bclicca\s+qui\b",
+    r"\b(guadagna|guadagnare|guadagnate)\s+(\w+\s+)?(online|da\s+casa|soldi|denaro)\b",
 ]
 PHRASES = [re.compile(pattern, re.IGNORECASE) for pattern in _PATTERNS]
 

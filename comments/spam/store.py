@@ -68,7 +68,7 @@ def learn_examples(examples, *, name: str = "default") -> None:
     cached = _cached.get(name)
     if cached and cached[0] == state.version:
         # A private copy: readers in other threads keep the old model until the swap.
-        model = LogisticModel.from_dict(cached[1].to_dict())
+        model = cached[1].for_learning()
     else:
         model = LogisticModel.loads(state.weights)
     for content, url, is_spam in examples:

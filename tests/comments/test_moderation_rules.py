@@ -128,13 +128,15 @@ def test_a_term_of_the_other_list_does_not_match(post):
 
 
 def test_a_guest_whose_comment_looks_like_spam_goes_to_the_spam_queue(post):
-    comment = submit(post, body="Offerta imperdibile su https://shop.example/offerta")
+    comment = submit(post, body="Offerta imperdibile, clicca qui: https://shop.example/offerta")
     assert comment.spam_verdict == Comment.Verdict.SPAM
     assert comment.status == Comment.Status.SPAM
 
 
 def test_a_trusted_commenter_whose_comment_looks_like_spam_is_held_not_sent_to_spam(post, trusted):
-    comment = submit(post, body="Offerta imperdibile su https://shop.example/offerta", **trusted)
+    comment = submit(
+        post, body="Offerta imperdibile, clicca qui: https://shop.example/offerta", **trusted
+    )
     assert comment.spam_verdict == Comment.Verdict.SPAM
     assert comment.status == Comment.Status.PENDING
     assert "links" in checks(comment)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.core.management.base import BaseCommand, CommandError
 
 from comments.spam.dataset import DatasetError, read_labelled_csv
+from comments.spam.peers import BogofilterPeer, OnlineLogisticPeer, PeerUnavailable
 from comments.spam.pipeline import Candidate, check_comment, learn_many
 
 
@@ -16,32 +17,33 @@ def percentile(values, fraction):
 
 @dataclass
 class Tally:
-    """Confusion counts and timings of a run of verdicts."""
+    """Confusion counts (and, for our filter, verdicts and timings) of a run."""
 
     counts: dict = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0, "tn": 0})
     verdicts: dict = field(default_factory=lambda: dict.fromkeys(VERDICTS, 0))
     timings: list = field(default_factory=list)
 
-    def add(self, *, verdict, is_spam: bool, elapsed_ms: float) -> str:
-        self.timings.append(elapsed_ms)
-        self.verdicts[verdict.verdict] += 1
-        marked = verdict.is_spam
+    def add(self, *, marked: bool, is_spam: bool, verdict=None, elapsed_ms=None) -> str:
+        if verdict is not None:
+            self.verdicts[verdict.verdict] += 1
+        if elapsed_ms is not None:
+            self.timings.append(elapsed_ms)
         key = ("t" if marked == is_spam else "f") + ("p" if marked else "n")
         self.counts[key] += 1
         return key
 
-    def figures(self) -> str:
+    def scores(self) -> str:
         tp, fp, fn, tn = (self.counts[key] for key in ("tp", "fp", "fn", "tn"))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         fpr = fp / (fp + tn) if fp + tn else 0.0
+        return f"precision={precision:.4f} recall={recall:.4f} f1={f1:.4f} fpr={fpr:.4f}"
+
+    def figures(self) -> str:
         median = statistics.median(self.timings)
         p95 = percentile(self.timings, 0.95)
-        return (
-            f"precision={precision:.4f} recall={recall:.4f} f1={f1:.4f} fpr={fpr:.4f} "
-            f"median_ms={median:.3f} p95_ms={p95:.3f}"
-        )
+        return f"{self.scores()} median_ms={median:.3f} p95_ms={p95:.3f}"
 
 
 VERDICTS = ("ham", "hold", "spam", "discard")
@@ -51,8 +53,9 @@ class Command(BaseCommand):
     help = (
         "Score a labelled CSV file with the spam filter and print precision, recall, F1, the "
         "false positive rate on ham and the time per verdict. Without --online nothing is "
-        "learned; with it, the file is replayed in its order, each comment scored and then "
-        "learned with its label, as moderators' clicks would teach the filter."
+        "learned; with it, the file is replayed, each comment scored and then learned with "
+        "its label, as moderators' clicks would teach the filter (TREC Spam Track style), "
+        "and Bogofilter and an online logistic regression replay it beside ours."
     )
 
     def add_arguments(self, parser):
@@ -64,14 +67,30 @@ class Command(BaseCommand):
             "--online",
             action="store_true",
             help="Learn each comment's label after scoring it (this changes the stored "
-            "model); also print the figures of the second half of the file.",
+            "model); also print the figures of the second half of the file, and those of "
+            "Bogofilter and an online logistic regression on the same stream.",
+        )
+        parser.add_argument(
+            "--chronological",
+            action="store_true",
+            help="Replay the comments oldest first by the file's 'date' column (ISO 8601), "
+            "as the TREC Spam Track does; by default, in the file's order.",
         )
 
-    def handle(self, *args, file, show_errors, online, **options):
+    def handle(self, *args, file, show_errors, online, chronological, **options):
         try:
             rows = read_labelled_csv(file)
         except DatasetError as exc:
             raise CommandError(str(exc)) from exc
+        order = "in the file's order"
+        if chronological:
+            if not all(row.date for row in rows):
+                raise CommandError(
+                    f"{file}: --chronological needs a 'date' on every row (ISO 8601)."
+                )
+            rows = sorted(rows, key=lambda row: row.date)  # stable: ties keep the file's order
+            order = "oldest first"
+        peers, absent = self._peers() if online else ([], "")
         overall, second_half = Tally(), Tally()
         half = len(rows) // 2
         for index, row in enumerate(rows):
@@ -82,17 +101,35 @@ class Command(BaseCommand):
             started = time.perf_counter()
             verdict = check_comment(candidate, use_akismet=False)
             elapsed = (time.perf_counter() - started) * 1000
-            key = overall.add(verdict=verdict, is_spam=row.is_spam, elapsed_ms=elapsed)
+            seen = {"marked": verdict.is_spam, "is_spam": row.is_spam, "verdict": verdict}
+            key = overall.add(**seen, elapsed_ms=elapsed)
             if index >= half:
-                second_half.add(verdict=verdict, is_spam=row.is_spam, elapsed_ms=elapsed)
+                second_half.add(**seen, elapsed_ms=elapsed)
             if show_errors and key in ("fp", "fn"):
                 self.stdout.write(f"{key.upper()} {verdict.score:.3f} {row.content[:100]!r}")
             if online:
                 learn_many([(row.content, row.url, "spam" if row.is_spam else "ham")])
+                for peer, tally in peers:
+                    tally.add(marked=peer.is_spam(row.content), is_spam=row.is_spam)
+                    peer.learn(row.content, row.is_spam)
+        for peer, _tally in peers:
+            peer.close()
+        self._report(file, rows, overall, second_half, peers, absent, online=online, order=order)
+
+    def _peers(self):
+        """Return the peers that can run here, and why Bogofilter cannot (or "")."""
+        peers = [(OnlineLogisticPeer(), Tally())]
+        try:
+            peers.append((BogofilterPeer(), Tally()))
+        except PeerUnavailable as exc:
+            return peers, str(exc)
+        return peers, ""
+
+    def _report(self, file, rows, overall, second_half, peers, absent, *, online, order):
         counts = overall.counts
         tp, fp, fn, tn = counts["tp"], counts["fp"], counts["fn"], counts["tn"]
         out = self.stdout.write
-        mode = ", scored then learned one by one" if online else ""
+        mode = f", scored then learned one by one, {order}" if online else ""
         out(f"{file}: {len(rows)} comments ({tp + fn} spam, {fp + tn} ham){mode}")
         out(
             "verdicts: "
@@ -104,6 +141,16 @@ class Command(BaseCommand):
         out(f"{'spam':>10} {tp:>6} {fn:>6}")
         out(f"{'ham':>10} {fp:>6} {tn:>6}")
         out(overall.figures())
-        if online:
-            out(f"second half ({len(rows) - half} comments, after learning the first):")
-            out(second_half.figures())
+        if not online:
+            return
+        out(f"second half ({len(rows) - len(rows) // 2} comments, after learning the first):")
+        out(second_half.figures())
+        out(
+            "the same stream, scored then learned one by one (peers start empty; their "
+            "'unsure' counts as not marked, as our 'hold' does):"
+        )
+        out(f"{'this filter':<28} {overall.scores()}")
+        for peer, tally in peers:
+            out(f"{peer.name:<28} {tally.scores()}")
+        if absent:
+            out(f"{BogofilterPeer.name:<28} absent: {absent}")

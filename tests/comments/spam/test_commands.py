@@ -2,6 +2,7 @@
 
 import csv
 import re
+import shutil
 from io import StringIO
 
 import pytest
@@ -122,15 +123,54 @@ def test_a_missing_or_binary_file_is_a_clear_error(tmp_path):
         call_command("spam_train", str(empty))
 
 
+PEER_LINE = re.compile(r"^(this filter|online logistic regression|bogofilter) +precision=")
+
+
 @pytest.mark.django_db
-def test_spam_evaluate_online_learns_each_label_and_ends_with_the_second_half(labelled_csv):
+def test_spam_evaluate_online_learns_each_label_and_prints_the_second_half(labelled_csv):
     before = ClassifierState.objects.filter().first()
     out = StringIO()
     call_command("spam_evaluate", str(labelled_csv), "--online", stdout=out)
     lines = out.getvalue().strip().splitlines()
-    assert LAST_LINE.match(lines[-1]), lines[-1]
-    assert LAST_LINE.match(lines[-3]), lines[-3]  # the whole file, as without --online
-    assert lines[-2].startswith("second half (4 comments")
+    start = next(i for i, line in enumerate(lines) if line.startswith("second half"))
+    assert lines[start].startswith("second half (4 comments")
+    assert LAST_LINE.match(lines[start - 1]), lines[start - 1]  # the whole file
+    assert LAST_LINE.match(lines[start + 1]), lines[start + 1]
     state = ClassifierState.objects.get()
     assert state.spam_learned + state.ham_learned == 8
     assert before is None or state.version > before.version
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_online_prints_bogofilter_and_an_online_regression_beside_ours(
+    labelled_csv,
+):
+    out = StringIO()
+    call_command("spam_evaluate", str(labelled_csv), "--online", stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    names = [line.split("  ")[0] for line in lines if PEER_LINE.match(line)]
+    assert names[:2] == ["this filter", "online logistic regression"]
+    bogofilter = [line for line in lines if line.startswith("bogofilter")]
+    assert len(bogofilter) == 1
+    if shutil.which("bogofilter"):
+        assert PEER_LINE.match(bogofilter[0])
+    else:
+        assert "absent: Bogofilter is not installed" in bogofilter[0]
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_chronological_replays_oldest_first(tmp_path):
+    header = ("id", "date", "content", "label")
+    rows = [("2015-05-02T10:00:00", "newer, learned second"), ("2013-01-01T08:00:00", "older")]
+    path = tmp_path / "dated.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for n, (date, content) in enumerate(rows):
+            writer.writerow([n, date, content, "ham"])
+    out = StringIO()
+    call_command("spam_evaluate", str(path), "--online", "--chronological", stdout=out)
+    assert "scored then learned one by one, oldest first" in out.getvalue()
+    undated = write_csv(tmp_path / "undated.csv", [("hi", "ham")])
+    with pytest.raises(CommandError, match="--chronological needs a 'date' on every row"):
+        call_command("spam_evaluate", str(undated), "--online", "--chronological")
