@@ -161,6 +161,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, where a read with an out-of-range id matches no row instead
+    # of failing (blogsite/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "blogsite.sqlite3"
     # WAL and a busy timeout let runserver's threads and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

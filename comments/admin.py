@@ -374,12 +374,12 @@ class CommentAdmin(admin.ModelAdmin):
         info = self.opts.app_label, self.opts.model_name
         return [
             path(
-                "<path:object_id>/moderate/",
+                "<id:object_id>/moderate/",
                 self.admin_site.admin_view(self.moderate_view),
                 name="{}_{}_moderate".format(*info),
             ),
             path(
-                "<path:object_id>/reply/",
+                "<id:object_id>/reply/",
                 self.admin_site.admin_view(self.reply_view),
                 name="{}_{}_reply".format(*info),
             ),
