@@ -382,15 +382,18 @@ if LOG_FORMAT not in {"text", "json"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "blogsite.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "blogsite.logs.RequestIdFilter"},
+        "expected_refusals": {"()": "blogsite.logs.ExpectedRefusalFilter"},
+    },
     "formatters": {
-        "text": {"format": "%(message)s"},
+        "text": {"()": "blogsite.logs.TextFormatter", "format": "%(message)s"},
         "json": {"()": "blogsite.logs.JsonFormatter"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "expected_refusals"],
             "formatter": LOG_FORMAT,
         }
     },
