@@ -4,8 +4,9 @@ Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DA
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
 TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
 DJANGO_LOG_FORMAT ("text" or "json").
-App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*) are declared,
-typed, in each app's conf.py (see blogsite/appsettings.py) and checked by `manage.py check`.
+App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*, ACCOUNTS_*) are
+declared, typed, in each app's conf.py (see blogsite/appsettings.py) and checked by
+`manage.py check`.
 """
 
 import json
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # two factors (TOTP, recovery codes), required of staff by a setting
     "allauth.socialaccount",
     # Any OpenID Connect provider (Google, Microsoft, GitLab, Keycloak...) is then added from
     # the admin as a "Social application" with provider "openid_connect": no code change.
@@ -113,6 +115,9 @@ MIDDLEWARE = [
     "blogsite.personal.PersonalPageMiddleware",
     "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff without an authenticator app are sent to add one before the admin (when
+    # ACCOUNTS_STAFF_MFA_REQUIRED).
+    "blogsite.accounts.mfa.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
@@ -304,17 +309,35 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
+# Links in allauth's e-mails on SITE_URL, and the e-mails anyone can trigger capped per
+# address and per client (ACCOUNTS_MAILS_*, blogsite/accounts/).
+ACCOUNT_ADAPTER = "blogsite.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"reset_password": "blogsite.accounts.forms.ResetPasswordForm"}
 ACCOUNT_RATE_LIMITS = {
+    # Every sign-in attempt per client, and failed ones per client and per account: five
+    # wrong passwords (or two-factor codes) lock the account for five minutes.
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
+    # One confirmation e-mail per address every 3 minutes at most (the earlier link still
+    # works); the daily cap is ACCOUNTS_MAILS_PER_ADDRESS.
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    # A burst guard only: ACCOUNTS_MAILS_* cap the e-mails and say when to try again.
+    "reset_password": "20/m/ip",
 }
+# Two factors (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+MFA_ADAPTER = "blogsite.accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# A code of the 30 seconds before or after is accepted too: a phone's clock drifts, and a
+# code typed as it changes is not refused (RFC 6238's advice). Each is accepted once.
+MFA_TOTP_TOLERANCE = 1
 
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
 
-# The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py)
+# The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py,
+# blogsite/accounts/conf.py)
 # can be set from the environment too: a JSON value (20, true, ["a.example"]) or a plain
 # string ("5/m"). E.g. REACTIONS_IP_HOURLY_LIMIT=0 COMMENTS_HOLD_ALL=true.
 APP_SETTING_PREFIXES = (
@@ -324,6 +347,7 @@ APP_SETTING_PREFIXES = (
     "AKISMET_",
     "SUBSCRIPTIONS_",
     "PRIVACY_",
+    "ACCOUNTS_",
 )
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():

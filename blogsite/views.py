@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.db import connection
 from django.http import (
@@ -49,6 +51,14 @@ def server_error(request):
 
 def bad_request(request, exception):
     return render(request, "400.html", status=400)
+
+
+def too_many_requests(request, *, message: str = "", retry_at: float | None = None):
+    """The site's 429 page, saying why (`message`) and, as Retry-After, when to come back."""
+    response = render(request, "429.html", {"message": message}, status=429)
+    if retry_at is not None:
+        response["Retry-After"] = str(max(int(retry_at - time.time()) + 1, 1))
+    return response
 
 
 @require_GET

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
 from blogsite import ratelimit
+from blogsite.accounts import mail_limits
 from blogsite.csrf import same_origin_or_csrf_token
+from blogsite.mail import absolute_url
 from blogsite.reader import reader_of
 from comments import confirmation, cookies, services
 from comments.conf import comment_settings
@@ -97,7 +99,7 @@ def post_comment(request, pk):
             honeypot=data.get("homepage", ""),
             form_token=data.get("form_token") or None,
             trust=reader.trust,
-            permalink=request.build_absolute_uri(post.get_absolute_url()),
+            permalink=absolute_url(post.get_absolute_url()),
         )
     except ValidationError as error:
         for field, errors in error.message_dict.items():
@@ -195,19 +197,16 @@ def request_confirmation(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk, user__isnull=True)
     if comment.pk not in own_ids:
         raise PermissionDenied(_("You can only confirm the address of your own comment."))
-    if ratelimit.hit(scope="confirm-email", key=client_ip(request) or "-", rate="3/h"):
-        confirmation.send_confirmation(comment=comment, request=request)
+    refusal = mail_limits.count_mail(email=comment.author_email, ip=client_ip(request))
+    if refusal is None:
+        confirmation.send_confirmation(comment=comment)
         messages.info(
             request,
             _("We sent a confirmation link to your e-mail address. It is valid for 3 days."),
             extra_tags=MESSAGE_TAG,
         )
     else:
-        messages.error(
-            request,
-            _("Too many confirmation e-mails. Please try again later."),
-            extra_tags=MESSAGE_TAG,
-        )
+        messages.error(request, refusal.message, extra_tags=MESSAGE_TAG)
     return redirect(comment_url(comment, own_ids=own_ids))
 
 
