@@ -95,6 +95,8 @@ MIDDLEWARE = [
     # First, so every log line a request causes carries its id.
     "blogsite.logs.RequestIdMiddleware",
     "blogsite.middleware.ForwardedForMiddleware",
+    # A view's database outage (unreachable, read-only) is a 503 with the reader's text.
+    "blogsite.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves its own precompressed .br/.gz files.
