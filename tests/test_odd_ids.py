@@ -112,6 +112,13 @@ def test_an_odd_thread_or_reply_to_id_is_a_404(client, article, value):
         assert client.get(f"{article.get_absolute_url()}?{name}={value}").status_code == 404
 
 
+@pytest.mark.parametrize("name", ["p", "page_id", "attachment_id", "cat", "author"])
+def test_an_odd_wordpress_id_at_the_old_home_is_a_404(client, article, name):
+    for value in (TOO_BIG, "-1", "0", "abc"):
+        for path in ("/", "/index.php"):
+            assert client.get(f"{path}?{name}={value}").status_code == 404, (path, value)
+
+
 def test_a_nul_in_a_thread_id_is_a_400(client, article):
     assert client.get(f"{article.get_absolute_url()}?thread=%00").status_code == 400
 
