@@ -25,7 +25,8 @@ class BlogsiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from blogsite import checks  # noqa: F401  (registers the settings check)
+        # Imported for what they register: the settings check, the <id:...> converter.
+        from blogsite import checks, ids  # noqa: F401
         from blogsite.personal_data import accounts, conf, registry  # noqa: F401 (settings)
         from blogsite.roles import sync_roles
 

@@ -2,7 +2,9 @@
 
 RequestIdMiddleware gives every request an id, answers it in X-Request-ID and keeps it in a
 context variable for the request's duration; RequestIdFilter copies it onto every log
-record, so all lines a request causes can be found together.
+record, so all lines a request causes can be found together. ExpectedRefusalFilter keeps
+the refusals every public site meets all day (a 403, a bad Host, too many fields) to one
+line each, so the tracebacks left in the log are the real errors.
 """
 
 import json
@@ -13,6 +15,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404
 
 request_id_var: ContextVar[str] = ContextVar("request_id", default="")
 # What a proxy's id may look like: a UUID, a hex string, a short token; nothing that could
@@ -57,6 +61,40 @@ class RequestIdFilter(logging.Filter):
         request = getattr(record, "request", None)
         record.request_id = request_id_var.get() or getattr(request, "request_id", "")
         return True
+
+
+# Refusals Django logs with the exception that caused them: 403s (PermissionDenied), 400s
+# (BadRequest, and SuspiciousOperation: a Host not in ALLOWED_HOSTS, too many fields, a
+# request too big, a tampered session), 404s raised as Http404.
+EXPECTED_REFUSALS = (PermissionDenied, BadRequest, SuspiciousOperation, Http404)
+
+
+class ExpectedRefusalFilter(logging.Filter):
+    """Log an expected refusal as one warning line: no traceback, which says nothing about a
+    request we meant to refuse, and not an error (django.security logs a bad Host as one).
+    Every other exception keeps its traceback."""
+
+    def filter(self, record):
+        exception = record.exc_info[1] if record.exc_info else None
+        if isinstance(exception, EXPECTED_REFUSALS):
+            record.exc_info = None
+            record.exc_text = None
+            if record.levelno > logging.WARNING:
+                record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+class TextFormatter(logging.Formatter):
+    """The message, then the request's id when there is one (the line's own traceback, if
+    any, follows), so the lines of one request can be found together in plain text too."""
+
+    def format(self, record):
+        line = super().format(record)
+        request_id = getattr(record, "request_id", "")
+        if not request_id:
+            return line
+        first, newline, rest = line.partition("\n")
+        return f"{first} [request {request_id}]{newline}{rest}"
 
 
 class JsonFormatter(logging.Formatter):

@@ -6,28 +6,60 @@ and in local memory, so the limit holds across processes sharing the cache.
 
 import hashlib
 import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
 
 from blogsite.appsettings import Rate
 from blogsite.cache_backend import count_in_window
 
 
-def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
-    """Count one request; return False when it goes over the rate.
+@dataclass(frozen=True)
+class Attempt:
+    """One counted request: whether it is within the rate, and when its window ends."""
 
-    rate is (requests, seconds), as a Rate setting parses it, or text such as "3/h".
-    """
+    allowed: bool
+    window_ends_at: float  # epoch seconds; a refused request may try again from then
+
+
+def take(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> Attempt:
+    """Count one request against `rate` ((requests, seconds), as a Rate setting parses it,
+    or text such as "3/h"; empty: no limit)."""
+    return _attempt(scope, key, rate, count=True)
+
+
+def peek(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> Attempt:
+    """Whether one more request would be within `rate`, without counting it."""
+    return _attempt(scope, key, rate, count=False)
+
+
+def _attempt(scope, key, rate, *, count: bool) -> Attempt:
     if isinstance(rate, str):
         rate = Rate(None).parse(rate)
+    now = time.time()
     if not rate:
-        return True
+        return Attempt(allowed=True, window_ends_at=now)
     limit, seconds = rate
-    window = int(time.time() // seconds)
+    window = int(now // seconds)
     cache_key = f"ratelimit:{scope}:{key}:{seconds}:{window}"
-    return count_in_window(cache_key, seconds + 1) <= limit
+    if count:
+        allowed = count_in_window(cache_key, seconds + 1) <= limit
+    else:
+        allowed = cache.get(cache_key, 0) < limit
+    return Attempt(allowed=allowed, window_ends_at=(window + 1) * seconds)
+
+
+def hit(*, scope: str, key: str, rate: tuple[int, int] | str | None) -> bool:
+    """Count one request; return False when it goes over the rate."""
+    return take(scope=scope, key=key, rate=rate).allowed
+
+
+def address_key(email: str) -> str:
+    """The cache key part for an e-mail address: hashed, so no cache key names it."""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
 def hit_address(*, scope: str, email: str, rate) -> bool:
     """Count one e-mail sent to `email` (a limit no form can be used to flood an inbox
-    past); the address is hashed, so no cache key names it."""
-    key = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    return hit(scope=scope, key=key, rate=rate)
+    past)."""
+    return hit(scope=scope, key=address_key(email), rate=rate)

@@ -4,8 +4,9 @@ Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DA
 REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
 TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
 DJANGO_LOG_FORMAT ("text" or "json").
-App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*) are declared,
-typed, in each app's conf.py (see blogsite/appsettings.py) and checked by `manage.py check`.
+App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*, ACCOUNTS_*) are
+declared, typed, in each app's conf.py (see blogsite/appsettings.py) and checked by
+`manage.py check`.
 """
 
 import json
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",  # two factors (TOTP, recovery codes), required of staff by a setting
     "allauth.socialaccount",
     # Any OpenID Connect provider (Google, Microsoft, GitLab, Keycloak...) is then added from
     # the admin as a "Social application" with provider "openid_connect": no code change.
@@ -93,6 +95,8 @@ MIDDLEWARE = [
     # First, so every log line a request causes carries its id.
     "blogsite.logs.RequestIdMiddleware",
     "blogsite.middleware.ForwardedForMiddleware",
+    # A view's database outage (unreachable, read-only) is a 503 with the reader's text.
+    "blogsite.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # After WhiteNoise, which serves its own precompressed .br/.gz files.
@@ -113,6 +117,9 @@ MIDDLEWARE = [
     "blogsite.personal.PersonalPageMiddleware",
     "blogsite.reader.ReaderMiddleware",  # request.reader: who the reader is, read once
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff without an authenticator app are sent to add one before the admin (when
+    # ACCOUNTS_STAFF_MFA_REQUIRED).
+    "blogsite.accounts.mfa.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
@@ -161,6 +168,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, where a read with an out-of-range id matches no row instead
+    # of failing (blogsite/sqlite3/base.py).
+    DATABASES["default"]["ENGINE"] = "blogsite.sqlite3"
     # WAL and a busy timeout let runserver's threads and the task worker share the file.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -294,9 +304,8 @@ ACCOUNT_LOGIN_METHODS = {"email", "username"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 # Readers choose the name shown with their comments at sign-up (posts.models.Profile).
 ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
-# Sign-up spam: no throwaway addresses (SIGNUP_BLOCKED_EMAIL_DOMAINS), a honeypot field in
-# the form above, and the "signup" rate below.
-ACCOUNT_ADAPTER = "posts.accounts.AccountAdapter"
+# Sign-up spam: no throwaway addresses (SIGNUP_BLOCKED_EMAIL_DOMAINS, posts.accounts), a
+# honeypot field in the form above, and the "signup" rate below.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address in the browser that signed up signs the reader in and takes them
 # back to where they signed up from (the `next` of the sign-up link, e.g. an article).
@@ -304,18 +313,36 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
+# Links in allauth's e-mails on SITE_URL, and the e-mails anyone can trigger capped per
+# address and per client (ACCOUNTS_MAILS_*, blogsite/accounts/), which posts' adapter extends.
+ACCOUNT_ADAPTER = "posts.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"reset_password": "blogsite.accounts.forms.ResetPasswordForm"}
 ACCOUNT_RATE_LIMITS = {
+    # Every sign-in attempt per client, and failed ones per client and per account: five
+    # wrong passwords (or two-factor codes) lock the account for five minutes.
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     # A person who mistypes needs a few tries; a robot making accounts in bulk is cut off.
     "signup": "8/10m/ip,40/d/ip",
+    # One confirmation e-mail per address every 3 minutes at most (the earlier link still
+    # works); the daily cap is ACCOUNTS_MAILS_PER_ADDRESS.
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
+    # A burst guard only: ACCOUNTS_MAILS_* cap the e-mails and say when to try again.
+    "reset_password": "20/m/ip",
 }
+# Two factors (allauth.mfa): an authenticator app (TOTP) and recovery codes.
+MFA_ADAPTER = "blogsite.accounts.mfa.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+# A code of the 30 seconds before or after is accepted too: a phone's clock drifts, and a
+# code typed as it changes is not refused (RFC 6238's advice). Each is accepted once.
+MFA_TOTP_TOLERANCE = 1
 
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
 
-# The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py)
+# The apps' own settings (defaults in posts/conf.py, comments/conf.py, comments/spam/conf.py,
+# blogsite/accounts/conf.py)
 # can be set from the environment too: a JSON value (20, true, ["a.example"]) or a plain
 # string ("5/m"). E.g. REACTIONS_IP_HOURLY_LIMIT=0 COMMENTS_HOLD_ALL=true.
 APP_SETTING_PREFIXES = (
@@ -326,6 +353,7 @@ APP_SETTING_PREFIXES = (
     "SUBSCRIPTIONS_",
     "PRIVACY_",
     "SIGNUP_",
+    "ACCOUNTS_",
 )
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():
@@ -384,15 +412,18 @@ if LOG_FORMAT not in {"text", "json"}:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "blogsite.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "blogsite.logs.RequestIdFilter"},
+        "expected_refusals": {"()": "blogsite.logs.ExpectedRefusalFilter"},
+    },
     "formatters": {
-        "text": {"format": "%(message)s"},
+        "text": {"()": "blogsite.logs.TextFormatter", "format": "%(message)s"},
         "json": {"()": "blogsite.logs.JsonFormatter"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["request_id"],
+            "filters": ["request_id", "expected_refusals"],
             "formatter": LOG_FORMAT,
         }
     },

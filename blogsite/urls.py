@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -12,6 +13,9 @@ from posts.views import account_profile
 
 admin.site.site_header = admin.site.site_title = settings.SITE_NAME
 admin.site.site_url = "/"
+# The admin signs in through allauth (rate limits, two factors): its own password form,
+# which knows neither, is never shown.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,3 +1,6 @@
+import sys
+import time
+
 from django.conf import settings
 from django.db import connection
 from django.http import (
@@ -14,6 +17,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from blogsite.keptform import kept_fields, kept_text
+from blogsite.outage import is_database_outage, outage_response
 from posts.languages import home_path, language_codes, language_links
 
 
@@ -43,12 +48,24 @@ def page_not_found(request, exception):
 
 def server_error(request):
     # No context processors or database work here: the error may be the database.
+    error = sys.exc_info()[1]
+    if is_database_outage(error):
+        # Raised before any view (a session read): the same 503 as DatabaseOutageMiddleware.
+        return outage_response(request, error)
     template = loader.get_template("500.html")
     return HttpResponse(template.render(), status=500)
 
 
 def bad_request(request, exception):
     return render(request, "400.html", status=400)
+
+
+def too_many_requests(request, *, message: str = "", retry_at: float | None = None):
+    """The site's 429 page, saying why (`message`) and, as Retry-After, when to come back."""
+    response = render(request, "429.html", {"message": message}, status=429)
+    if retry_at is not None:
+        response["Retry-After"] = str(max(int(retry_at - time.time()) + 1, 1))
+    return response
 
 
 @require_GET
@@ -82,23 +99,13 @@ def choose_language(request, language):
     return response
 
 
-# Fields of a refused form that are put back as they were (never the token or the honeypot).
-KEPT_FIELDS = ("name", "email", "url", "parent", "notify_replies", "remember", "form_token")
-
-
-def kept_text(request) -> str:
-    """The text a refused form carried (a comment's body), to be shown again."""
-    return request.POST.get("body", "") if request.method == "POST" else ""
-
-
 def csrf_failure(request, reason=""):
     """The site's page, in the reader's language, when a form's CSRF check fails (an expired
     session, a lost cookie): the typed comment is still there, in a form with a fresh token
     that sends it again to the same address."""
-    kept = {name: request.POST.get(name, "") for name in KEPT_FIELDS if request.POST.get(name)}
     context = {
         "body": kept_text(request),
-        "kept_fields": kept.items(),
+        "kept_fields": kept_fields(request),
         "resend_url": request.path,
         "reason": reason,
     }

@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from blogsite.mail import absolute_url
+
 SALT = "comments.confirm-email"
 MAX_AGE = 3 * 86400
 
@@ -23,7 +25,7 @@ def read_token(token: str) -> dict:
     return data
 
 
-def send_confirmation(*, comment, request) -> None:
+def send_confirmation(*, comment) -> None:
     """E-mail the comment's author a link confirming their address, in the comment's language."""
     language = comment.language if comment.language in dict(settings.LANGUAGES) else None
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -31,7 +33,7 @@ def send_confirmation(*, comment, request) -> None:
         context = {
             "comment": comment,
             "post": comment.post,
-            "link": request.build_absolute_uri(reverse("comments:confirm-email", args=[token])),
+            "link": absolute_url(reverse("comments:confirm-email", args=[token])),
             "days": MAX_AGE // 86400,
         }
         subject = render_to_string("comments/email/confirm_email_subject.txt", context)

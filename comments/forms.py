@@ -7,6 +7,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from blogsite.ids import MAX_ID
 from comments.conf import comment_settings
 from comments.spam.tokens import issue_form_token
 
@@ -82,10 +83,12 @@ class CommentForm(CommentBodyMixin, forms.Form):
     parent = forms.IntegerField(
         required=False,
         min_value=1,
+        max_value=MAX_ID,
         widget=forms.HiddenInput,
         error_messages={
             "invalid": _("The comment you are replying to is no longer available."),
             "min_value": _("The comment you are replying to is no longer available."),
+            "max_value": _("The comment you are replying to is no longer available."),
         },
     )
     # A field people do not see; robots fill it. Its value is evidence for the spam pipeline.

@@ -5,17 +5,17 @@ from comments import feeds, flagging, unsubscribe, views
 app_name = "comments"
 
 urlpatterns = [
-    path("post/<int:pk>/", views.post_comment, name="post"),
-    path("<int:pk>/", views.permalink, name="permalink"),
+    path("post/<id:pk>/", views.post_comment, name="post"),
+    path("<id:pk>/", views.permalink, name="permalink"),
     path(
-        "wordpress/<int:wordpress_id>/",
+        "wordpress/<id:wordpress_id>/",
         views.permalink_by_wordpress_id,
         name="wordpress-permalink",
     ),
-    path("<int:pk>/edit/", views.edit_comment, name="edit"),
-    path("<int:pk>/delete/", views.delete_comment, name="delete"),
-    path("<int:pk>/flag/", flagging.flag_comment, name="flag"),
-    path("<int:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
+    path("<id:pk>/edit/", views.edit_comment, name="edit"),
+    path("<id:pk>/delete/", views.delete_comment, name="delete"),
+    path("<id:pk>/flag/", flagging.flag_comment, name="flag"),
+    path("<id:pk>/confirm-email/", views.request_confirmation, name="request-confirmation"),
     path("confirm/<str:token>/", views.confirm_email, name="confirm-email"),
     path("feed/rss/", feeds.LatestCommentFeed(), name="feed-rss"),
     path("feed/atom/", feeds.LatestCommentAtomFeed(), name="feed-atom"),

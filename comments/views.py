@@ -3,15 +3,20 @@
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
 from blogsite import ratelimit
+from blogsite.accounts import mail_limits
 from blogsite.csrf import same_origin_or_csrf_token
+from blogsite.mail import absolute_url
+from blogsite.outage import is_database_outage
 from blogsite.reader import reader_of
 from comments import confirmation, cookies, services
 from comments.conf import comment_settings
@@ -24,6 +29,7 @@ from posts.views import render_post
 
 # Messages about a comment are shown in the comments section, not at the top of the page.
 MESSAGE_TAG = site_messages.COMMENTS
+SAVED_TAGS = f"{MESSAGE_TAG} comment-saved"
 MODEL_TO_FORM_FIELD = {"author_name": "name", "author_email": "email", "author_url": "url"}
 
 
@@ -40,6 +46,17 @@ def comment_url(comment, *, own_ids=()) -> str:
         page = page_of(comment, own_ids=own_ids)
         query = f"?cpage={page}" if page > 1 else ""
     return f"{comment.post.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
+def stored_comment_url(comment, *, own_ids) -> str:
+    """comment_url() of a comment just saved; its permalink if the database went away right
+    after the commit (the reader is told the comment was saved, never shown an error)."""
+    try:
+        return comment_url(comment, own_ids=own_ids)
+    except DatabaseError as error:
+        if not is_database_outage(error):
+            raise
+        return reverse("comments:permalink", kwargs={"pk": comment.pk})
 
 
 def render_article(request, post, form, *, status):
@@ -97,7 +114,7 @@ def post_comment(request, pk):
             honeypot=data.get("homepage", ""),
             form_token=data.get("form_token") or None,
             trust=reader.trust,
-            permalink=request.build_absolute_uri(post.get_absolute_url()),
+            permalink=absolute_url(post.get_absolute_url()),
         )
     except ValidationError as error:
         for field, errors in error.message_dict.items():
@@ -107,15 +124,16 @@ def post_comment(request, pk):
                 form.add_error(target, message)
         return render_article(request, post, form, status=400)
 
+    # SAVED_TAG tells comments.js the comment is stored: the browser's draft can go.
     if comment.status == Comment.Status.APPROVED:
         messages.success(
-            request, _("Thank you: your comment is published."), extra_tags=MESSAGE_TAG
+            request, _("Thank you: your comment is published."), extra_tags=SAVED_TAGS
         )
     else:
         messages.info(
-            request, _("Thank you: your comment is awaiting moderation."), extra_tags=MESSAGE_TAG
+            request, _("Thank you: your comment is awaiting moderation."), extra_tags=SAVED_TAGS
         )
-    response = HttpResponseRedirect(comment_url(comment, own_ids=(*own_ids, comment.pk)))
+    response = HttpResponseRedirect(stored_comment_url(comment, own_ids=(*own_ids, comment.pk)))
     cookies.remember_own_comment(response, comment.pk, known_ids=own_ids)
     if data.get("remember"):
         cookies.remember_author(
@@ -195,19 +213,16 @@ def request_confirmation(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("post"), pk=pk, user__isnull=True)
     if comment.pk not in own_ids:
         raise PermissionDenied(_("You can only confirm the address of your own comment."))
-    if ratelimit.hit(scope="confirm-email", key=client_ip(request) or "-", rate="3/h"):
-        confirmation.send_confirmation(comment=comment, request=request)
+    refusal = mail_limits.count_mail(email=comment.author_email, ip=client_ip(request))
+    if refusal is None:
+        confirmation.send_confirmation(comment=comment)
         messages.info(
             request,
             _("We sent a confirmation link to your e-mail address. It is valid for 3 days."),
             extra_tags=MESSAGE_TAG,
         )
     else:
-        messages.error(
-            request,
-            _("Too many confirmation e-mails. Please try again later."),
-            extra_tags=MESSAGE_TAG,
-        )
+        messages.error(request, refusal.message, extra_tags=MESSAGE_TAG)
     return redirect(comment_url(comment, own_ids=own_ids))
 
 

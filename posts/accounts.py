@@ -1,9 +1,10 @@
-"""How allauth treats sign-ups here (ACCOUNT_ADAPTER): no throwaway e-mail addresses."""
+"""How allauth treats sign-ups here (ACCOUNT_ADAPTER): no throwaway e-mail addresses, on
+top of the foundation's adapter (links on SITE_URL, mail limits)."""
 
-from allauth.account.adapter import DefaultAccountAdapter
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
+from blogsite.accounts.adapter import AccountAdapter as SiteAccountAdapter
 from posts.conf import signup_settings
 
 
@@ -19,7 +20,7 @@ def blocked_email_domain(email: str) -> str | None:
     return None
 
 
-class AccountAdapter(DefaultAccountAdapter):
+class AccountAdapter(SiteAccountAdapter):
     def clean_email(self, email: str) -> str:
         # Sign-up and "add an e-mail address" both ask here.
         email = super().clean_email(email)

@@ -10,6 +10,7 @@ import io
 import posixpath
 import uuid
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -39,8 +40,10 @@ def open_image(uploaded_file) -> Image.Image:
         )
     uploaded_file.seek(0)
     try:
-        # Pillow's own bomb check would raise a warning or error with another message.
-        with _pixel_limit(media_settings.MAX_PIXELS):
+        # Pillow's own bomb check is off while the header is read: _check_dimensions()
+        # refuses too many pixels before anything is decoded, saying which limit it is
+        # (Pillow's error, past twice its limit, read as "not an image").
+        with _pixel_limit(None):
             image = Image.open(uploaded_file)
             image_format = image.format
             _check_dimensions(image)
@@ -74,10 +77,24 @@ class _pixel_limit:  # noqa: N801 (used as a context manager)
 
 def _check_dimensions(image):
     width, height = image.size
-    if width * height > media_settings.MAX_PIXELS or max(width, height) > media_settings.MAX_SIDE:
+    if max(width, height) > media_settings.MAX_SIDE:
         raise ValidationError(
             _("This image is %(width)d × %(height)d pixels; the limit is %(side)d pixels a side.")
             % {"width": width, "height": height, "side": media_settings.MAX_SIDE},
+            code="too_many_pixels",
+        )
+    if width * height > media_settings.MAX_PIXELS:
+        raise ValidationError(
+            _(
+                "This image is %(width)d × %(height)d pixels, %(pixels)s in all; the limit is "
+                "%(limit)s pixels in all."
+            )
+            % {
+                "width": width,
+                "height": height,
+                "pixels": intcomma(width * height),
+                "limit": intcomma(media_settings.MAX_PIXELS),
+            },
             code="too_many_pixels",
         )
 

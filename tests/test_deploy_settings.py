@@ -15,6 +15,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x" * 20 + "-production-secret-key-with-enough-entropy-0123456789",
     "DJANGO_ALLOWED_HOSTS": "blog.example.com",
     "SITE_URL": "https://blog.example.com",
+    "ACCOUNTS_STAFF_MFA_REQUIRED": "true",
 }
 
 
@@ -35,6 +36,13 @@ def test_check_deploy_reports_no_issue_with_production_variables():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_while_staff_sign_in_without_a_second_factor():
+    env = {**PRODUCTION_ENV, "ACCOUNTS_STAFF_MFA_REQUIRED": "false"}
+    result = run_manage("check", "--deploy", env=env)
+    assert "blogsite.W001" in result.stderr + result.stdout
+    assert "ACCOUNTS_STAFF_MFA_REQUIRED=true" in result.stderr + result.stdout
 
 
 def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from allauth.account.models import EmailAddress
 from django.db import connection
 
 from comments.models import Comment
@@ -85,11 +86,11 @@ def _token(html):
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
-def _sign_in(base, *, login, password, path="/accounts/login/"):
+def _sign_in(base, *, login, password):
+    path = "/accounts/login/"  # the admin's too: allauth signs everyone in
     browser = requests.Session()
     page = browser.get(base + path)
-    fields = {"csrfmiddlewaretoken": _token(page.text), "password": password}
-    fields["username" if path.startswith("/admin/") else "login"] = login
+    fields = {"csrfmiddlewaretoken": _token(page.text), "login": login, "password": password}
     answer = browser.post(
         base + path, data=fields, headers={"Referer": base + path}, allow_redirects=False
     )
@@ -122,8 +123,10 @@ def test_a_comment_approved_through_one_server_shows_at_once_on_the_other(server
     assert cached.headers.get("X-Page-Cache") == "hit"
     assert "Approvato altrove" not in cached.text
 
-    make_user(username="editor", is_staff=True, is_superuser=True, password="una-password")
-    admin = _sign_in(one, login="editor", password="una-password", path="/admin/login/")
+    editor = make_user(username="editor", is_staff=True, is_superuser=True, password="una-pw")
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    # The admin signs in through allauth, as readers do.
+    admin = _sign_in(one, login="editor", password="una-pw")
     changelist = one + "/admin/comments/comment/"
     page = admin.get(changelist)
     approved = admin.post(
@@ -178,8 +181,6 @@ def test_a_rate_limit_hit_on_one_server_holds_on_the_other(servers, author):
 
 
 def test_a_session_started_on_one_server_is_valid_on_the_other(servers, author):
-    from allauth.account.models import EmailAddress
-
     one, other = servers
     reader = make_user(username="lettrice", email="lettrice@example.com", password="una-password")
     EmailAddress.objects.create(user=reader, email=reader.email, verified=True, primary=True)

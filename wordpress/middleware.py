@@ -5,8 +5,9 @@ which those rows cannot match, so they are looked up by wordpress_id here. Only 
 reader may see is redirected: a draft's id gets the same 404 as a missing one.
 """
 
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 
+from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile
 from wordpress.redirects import reverse_in
 
@@ -14,9 +15,8 @@ QUERY_KEYS = ("p", "page_id", "cat", "author")
 
 
 def target_for(key: str, value: str) -> str | None:
-    try:
-        wordpress_id = int(value)
-    except (TypeError, ValueError):
+    wordpress_id = parse_id(value)
+    if wordpress_id is None:
         return None
     if key == "p":
         post = Post.objects.published().filter(wordpress_id=wordpress_id).first()
@@ -44,6 +44,10 @@ class WordPressIdRedirectMiddleware:
 
     def __call__(self, request):
         if request.path in ("/", "/index.php") and request.method in ("GET", "HEAD"):
+            for key in (*QUERY_KEYS, "attachment_id"):
+                if key in request.GET and parse_id(request.GET[key]) is None:
+                    # Not an id at all (negative, past 2**63-1, a word): no such item.
+                    raise Http404(f"?{key}= takes a WordPress id.")
             for key in QUERY_KEYS:
                 if key in request.GET:
                     target = target_for(key, request.GET[key])

@@ -139,7 +139,7 @@ class CommentAdmin(QueueColumns, RowActions, Reply, BanView, admin.ModelAdmin):
         return [
             *(
                 path(
-                    f"<path:object_id>/{name}/",
+                    f"<id:object_id>/{name}/",
                     self.admin_site.admin_view(view),
                     name=f"{info}_{name}",
                 )

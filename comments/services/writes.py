@@ -111,7 +111,12 @@ def save_new_comment(comment: Comment, *, announce: bool) -> Comment:
     commit) that it was submitted. A top-level comment is its own thread: no second write."""
     comment.save(force_insert=True)
     if announce:
-        transaction.on_commit(lambda: comment_submitted.send(sender=Comment, comment=comment))
+        # robust: the comment is saved by then; a failing receiver (its e-mail task, a
+        # database gone right after the commit) is logged, and the reader still learns
+        # that the comment was saved.
+        transaction.on_commit(
+            lambda: comment_submitted.send(sender=Comment, comment=comment), robust=True
+        )
     return comment
 
 

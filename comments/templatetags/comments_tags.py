@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext, pgettext_lazy
 
+from blogsite.ids import parse_id, query_id
 from blogsite.messages import section_messages
 from blogsite.reader import reader_of
 from comments.forms import CommentForm
@@ -76,13 +77,6 @@ def privacy_url() -> str:
         return "/privacy/"
 
 
-def int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
     """Give each comment of a tree what its template shows; return {pk: comment}."""
     by_id = {}
@@ -107,7 +101,7 @@ def render_comments(context, post):
     request = context["request"]
     reader = reader_of(request)
     own_ids = reader.own_comment_ids
-    thread_id = int_or_none(request.GET.get("thread"))
+    thread_id = query_id(request, "thread")
     page = None
     if thread_id:
         page = thread_page(post, own_ids=own_ids, thread_id=thread_id)
@@ -125,7 +119,7 @@ def render_comments(context, post):
     reply_to = None
     if is_open and form is None:
         initial = {}
-        reply_to_id = int_or_none(request.GET.get("replyto"))
+        reply_to_id = query_id(request, "replyto")
         if reply_to_id:
             reply_to = by_id.get(reply_to_id) or (
                 Comment.objects.for_post(post).shown_to(own_ids).filter(pk=reply_to_id).first()
@@ -137,7 +131,7 @@ def render_comments(context, post):
             initial.update(remembered, remember=True)
         form = CommentForm(initial=initial, post=post, user=request.user)
     elif form is not None and form.data.get("parent"):
-        reply_to = by_id.get(int_or_none(form.data.get("parent")))
+        reply_to = by_id.get(parse_id(form.data.get("parent")))
 
     count = page.approved_count
     if thread_id:

@@ -137,10 +137,10 @@ class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
 
         return [
             path("editor-preview/", wrap(editor.preview_view), name="posts_post_preview"),
-            path("<int:pk>/autosave/", wrap(editor.autosave_view), name="posts_post_autosave"),
-            path("<int:pk>/revisions/", wrap(editor.revisions_view), name="posts_post_revisions"),
+            path("<id:pk>/autosave/", wrap(editor.autosave_view), name="posts_post_autosave"),
+            path("<id:pk>/revisions/", wrap(editor.revisions_view), name="posts_post_revisions"),
             path(
-                "<int:pk>/revisions/<int:revision_pk>/restore/",
+                "<id:pk>/revisions/<id:revision_pk>/restore/",
                 wrap(editor.restore_view),
                 name="posts_post_restore",
             ),

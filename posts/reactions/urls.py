@@ -7,7 +7,7 @@ from posts.reactions import views
 app_name = "reactions"
 
 urlpatterns = [
-    path("reazioni/<int:pk>/", views.reaction_state, name="state"),
-    path("reazioni/<int:pk>/vota/", views.react, name="react"),
+    path("reazioni/<id:pk>/", views.reaction_state, name="state"),
+    path("reazioni/<id:pk>/vota/", views.react, name="react"),
     path("piu-apprezzati/", views.MostAppreciatedView.as_view(), name="most-appreciated"),
 ]

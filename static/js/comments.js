@@ -89,3 +89,48 @@
     });
   }
 })();
+
+/* A draft of the comment stays in this browser (localStorage) from the first key typed until
+   the site says it is saved (a message marked data-comment-saved): a post lost to a network
+   or database outage, a closed tab or a crash costs no words. Back on the article, an empty
+   form gets the draft again, under the comment it answered. */
+(function () {
+  "use strict";
+  var form = document.getElementById("commentform");
+  var body = form && form.querySelector("textarea[name=body]");
+  var parentInput = form && form.querySelector("input[name=parent]");
+  var note = document.getElementById("comment-draft-note");
+  if (!body) return;
+  var key = "comment-draft:" + form.getAttribute("action").split("#")[0];
+  var MAX_AGE = 30 * 24 * 3600 * 1000;
+
+  function store(value) {
+    try {
+      if (value) window.localStorage.setItem(key, JSON.stringify(value));
+      else window.localStorage.removeItem(key);
+    } catch (error) { /* storage full or forbidden (private mode): nothing to keep it in */ }
+  }
+  function stored() {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (error) { return null; }
+  }
+
+  if (document.querySelector("#comments [data-comment-saved]")) {
+    store(null);
+  } else {
+    var draft = stored();
+    if (draft && draft.body && !body.value.trim() && Date.now() - (draft.at || 0) < MAX_AGE) {
+      var reply = draft.parent && document.querySelector('.comment-reply-link[data-comment-id="' + draft.parent + '"]');
+      if (reply && parentInput && !parentInput.value) reply.click();  // the form goes under it
+      body.value = draft.body;
+      body.dispatchEvent(new Event("input"));
+      if (note) note.hidden = false;
+    }
+  }
+
+  function keep() {
+    var text = body.value;
+    store(text.trim() ? { body: text, parent: parentInput ? parentInput.value : "", at: Date.now() } : null);
+  }
+  body.addEventListener("input", keep);
+  form.addEventListener("submit", keep);
+})();

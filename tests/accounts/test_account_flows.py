@@ -210,7 +210,9 @@ def test_repeated_failed_logins_lock_the_account_for_a_while(client):
         client.post("/accounts/login/", {"login": "anna", "password": "wrong"})
     response = client.post("/accounts/login/", {"login": "anna", "password": PASSWORD})
     assert response.status_code == 200
-    assert "Troppi tentativi di accesso. Riprova più tardi." in response.content.decode()
+    assert "Troppi tentativi di accesso non riusciti. Attendi 5 minuti e riprova." in (
+        response.content.decode()
+    )
     assert "_auth_user_id" not in client.session
 
 

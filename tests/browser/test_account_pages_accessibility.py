@@ -54,3 +54,20 @@ def test_the_unsubscribe_confirmation_has_no_axe_violations(live_server, page, p
     page.click("main button[type=submit]")
     page.wait_for_selector("[role=status]")
     assert violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_two_factor_pages_have_no_axe_violations(live_server, page):
+    user = make_user(username="editor", password="pw-12345!", is_staff=True)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=login]", "editor")
+    page.fill("input[name=password]", "pw-12345!")
+    page.click("form.account-form button[type=submit]")
+    page.goto(live_server.url + "/accounts/2fa/")
+    assert violations(page) == []
+    page.goto(live_server.url + "/accounts/2fa/totp/activate/")  # the password again first
+    page.fill("input[name=password]", "pw-12345!")
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector("#authenticator_secret")
+    assert violations(page) == []

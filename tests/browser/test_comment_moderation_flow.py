@@ -32,7 +32,7 @@ def test_a_guest_comment_approved_in_the_admin_appears_for_another_reader(
     moderator = browser.new_context()
     admin = moderator.new_page()
     admin.goto(f"{live_server.url}/admin/")
-    admin.fill("#id_username", "redazione")
+    admin.fill("#id_login", "redazione")
     admin.fill("#id_password", "pw-12345!")
     admin.press("#id_password", "Enter")
     admin.click(".moderation-summary a")

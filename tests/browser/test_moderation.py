@@ -19,7 +19,7 @@ def test_a_moderator_approves_a_held_comment_with_the_bulk_action(live_server, p
     make_editor(username="redazione", email="redazione@example.com", password="pw-12345!")
 
     page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "redazione")
+    page.fill("#id_login", "redazione")
     page.fill("#id_password", "pw-12345!")
     page.press("#id_password", "Enter")
     page.wait_for_selector("#moderation-summary-title")

@@ -22,7 +22,7 @@ def sign_in(page, live_server):
     make_editor(username="redazione", email="redazione@example.com", password="pw-12345!")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "redazione")
+    page.fill("#id_login", "redazione")
     page.fill("#id_password", "pw-12345!")
     page.press("#id_password", "Enter")
     page.wait_for_selector("#moderation-summary-title")

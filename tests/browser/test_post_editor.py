@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from PIL import Image
 
@@ -24,12 +25,13 @@ def media_root(settings, tmp_path):
 def writer():
     user = make_user(username="scrittrice", is_staff=True, password=PASSWORD)
     user.groups.add(Group.objects.get(name="Authors"))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 
 def log_in(page, live_server):
     page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "scrittrice")
+    page.fill("#id_login", "scrittrice")
     page.fill("#id_password", PASSWORD)
     page.press("#id_password", "Enter")
     page.wait_for_selector("#content-main")

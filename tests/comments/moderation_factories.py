@@ -2,6 +2,7 @@
 
 import itertools
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -29,8 +30,11 @@ def make_comment(*, post, parent=None, **overrides):
 
 
 def make_group_member(group_name, **overrides):
+    """A staff member of `group_name` with a confirmed e-mail address, so that they can sign
+    in (allauth signs in the admin too, and asks for a confirmed address)."""
     user = make_user(is_staff=True, **overrides)
     user.groups.add(Group.objects.get(name=group_name))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
 
 

@@ -109,3 +109,16 @@ def test_an_image_over_the_pixel_limit_is_refused(settings):
         store_image(png(1200, 10), alt_text="x")
     assert error.value.code == "too_many_pixels"
     assert Media.objects.count() == 0
+
+
+def test_an_image_over_the_pixel_count_says_so_even_far_past_pillows_own_limit(settings):
+    # Sides within MAX_SIDE, pixels four times MAX_PIXELS (Pillow's own check, past twice
+    # its limit, would have called it "not an image").
+    settings.MEDIA_LIBRARY_MAX_PIXELS = 1_000_000
+    with pytest.raises(ValidationError) as error:
+        store_image(png(2000, 2000), alt_text="x")
+    assert error.value.code == "too_many_pixels"
+    assert error.value.messages == [
+        "Questa immagine è di 2000 × 2000 pixel, 4.000.000 in tutto; il limite è "
+        "1.000.000 pixel in tutto."
+    ]
