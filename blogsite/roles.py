@@ -1,10 +1,10 @@
 """The site's roles: the Authors and Editors groups and the permissions each needs.
 
 Authors write and publish their own articles (the admin limits them to their own rows) and
-pick tags; Editors edit every article and term and moderate comments. The groups are kept
-up to date after every `migrate` (post_migrate), so a model added later gets its
-permissions on the groups without a data migration, and a test database flushed between
-tests gets them back. Only missing permissions are added; nothing is ever removed.
+pick tags and categories; Editors edit every article and term and moderate comments. The
+groups are kept up to date after every `migrate` (post_migrate), so a model added later
+gets its permissions on the groups without a data migration, and a test database flushed
+between tests gets them back. Only missing permissions are added; nothing is ever removed.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -20,6 +20,7 @@ AUTHOR_PERMISSIONS = [
     ("posts", "view_post"),
     ("posts", "view_tag"),
     ("posts", "add_tag"),
+    ("posts", "view_category"),
     ("posts", "view_media"),
     ("posts", "add_media"),
     ("posts", "change_media"),
@@ -28,6 +29,9 @@ EDITOR_PERMISSIONS = AUTHOR_PERMISSIONS + [
     ("posts", "delete_post"),
     ("posts", "change_tag"),
     ("posts", "delete_tag"),
+    ("posts", "add_category"),
+    ("posts", "change_category"),
+    ("posts", "delete_category"),
     ("wordpress", "add_importrun"),
     ("wordpress", "view_importrun"),
     ("wordpress", "view_importentry"),

@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "blogsite.taskapp.TasksDatabaseConfig",  # django_tasks_db, its name translated
     "allauth",
     "allauth.account",
     "allauth.mfa",  # two factors (TOTP, recovery codes), required of staff by a setting
@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "blogsite.middleware.PreferredLanguageMiddleware",
+    # A 404 whose path is another language's words (/en/articoli/...): 301 to this one's.
+    "blogsite.addresses.OtherLanguageAddressMiddleware",
     # After the home page's language redirect, before CSRF, auth and messages: a stored
     # page is answered without them.
     "blogsite.pagecache.PageCacheMiddleware",
@@ -306,12 +308,17 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
 # Sign-up spam: no throwaway addresses (SIGNUP_BLOCKED_EMAIL_DOMAINS, posts.accounts), a
 # honeypot field in the form above, and the "signup" rate below.
+# The header and allauth's messages name the reader as everything else does.
+ACCOUNT_USER_DISPLAY = "posts.models.display_name"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 # Confirming the address in the browser that signed up signs the reader in and takes them
 # back to where they signed up from (the `next` of the sign-up link, e.g. an article).
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A changed or newly set password, a changed e-mail address: the page says so, and so does an
+# e-mail to the account (whoever made the change, the owner hears of it).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
 # Links in allauth's e-mails on SITE_URL, and the e-mails anyone can trigger capped per
 # address and per client (ACCOUNTS_MAILS_*, blogsite/accounts/), which posts' adapter extends.

@@ -13,6 +13,8 @@ from django.http import (
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -25,7 +27,19 @@ from posts.languages import home_path, language_codes, language_links
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+    # Each language's own words for the search and the previews (translated addresses).
+    private = []
+    for language in language_codes():
+        home = home_path(language)
+        with translation.override(language):
+            preview = reverse("posts:preview", kwargs={"pk": 0}).removesuffix("0/")
+            private += [f"{home}accounts/", f"{home}comments/", preview, reverse("posts:search")]
+    return render(
+        request,
+        "robots.txt",
+        {"private_paths": private},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @require_GET

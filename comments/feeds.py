@@ -43,7 +43,7 @@ class LatestCommentFeed(Feed):
         return feed_comments()[:FEED_SIZE]
 
     def item_title(self, item):
-        return _("%(name)s on “%(title)s”") % {"name": item.author_name, "title": item.post.title}
+        return _("%(name)s on “%(title)s”") % {"name": item.shown_name, "title": item.post.title}
 
     def item_description(self, item):
         return item.body_html
@@ -56,7 +56,7 @@ class LatestCommentFeed(Feed):
         return absolute_url(item.get_absolute_url())
 
     def item_author_name(self, item):
-        return item.author_name
+        return item.shown_name
 
     def item_pubdate(self, item):
         return item.submitted_at
@@ -98,7 +98,7 @@ class PostCommentFeed(LatestCommentFeed):
         return feed_comments().filter(post=post)[:FEED_SIZE]
 
     def item_title(self, item):
-        return _("Comment by %(name)s") % {"name": item.author_name}
+        return _("Comment by %(name)s") % {"name": item.shown_name}
 
 
 class PostCommentAtomFeed(PostCommentFeed):

@@ -10,10 +10,10 @@ the spam filter's receiver, comments.spam.receivers.report_moderation.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from comments import tasks, terms
+from comments import services, tasks, terms
 from comments.models import Comment, ModerationTerm
 from comments.signals import comment_moderated, comment_submitted
-from posts import cache
+from posts import cache, names
 
 
 @receiver(post_save, sender=Comment, dispatch_uid="comments.pagecache")
@@ -46,3 +46,9 @@ def email_about_a_newly_approved_comment(sender, comment, old_status=None, **kwa
 def forget_cached_moderation_terms(sender, **kwargs):
     """The rules read the terms from a short-lived cache: an edit in the admin applies at once."""
     terms.forget_terms()
+
+
+@receiver(names.display_name_changed, dispatch_uid="comments.rename_account_comments")
+def show_the_new_name_on_the_account_comments(sender, user_id, name, **kwargs):
+    """An account's display name changed: its comments and replies show the new one."""
+    services.rename_account_comments(user_id=user_id, name=name)

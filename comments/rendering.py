@@ -99,7 +99,7 @@ class CommentListRenderer:
     def _comment(self, comment, out: list[str]) -> None:
         pk = comment.pk
         pending = comment.is_awaiting_moderation
-        name = escape(comment.author_name)
+        name = escape(comment.shown_name)
         machine, shown = self._when(comment.submitted_at)
         website = web_url(comment.author_url)
         if website:
@@ -142,7 +142,7 @@ class CommentListRenderer:
         out.append(f'<div class="comment-content">{comment.body_html}</div>\n')
         out.append('<div class="comment-actions">\n')
         if comment.reply_url and not pending:
-            reply_to = escape(self.reply_to % {"name": comment.author_name})
+            reply_to = escape(self.reply_to % {"name": comment.shown_name})
             out.append(
                 f'<a class="comment-reply-link" href="{escape(comment.reply_url)}"'
                 f' data-comment-id="{pk}" data-author="{name}"'

@@ -146,9 +146,10 @@ def _first_replies_of_threads(post_id: int, own_ids: frozenset, cap: int):
     own = ""
     params = [Comment.Status.APPROVED] * len(visible)
     params += [post_id, Comment.Status.APPROVED]
-    if own_ids:
-        own = f" OR (c.status = %s AND c.id IN ({', '.join(['%s'] * len(own_ids))}))"
-        params += [Comment.Status.PENDING, *sorted(own_ids)]
+    if own_ids:  # as CommentQuerySet.shown_to()
+        awaiting = ", ".join(["%s"] * len(Comment.AWAITING_FOR_AUTHOR))
+        own = f" OR (c.status IN ({awaiting}) AND c.id IN ({', '.join(['%s'] * len(own_ids))}))"
+        params += [*Comment.AWAITING_FOR_AUTHOR, *sorted(own_ids)]
     params.append(cap)
     users = q(get_user_model()._meta.db_table)
     sql = (

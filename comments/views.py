@@ -133,7 +133,13 @@ def post_comment(request, pk):
         messages.info(
             request, _("Thank you: your comment is awaiting moderation."), extra_tags=SAVED_TAGS
         )
-    response = HttpResponseRedirect(stored_comment_url(comment, own_ids=(*own_ids, comment.pk)))
+    if comment.status == Comment.Status.TRASH:
+        # Blocked words: shown to no one, not even its author; no anchor to land on.
+        landing = f"{post.get_absolute_url()}#comments"
+    else:
+        # The author lands on the comment, shown to them in its state (comment_url).
+        landing = stored_comment_url(comment, own_ids=(*own_ids, comment.pk))
+    response = HttpResponseRedirect(landing)
     cookies.remember_own_comment(response, comment.pk, known_ids=own_ids)
     if data.get("remember"):
         cookies.remember_author(

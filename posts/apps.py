@@ -7,9 +7,10 @@ class PostsConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from posts import cache
+        from posts import cache, names
 
         cache.connect_receivers()
+        names.connect_receivers()
 
         from blogsite.personal_data import registry
         from posts import personal_data

@@ -171,11 +171,30 @@ def cache_site_page(request) -> None:
         pagecache.depends_on(request)
 
 
+def account_writes(user_id) -> bool:
+    """Whether an account has articles or pages, whose bylines and author page show its
+    name, bio and photo (a reader's name is on their comments alone, copied there)."""
+    from posts.models import Page, Post
+
+    return (
+        Post.objects.filter(author_id=user_id).exists()
+        or Page.objects.filter(author_id=user_id).exists()
+    )
+
+
+def profile_changed(sender, instance, **kwargs) -> None:
+    """Forget every page when a writer's profile changes; a reader's (a sign-up) is on none."""
+    if account_writes(instance.user_id):
+        site_changed()
+
+
 def connect_receivers() -> None:
     from posts.models import Category, Media, Page, Post, Profile, Tag
 
-    for model in (Post, Page, Tag, Category, Profile, Media):
+    for model in (Post, Page, Tag, Category, Media):
         for signal in (post_save, post_delete):
             signal.connect(site_changed, sender=model, dispatch_uid=f"pagecache.{model.__name__}")
+    for signal in (post_save, post_delete):
+        signal.connect(profile_changed, sender=Profile, dispatch_uid="pagecache.Profile")
     for through in (Post.tags.through, Post.categories.through):
         m2m_changed.connect(site_changed, sender=through, dispatch_uid=f"pagecache.{through}")

@@ -83,8 +83,9 @@ def home_path(language: str) -> str:
 def get_in_language(queryset, language: str, **lookup):
     """Return the object of queryset matching lookup in language.
 
-    When only another language has it, raise ContentElsewhere with that object's address (a
-    link from before content had languages, or an edited prefix); when none has it, Http404.
+    When only another language has it, raise ContentElsewhere with the address of its
+    translation into language, or without one its own (a link from before content had
+    languages, an edited prefix); when none has it, Http404.
     """
     found = queryset.filter(**lookup)
     obj = found.filter(language=language).first()
@@ -92,7 +93,9 @@ def get_in_language(queryset, language: str, **lookup):
         return obj
     elsewhere = found.order_by("language").first()
     if elsewhere is not None:
-        raise ContentElsewhere(elsewhere.get_absolute_url())
+        # Its own version in this language when it has one: the reader asked for this one.
+        own = versions(elsewhere, queryset).get(language, elsewhere)
+        raise ContentElsewhere(own.get_absolute_url())
     raise Http404("No such content in this language.")
 
 

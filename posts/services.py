@@ -320,6 +320,18 @@ def create_translation(*, post: Post, language: str, author) -> Post:
     )
 
 
+def slug_of_translation(*, post: Post, title: str, slug: str) -> str:
+    """The slug a translation should keep: its own, derived from its (translated) title,
+    while it is an unpublished translation whose slug is still the one copied from the
+    article it translates; otherwise `slug` as given."""
+    if post.pk is None or post.translation_key is None or post.is_published:
+        return slug
+    if not post.translations().filter(slug=slug).exists():
+        return slug  # chosen for this language already
+    own = unique_slug(Post, title, language=post.language, exclude_pk=post.pk)
+    return own if own != slug else slug
+
+
 def _counterparts(model, terms, language: str) -> list:
     """The terms of language that translate terms (those without a translation are left)."""
     keys = [term.translation_key for term in terms if term.translation_key]

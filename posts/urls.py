@@ -1,4 +1,11 @@
+"""Reader addresses. Each is written in English and translated in the catalogues
+("articles/" is "articoli/" in Italian), so every language's addresses are in its own words;
+a language whose catalogue lacks them falls back as its other words do (to the first
+language's, Django's fallback). An address in another language's words is sent to this
+language's (blogsite.addresses)."""
+
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from posts import converters, feeds, views  # noqa: F401 (converters registers pagepath)
 
@@ -6,24 +13,24 @@ app_name = "posts"
 
 urlpatterns = [
     path("", views.PostIndexView.as_view(), name="index"),
-    path("articoli/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
-    path("anteprima/<id:pk>/", views.PostPreviewView.as_view(), name="preview"),
-    path("tag/", views.TagIndexView.as_view(), name="tag-index"),
-    path("tag/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
-    path("tag/<slug:slug>/feed/rss/", feeds.TagPostFeed(), name="tag-feed-rss"),
-    path("tag/<slug:slug>/feed/atom/", feeds.TagPostAtomFeed(), name="tag-feed-atom"),
-    path("categorie/", views.CategoryIndexView.as_view(), name="category-index"),
-    path("categoria/<slug:slug>/", views.CategoryDetailView.as_view(), name="category-detail"),
-    path("autori/", views.AuthorIndexView.as_view(), name="author-index"),
-    path("autori/<str:username>/", views.AuthorDetailView.as_view(), name="author-detail"),
-    path("archivio/", views.ArchiveIndexView.as_view(), name="archive-index"),
-    path("archivio/<int:year>/", views.PostYearArchiveView.as_view(), name="archive-year"),
+    path(_("articles/<slug:slug>/"), views.PostDetailView.as_view(), name="detail"),
+    path(_("preview/<id:pk>/"), views.PostPreviewView.as_view(), name="preview"),
+    path(_("tags/"), views.TagIndexView.as_view(), name="tag-index"),
+    path(_("tag/<slug:slug>/"), views.TagDetailView.as_view(), name="tag-detail"),
+    path(_("tag/<slug:slug>/feed/rss/"), feeds.TagPostFeed(), name="tag-feed-rss"),
+    path(_("tag/<slug:slug>/feed/atom/"), feeds.TagPostAtomFeed(), name="tag-feed-atom"),
+    path(_("categories/"), views.CategoryIndexView.as_view(), name="category-index"),
+    path(_("category/<slug:slug>/"), views.CategoryDetailView.as_view(), name="category-detail"),
+    path(_("authors/"), views.AuthorIndexView.as_view(), name="author-index"),
+    path(_("authors/<str:username>/"), views.AuthorDetailView.as_view(), name="author-detail"),
+    path(_("archive/"), views.ArchiveIndexView.as_view(), name="archive-index"),
+    path(_("archive/<int:year>/"), views.PostYearArchiveView.as_view(), name="archive-year"),
     path(
-        "archivio/<int:year>/<int:month>/",
+        _("archive/<int:year>/<int:month>/"),
         views.PostMonthArchiveView.as_view(),
         name="archive-month",
     ),
-    path("cerca/", views.PostSearchView.as_view(), name="search"),
+    path(_("search/"), views.PostSearchView.as_view(), name="search"),
     path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
     # Last: a static page at its path, once every other address has had its chance.

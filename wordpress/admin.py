@@ -45,7 +45,7 @@ class ImportRunAdmin(admin.ModelAdmin):
     def get_urls(self):
         csv_view = self.admin_site.admin_view(self.report_csv)
         return [
-            path("<int:pk>/report.csv", csv_view, name="wordpress_importrun_csv"),
+            path("<id:pk>/report.csv", csv_view, name="wordpress_importrun_csv"),
             *super().get_urls(),
         ]
 

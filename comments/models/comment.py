@@ -49,8 +49,9 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(post=post)
 
     def shown_to(self, own_ids=()):
-        """Approved comments, plus this browser's own comments awaiting moderation."""
-        own = Q(pk__in=list(own_ids), status=Comment.Status.PENDING) if own_ids else Q()
+        """Approved comments, plus this browser's own comments awaiting moderation (held, or
+        sent to spam by the filter: see Comment.AWAITING_FOR_AUTHOR)."""
+        own = Q(pk__in=list(own_ids), status__in=Comment.AWAITING_FOR_AUTHOR) if own_ids else Q()
         return self.filter(Q(status=Comment.Status.APPROVED) | own)
 
     def top_level(self):
@@ -185,6 +186,12 @@ class Comment(models.Model):
         _("WordPress id"), null=True, blank=True, unique=True, editable=False
     )
 
+    # What a comment's own browser is told of it until a moderator publishes it: "awaiting
+    # moderation", whether held or sent to spam (a false positive is rescued from the spam
+    # folder; a spammer learns nothing). Its author lands on it and sees that state. Trash
+    # (blocked words, deleted by its author) is shown to no one.
+    AWAITING_FOR_AUTHOR = (Status.PENDING, Status.SPAM)
+
     objects = CommentQuerySet.as_manager()
 
     class Meta:
@@ -233,8 +240,14 @@ class Comment(models.Model):
         return self.user_id is not None and self.user_id == self.post.author_id
 
     @property
+    def shown_name(self) -> str:
+        """The name readers see: the one given (an account's display name is copied in),
+        or "Anonymous" for a comment that really has none (an old weblog's, a pingback)."""
+        return self.author_name or str(_("Anonymous"))
+
+    @property
     def is_awaiting_moderation(self):
-        return self.status == self.Status.PENDING
+        return self.status in self.AWAITING_FOR_AUTHOR
 
 
 class ModerationTerm(models.Model):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from comments.conf import comment_settings
 from comments.models import Comment
 from comments.signals import comment_submitted
+from posts import cache as posts_cache
 
 
 @dataclass
@@ -213,3 +214,16 @@ def update_comment(*, comment: Comment, status: str, body: str) -> Comment:
     comment.full_clean(exclude=["post", "parent", "root", "user"], validate_unique=False)
     comment.save(update_fields=["status", "body", "updated_at"])
     return comment
+
+
+@transaction.atomic
+def rename_account_comments(*, user_id: int, name: str) -> int:
+    """Show an account's new display name on its comments and replies (the name is copied
+    onto each comment when it is written). Return how many comments changed."""
+    name = name[: Comment._meta.get_field("author_name").max_length]
+    renamed = Comment.objects.filter(user_id=user_id).exclude(author_name=name)
+    post_ids = set(renamed.values_list("post_id", flat=True).distinct())
+    count = renamed.update(author_name=name)
+    for post_id in post_ids:
+        posts_cache.comments_changed(post_id=post_id)
+    return count

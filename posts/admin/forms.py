@@ -1,11 +1,22 @@
-"""The article form of the admin: publish now, clear date errors, only writers as authors."""
+"""The article form of the admin: publish now, clear date errors, only writers as authors,
+terms of the article's language, a translation's own slug."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blogsite.roles import writers
+from posts.languages import language_codes
 from posts.models import Post, display_name
+from posts.services import slug_of_translation
+
+TERM_FIELDS = ("tags", "categories")
+# A term of another language (the language was changed after choosing, or a forged post).
+OTHER_LANGUAGE_TERM = _(
+    "Only the article's language can be chosen here: the list now shows its tags and "
+    "categories, choose among them."
+)
 
 
 class AuthorChoiceField(forms.ModelChoiceField):
@@ -39,6 +50,26 @@ class PostAdminForm(forms.ModelForm):
                 "Empty with Published: the article is published now. "
                 "A date in the future schedules it."
             )
+        self.offer_terms_in(self.article_language())
+
+    def article_language(self) -> str:
+        """The language the article is written in: as sent, else as stored, else the
+        language the add form was opened with (?language=en), else the site's first."""
+        if self.is_bound:
+            language = self.data.get(self.add_prefix("language"))
+        elif self.instance.pk is None:
+            language = self.initial.get("language")
+        else:
+            language = self.instance.language
+        return language if language in language_codes() else settings.LANGUAGE_CODE
+
+    def offer_terms_in(self, language: str) -> None:
+        """Offer only the tags and categories of `language` (each language has its own)."""
+        for name in TERM_FIELDS:
+            field = self.fields.get(name)
+            if field is not None:
+                field.queryset = field.queryset.model.objects.filter(language=language)
+                field.error_messages["invalid_choice"] = OTHER_LANGUAGE_TERM
 
     def clean(self):
         """Publish now when Published has no date; ask for a date when scheduling.
@@ -56,5 +87,9 @@ class PostAdminForm(forms.ModelForm):
             self.add_error(
                 "published_at",
                 _("Choose the date and time the article should appear, or choose Published."),
+            )
+        if cleaned.get("slug") and cleaned.get("title") and "slug" not in self.changed_data:
+            cleaned["slug"] = slug_of_translation(
+                post=self.instance, title=cleaned["title"], slug=cleaned["slug"]
             )
         return cleaned

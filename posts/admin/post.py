@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from posts.admin.translation import TranslatablePostAdminMixin, TranslationsAdminMixin
-from posts.models import Post, Tag
+from posts.models import Category, Post, Tag
 from posts.permissions import is_editor
 from posts.services import record_revision  # writing (issue 9)
 
@@ -64,10 +64,10 @@ class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
     search_fields = ["title", "lead", "body", "tags__name"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"
-    filter_horizontal = ["tags"]
+    filter_horizontal = ["tags", "categories"]
     readonly_fields = ["reading_time", "created_at", "updated_at", "translation_links"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "author", "lead", "body", "tags"]}),
+        (None, {"fields": ["title", "slug", "author", "lead", "body", "tags", "categories"]}),
         (
             _("Publication"),
             {
@@ -220,3 +220,15 @@ class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("published"), ordering="published_count")
     def published_count(self, obj):
         return obj.published_count
+
+
+@admin.register(Category)
+class CategoryAdmin(TranslationsAdminMixin, admin.ModelAdmin):
+    """Sections of the blog, per language like tags, nested under a parent."""
+
+    list_display = ["name", "slug", "parent", "language", "translation_links", "position"]
+    list_filter = ["language"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "parent", "description", "position", "language"]

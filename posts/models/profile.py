@@ -8,7 +8,7 @@ from .base import WordPressModel
 class Profile(WordPressModel):
     """What readers see of a person: the name they go by, and for authors a bio and a photo.
 
-    Bylines, comment names and author archives show `display_name`, never the login name.
+    Bylines, comment names and author archives show `display_name` (see display_name()).
     `wordpress_id` is the author's user id on an imported WordPress site.
     """
 
@@ -39,12 +39,23 @@ class Profile(WordPressModel):
 
 
 def display_name(user) -> str:
-    """The name readers see for an account: its profile's, else its full name, else a
-    generic label (never the login name, which is a credential's half)."""
+    """The name readers see for an account: the one chosen on its profile, else its full
+    name, else its username (an account always has a name; "Anonymous" is only for a
+    comment left without one). The one rule: bylines, JSON-LD, feeds, revisions, comments
+    and moderators' replies, the header and the admin all call it."""
     if user is None:
         return ""
     try:
-        name = user.profile.display_name
+        chosen = user.profile.display_name
     except Profile.DoesNotExist:
-        name = ""
-    return name or user.get_full_name() or str(_("Anonymous"))
+        chosen = ""
+    return name_from(
+        chosen=chosen,
+        full_name=user.get_full_name(),
+        username=user.get_username(),
+    )
+
+
+def name_from(*, chosen: str, full_name: str, username: str) -> str:
+    """display_name's rule on the values it reads (for a query that fetched them)."""
+    return (chosen or "").strip() or (full_name or "").strip() or username

@@ -139,7 +139,7 @@ class Reaction(models.Model):
         indexes = [models.Index(fields=["post", "kind"])]
 
     def __str__(self):
-        return f"{self.kind} on {self.post}"
+        return _("%(kind)s on “%(post)s”") % {"kind": self.kind, "post": self.post}
 
     @property
     def is_anonymous(self):

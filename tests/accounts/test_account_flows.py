@@ -137,7 +137,7 @@ PAGES = [
     ("/accounts/signup/", False, "Registrazione", "Sign Up"),
     ("/accounts/password/reset/", False, "Reimpostazione password", "Password Reset"),
     ("/accounts/email/", True, "Indirizzi email", "Email Addresses"),
-    ("/accounts/password/change/", True, "Cambia la tua Password", "Change Password"),
+    ("/accounts/password/change/", True, "Cambia la tua password", "Change Password"),
     ("/accounts/logout/", True, "Disconnetti", "Sign Out"),
 ]
 

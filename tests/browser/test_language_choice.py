@@ -30,7 +30,7 @@ def test_the_reader_who_chose_english_gets_english_on_the_next_visit(
     expect(page.locator("html")).to_have_attribute("lang", "it")
     page.get_by_role("navigation", name="Lingua").get_by_role("link", name="English").click()
     # The switcher leads to the translation, not to the Italian article under /en/.
-    expect(page).to_have_url(re.compile(r"/en/articoli/" + translated["en"].slug + "/$"))
+    expect(page).to_have_url(re.compile(r"/en/articles/" + translated["en"].slug + "/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Answering complaints")
 
     page.goto(live_server.url + "/")  # a later visit, typing the address

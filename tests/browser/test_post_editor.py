@@ -29,9 +29,9 @@ def writer():
     return user
 
 
-def log_in(page, live_server):
+def log_in(page, live_server, username="scrittrice"):
     page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_login", "scrittrice")
+    page.fill("#id_login", username)
     page.fill("#id_password", PASSWORD)
     page.press("#id_password", "Enter")
     page.wait_for_selector("#content-main")

@@ -20,6 +20,6 @@ def test_each_language_has_its_configuration_and_an_unknown_one_gets_simple():
 def test_english_search_stems_english_words(client, author):
     post = make_post(author=author, language="en", title="Handling complaints", body="Text.")
     italian = make_post(author=author, title="Reclami", body="complaints handling")
-    found = list(client.get("/en/cerca/", {"q": "complaint handled"}).context["page_obj"])
+    found = list(client.get("/en/search/", {"q": "complaint handled"}).context["page_obj"])
     assert found == [post]
     assert italian not in found

@@ -44,7 +44,7 @@ def test_an_untranslated_article_announces_no_alternate(client, bilingual, setti
 
 def test_the_switcher_goes_to_the_translation_or_else_to_the_other_home(client, bilingual):
     text = client.get(bilingual["it"].get_absolute_url()).text
-    assert switch_targets(text) == {"en": "%2Fen%2Farticoli%2Fanswering-complaints%2F"}
+    assert switch_targets(text) == {"en": "%2Fen%2Farticles%2Fanswering-complaints%2F"}
     text = client.get(bilingual["en"].get_absolute_url()).text
     assert switch_targets(text) == {"it": "%2Farticoli%2Frispondere-ai-reclami%2F"}
     assert switch_targets(client.get(bilingual["it_only"].get_absolute_url()).text) == {
@@ -60,8 +60,8 @@ def test_tag_and_category_pages_switch_to_their_translation(client, bilingual):
     assert switch_targets(text) == {"en": "%2Fen%2Ftag%2Fcustomer-service%2F"}
     assert "Tag archive: customer service" in client.get("/en/tag/customer-service/").text
     text = client.get("/categoria/assistenza/").text
-    assert switch_targets(text) == {"en": "%2Fen%2Fcategoria%2Fsupport%2F"}
-    assert client.get("/en/categoria/assistenza/")["Location"] == "/categoria/assistenza/"
+    assert switch_targets(text) == {"en": "%2Fen%2Fcategory%2Fsupport%2F"}
+    assert client.get("/en/category/assistenza/")["Location"] == "/en/category/support/"
 
 
 def test_an_archive_without_articles_in_the_other_language_claims_no_alternate(
@@ -77,7 +77,7 @@ def test_an_archive_without_articles_in_the_other_language_claims_no_alternate(
     text = client.get("/archivio/2019/05/").text
     assert set(alternates(head(text))) == {"it", "x-default"}
     assert switch_targets(text) == {"en": "%2Fen%2F"}
-    assert client.get("/en/archivio/2019/05/").status_code == 404
+    assert client.get("/en/archive/2019/05/").status_code == 404
 
 
 def test_the_english_article_says_english_everywhere(client, bilingual):
@@ -87,7 +87,7 @@ def test_the_english_article_says_english_everywhere(client, bilingual):
     assert '<meta property="og:locale:alternate" content="it_IT">' in text
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S).group(1)
     assert json.loads(block)["inLanguage"] == "en"
-    assert json.loads(block)["url"].endswith("/en/articoli/answering-complaints/")
+    assert json.loads(block)["url"].endswith("/en/articles/answering-complaints/")
     italian = client.get(bilingual["it_only"].get_absolute_url()).text
     assert '<html lang="it">' in italian
     assert '<meta property="og:locale" content="it_IT">' in italian
@@ -108,12 +108,12 @@ def test_the_sitemap_pairs_translations_and_leaves_untranslated_articles_alone(
     }
     pair = {
         "it": f"{site}/articoli/rispondere-ai-reclami/",
-        "en": f"{site}/en/articoli/answering-complaints/",
+        "en": f"{site}/en/articles/answering-complaints/",
         "x-default": f"{site}/articoli/rispondere-ai-reclami/",
     }
     assert entries[pair["it"]] == pair
     assert entries[pair["en"]] == pair
-    only = f"{site}/en/articoli/only-in-english/"
+    only = f"{site}/en/articles/only-in-english/"
     assert entries[only] == {"en": only}
     tag_pair = entries[f"{site}/tag/servizio-clienti/"]
     assert tag_pair["en"] == f"{site}/en/tag/customer-service/"

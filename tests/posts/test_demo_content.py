@@ -182,6 +182,6 @@ def test_demo_tags_have_an_english_translation_shown_on_the_english_side(demo, c
         assert tag.translations().get().language == "en"
     english = Tag.objects.get(slug="customer-service", language="en")
     assert english.translations().get().slug == "servizio-clienti"
-    text = client.get("/en/articoli/returns-without-friction/").text
+    text = client.get("/en/articles/returns-without-friction/").text
     assert ">customer service<" in text and "servizio clienti" not in text
     assert 'hreflang="it" href="http' in text and "/articoli/resi-senza-attrito/" in text

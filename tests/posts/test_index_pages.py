@@ -85,8 +85,8 @@ def test_the_archive_index_lists_years_and_months_with_counts(client, author):
 
 def test_index_pages_are_in_english_under_en(client, author):
     make_post(author=author, tags=[make_tag(name="Returns")])
-    assert "<h1>All tags</h1>" in client.get("/en/tag/").text
-    assert "<h1>Archive</h1>" in client.get("/en/archivio/").text
+    assert "<h1>All tags</h1>" in client.get("/en/tags/").text
+    assert "<h1>Archive</h1>" in client.get("/en/archive/").text
 
 
 def test_detail_pages_link_back_to_their_index(client, author, tag):

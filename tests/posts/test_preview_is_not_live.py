@@ -38,3 +38,15 @@ def test_the_published_article_is_live(client, post):
     page = client.get(post.get_absolute_url()).content.decode()
     assert "preview-inert" not in page
     assert "preview-banner" not in page
+
+
+def test_nothing_the_preview_asks_for_by_itself_is_missing(client, draft_post):
+    # The reactions row of a draft used to ask for its state (/reazioni/<id>/): a 404.
+    page = _preview(client, draft_post)
+    assert "data-state-url" not in page
+    addresses = set(re.findall(r'(?:src|data-[\w-]+-url)="(/[^"#]*)"', page))
+    addresses |= set(re.findall(r'<link rel="stylesheet" href="(/[^"]*)"', page))
+    assert addresses
+    for address in addresses - {"/comments/0/"}:  # a pattern comments.js fills in
+        status = client.get(address).status_code
+        assert status != 404, address

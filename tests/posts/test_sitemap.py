@@ -22,7 +22,7 @@ def test_the_sitemap_lists_published_posts_tags_and_pages_on_the_canonical_site(
     site = settings.SITE_URL
     assert f"{site}/articoli/{post.slug}/" in locations
     # An Italian article without a translation has no English address.
-    assert f"{site}/en/articoli/{post.slug}/" not in locations
+    assert f"{site}/en/articles/{post.slug}/" not in locations
     assert f"{site}/tag/{tag.slug}/" in locations
     assert f"{site}/" in locations
     assert f"{site}/tag/{unused_tag.slug}/" not in locations

@@ -89,3 +89,15 @@ def test_an_articles_counts_add_its_starting_counts_to_the_votes_cast_here(autho
         counts = counts_for_post(post)
     assert counts == {first.pk: 57, second.pk: 7}
     assert len(captured) == 1
+
+
+def test_a_card_shows_the_reaction_total_once_starting_counts_included(client, author):
+    from posts.reactions.services import set_starting_count
+
+    post = make_post(author=author, title="Con i voti di WordPress")
+    useful = ReactionKind.objects.get(code="useful")
+    set_starting_count(post=post, kind=useful, count=4)  # imported from the old site
+    cast_reaction(post=post, kind=useful, voter=anonymous_voter(new_anonymous_id()))
+    card = client.get(reverse("posts:index")).text.split('<article class="post-card')[1]
+    assert card.count("reazioni") == 1
+    assert "5 reazioni" in card

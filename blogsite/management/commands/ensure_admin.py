@@ -12,7 +12,8 @@ PASSWORD_FILE = Path(settings.BASE_DIR) / ".admin-password"
 class Command(BaseCommand):
     help = (
         "Ensure an 'admin' superuser exists and print its login. The password comes from "
-        "ADMIN_PASSWORD, or is generated once and kept in .admin-password (not in git)."
+        "ADMIN_PASSWORD, or is generated once and kept in .admin-password (not in git). "
+        "Readers see it as ADMIN_NAME (default: SITE_NAME), the name it publishes under."
     )
 
     def handle(self, *args, **options):
@@ -26,9 +27,28 @@ class Command(BaseCommand):
             user.set_password(password)
         user.save()
         self.ensure_verified_email(user)
+        name = self.ensure_display_name(user)
         self.stdout.write(
-            self.style.SUCCESS(f"Admin login: username 'admin', password '{password}'")
+            self.style.SUCCESS(
+                f"Admin login: username 'admin', password '{password}' "
+                f"(publishes as '{name}': ADMIN_NAME)"
+            )
         )
+
+    def ensure_display_name(self, user) -> str:
+        """Give the admin its public name: ADMIN_NAME when set (every run), else the site's
+        name, once (a name chosen later in the admin or on the account page is kept)."""
+        from posts.models import Profile
+        from posts.names import current_display_name
+        from posts.services import save_profile
+
+        wanted = os.environ.get("ADMIN_NAME", "").strip()
+        chosen = Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+        if wanted and wanted != chosen:
+            save_profile(user=user, display_name=wanted)
+        elif not wanted and not chosen:
+            save_profile(user=user, display_name=settings.SITE_NAME)
+        return current_display_name(user.pk)
 
     def stored_or_new_password(self):
         if PASSWORD_FILE.exists():

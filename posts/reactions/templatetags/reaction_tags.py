@@ -30,7 +30,11 @@ def render_reactions(context, post):
         "items": display.row_items(kinds=kinds, counts=counts, current_id=current_id),
         "total_label": display.total_label(sum(counts.values())),
         "action_url": reverse("reactions:react", kwargs={"pk": post.pk}),
-        "state_url": reverse("reactions:state", kwargs={"pk": post.pk}),
+        # A preview (a draft, in the admin) has no state to ask for: its row is inert, and
+        # without the address reactions.js leaves it alone.
+        "state_url": ""
+        if context.get("is_preview")
+        else reverse("reactions:state", kwargs={"pk": post.pk}),
         "ranking_url": reverse("reactions:most-appreciated"),
         "login_url": reverse("account_login")
         + "?"

@@ -1,0 +1,2 @@
+# One module per concept; Django's autodiscovery imports this package.
+from . import personal_data, third_party  # noqa: F401
