@@ -19,6 +19,12 @@ class ReactionsConfig(AppConfig):
 
         registry.register(personal_data.SOURCE)
 
+        # The part of the request's reader that reactions own (blogsite.reader).
+        from blogsite.reader import register_part
+        from posts.reactions.voters import voter_for_request
+
+        register_part("voter_key", lambda request, reader: voter_for_request(request).key)
+
         from django.db.models.signals import post_delete, post_save
 
         from posts import cache
