@@ -12,7 +12,7 @@ class ReactionsConfig(AppConfig):
         from posts.reactions import signals  # noqa: F401  (connects the receivers)
         from posts.reactions.models import Reaction
 
-        listing.register_count("reaction_count", Reaction.objects.all)
+        listing.register_count("reaction_count", Reaction.objects.counted)
 
         from blogsite.personal_data import registry
         from posts.reactions import personal_data
