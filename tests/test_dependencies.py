@@ -29,7 +29,7 @@ ROOF = (
     "blogsite.personal_data.views",  # shows the privacy page
     "blogsite.templatetags",
     "blogsite.management",  # load_demo, ensure_admin
-    "blogsite.admin",
+    "blogsite.admin",  # the site's admin pages (personal data requests show its views)
 )
 
 # package: the packages it must never import (a package's own subpackages excepted below).
