@@ -20,3 +20,24 @@ class CommentsConfig(AppConfig):
         )
 
         registry.register(personal_data.SOURCE)
+
+        # The parts of the request's reader that comments own (blogsite.reader).
+        from blogsite.reader import register_part
+        from comments import cookies
+        from comments.moderation import TrustEvidence
+
+        register_part("own_comment_ids", lambda request, reader: cookies.own_comment_ids(request))
+        register_part(
+            "confirmed_emails", lambda request, reader: cookies.confirmed_emails(request)
+        )
+        register_part(
+            "remembered_author", lambda request, reader: cookies.remembered_author(request)
+        )
+        register_part(
+            "trust",  # the evidence the moderation rules accept
+            lambda request, reader: TrustEvidence(
+                user=reader.user,
+                own_comment_ids=reader.own_comment_ids,
+                confirmed_emails=reader.confirmed_emails,
+            ),
+        )

@@ -61,12 +61,14 @@ def _published_post_or_404(pk) -> Post:
     for the rules, the slug and language for the way back), not the article's body.
 
     Written out once rather than built by the ORM on every vote: compiling the query cost
-    more CPU than the database took to answer it. raw() still converts the columns.
+    more CPU than the database took to answer it. raw() still converts the columns. The
+    statuses are published_q()'s own, and tests/posts/test_one_rule_for_published.py runs
+    this and Post.objects.published() on the same random rows.
     """
     found = list(
         Post.objects.raw(
             _published_post_sql(connection.vendor),
-            [pk, Post.Status.PUBLISHED, Post.Status.SCHEDULED, timezone.now()],
+            [pk, *Post.RELEASED_STATUSES, timezone.now()],
         )
     )
     if not found:
@@ -78,9 +80,10 @@ def _published_post_or_404(pk) -> Post:
 def _published_post_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in VOTE_COLUMNS)
+    statuses = ", ".join(["%s"] * len(Post.RELEASED_STATUSES))
     return (
         f"SELECT {columns} FROM {quote(Post._meta.db_table)} WHERE {quote('id')} = %s"
-        f" AND {quote('status')} IN (%s, %s) AND {quote('published_at')} <= %s"
+        f" AND {quote('status')} IN ({statuses}) AND {quote('published_at')} <= %s"
     )
 
 
@@ -163,9 +166,10 @@ class MostAppreciatedView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        # Active kinds' starting counts, as the card's total adds them (display.card_summaries).
+        # The starting counts the card's total adds (display.card_summaries).
         starting = (
-            ReactionBaseline.objects.filter(post=OuterRef("pk"), kind__active=True)
+            ReactionBaseline.objects.counted()
+            .filter(post=OuterRef("pk"))
             .order_by()
             .values("post")
             .annotate(total=Sum("count"))

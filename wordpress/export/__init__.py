@@ -303,8 +303,7 @@ def posts() -> Iterator[str]:
 
 
 def post_status(post) -> str:
-    if post.status == Post.Status.DRAFT or post.published_at is None:
-        return "draft"
+    """WordPress's post_status for what readers experience (Post.effective_status)."""
     return POST_STATUS[post.effective_status]
 
 

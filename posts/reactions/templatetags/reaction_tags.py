@@ -28,7 +28,7 @@ def render_reactions(context, post):
     return {
         "post": post,
         "items": display.row_items(kinds=kinds, counts=counts, current_id=current_id),
-        "total_label": display.total_label(sum(counts.values())),
+        "total_label": display.total_label(display.total_of(kinds=kinds, counts=counts)),
         "action_url": reverse("reactions:react", kwargs={"pk": post.pk}),
         # A preview (a draft, in the admin) has no state to ask for: its row is inert, and
         # without the address reactions.js leaves it alone.
