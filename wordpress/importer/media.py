@@ -1,42 +1,86 @@
-"""Attachments: images copied from the old uploads folder into the media library, and the
-addresses in bodies and galleries pointed at them."""
+"""Attachments: images brought into the media library (from the media folder, an uploaded
+zip of it, or fetched from the old site), the addresses in bodies and galleries pointed at
+them, and the old attachment pages pointed at their article (or the image).
 
-import re
+Files are found by their path inside the uploads folder (wordpress.uploads), so
+self-hosted and WordPress.com exports work alike.
+"""
+
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
 
 from posts.markup import html_to_text
 from posts.media import store_image
-from posts.models import Media
+from posts.models import Media, Page, Post
 from wordpress import markup, wxr
+from wordpress.conf import wordpress_settings
+from wordpress.fetch import FetchError, fetch
 from wordpress.importer.context import ImportContext
+from wordpress.redirects import reverse_in
+from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
-UPLOADS = "/wp-content/uploads/"
-SIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
+
+def _relative(item: wxr.Item) -> str:
+    return attached_path(item.meta.get("_wp_attached_file", ""), item.attachment_url)
 
 
-def _relative_upload(url: str, attached_file: str = "") -> str:
-    if attached_file:
-        return attached_file.lstrip("/")
-    path = unquote(urlsplit(url).path)
-    return path.split(UPLOADS, 1)[1] if UPLOADS in path else ""
+def fetch_dir() -> Path:
+    return Path(wordpress_settings.FETCH_DIR or Path(settings.PRIVATE_ROOT) / "wordpress-media")
+
+
+def _fetched(url: str, relative: str) -> str:
+    """Where a fetched file is kept, inside fetch_dir(): by host, then as in uploads."""
+    return f"{(urlsplit(url).hostname or 'unknown').lower()}/{relative}"
+
+
+def _source(context: ImportContext, item: wxr.Item, relative: str) -> Path | None:
+    """The attachment's file on this machine: in the media folder, or fetched before."""
+    found = file_in(context.media_dir, relative)
+    if found is None and context.options.get("fetch_media") and item.attachment_url:
+        found = file_in(fetch_dir(), _fetched(item.attachment_url, relative))
+    return found
+
+
+def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
+    """With --fetch-media, download an attachment that is neither in the library nor in
+    the media folder (before its transaction opens: a download takes seconds)."""
+    if not context.options.get("fetch_media") or context.report.dry_run:
+        return
+    relative = _relative(item)
+    if not relative or not item.attachment_url or _source(context, item, relative):
+        return
+    if Media.objects.filter(wordpress_id=item.id).exists():
+        return
+    try:
+        fetch(item.attachment_url, fetch_dir() / _fetched(item.attachment_url, relative))
+        context.report.count("media fetched", "created")
+    except FetchError as error:
+        context.fetch_errors[item.id] = str(error)
 
 
 def import_media(context: ImportContext, item: wxr.Item) -> None:
-    relative = _relative_upload(item.attachment_url, item.meta.get("_wp_attached_file", ""))
-    alt = item.meta.get("_wp_attachment_image_alt", "").strip()
+    relative = _relative(item)
+    alt = item.meta.get("_wp_attachment_image_alt", "").strip()[:300]
+    caption = html_to_text(item.excerpt)[:500]
+    label = item.title or relative or item.attachment_url
     media = Media.objects.filter(wordpress_id=item.id).first()
     if media is None:
-        source = context.media_dir / relative if context.media_dir and relative else None
-        if source is None or not source.is_file():
+        source = _source(context, item, relative) if relative else None
+        if source is None:
+            if context.report.dry_run and context.options.get("fetch_media"):
+                context.report.count("media", "created")  # would be fetched
+                return
             context.report.missing(item.attachment_url or relative)
-            context.report.skip(
-                "media", item.title or relative, _("file not found in the media folder")
+            reason = context.fetch_errors.pop(item.id, "") or _(
+                "file not found in the media folder"
             )
+            context.report.skip("media", label, reason, wordpress_id=item.id)
             return
         if context.report.dry_run:
             # Files are not in the transaction that a dry run rolls back: copy none.
@@ -47,7 +91,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
                 media = store_image(
                     File(handle, name=Path(relative).name),
                     alt_text=alt,
-                    caption=html_to_text(item.excerpt)[:500],
+                    caption=caption,
                     title=item.title[:200],
                     original_url=item.attachment_url[:500],
                     wordpress_id=item.id,
@@ -55,33 +99,49 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
                 )
         except ValidationError as error:
             context.report.missing(item.attachment_url or relative)
-            context.report.skip("media", item.title or relative, "; ".join(error.messages))
+            context.report.skip("media", label, "; ".join(error.messages), wordpress_id=item.id)
             return
         if not alt:
-            context.report.note("media", relative, _("no alternative text: write one"))
+            context.report.note(
+                "media", label, _("no alternative text: write one"), wordpress_id=item.id
+            )
         context.report.count("media", "created")
-    elif media.alt_text != alt[:300] and alt:
-        media.alt_text = alt[:300]
-        media.save(update_fields=["alt_text"])
-        context.report.count("media", "updated")
     else:
-        context.report.count("media", "unchanged")
-    context.media_by_path[relative] = media.pk
+        wanted = {"alt_text": alt or media.alt_text, "caption": caption}
+        changed = [name for name, value in wanted.items() if getattr(media, name) != value]
+        for name in changed:
+            setattr(media, name, wanted[name])
+        if changed:
+            media.save(update_fields=changed)
+        context.report.count("media", "updated" if changed else "unchanged")
+    _remember(context, item, media, relative)
+
+
+def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: str) -> None:
+    for path in {relative, original_of(relative), relative_upload(item.attachment_url)}:
+        if path:
+            context.media_by_path[path] = media.pk
+    context.media_urls[media.pk] = media.url
     context.media_by_wordpress_id[item.id] = media.pk
+    context.attachment_pages.append(
+        (item.id, media.pk, item.parent, item.link, item.attachment_url)
+    )
     if item.parent:
         context.media_by_parent.setdefault(item.parent, []).append(media.pk)
 
 
 def _rewrite_url(context: ImportContext, url: str) -> str:
-    if UPLOADS not in url:
+    relative = relative_upload(url)
+    if not relative:
         return url
-    relative = _relative_upload(url)
-    pk = context.media_by_path.get(relative) or context.media_by_path.get(SIZED.sub("", relative))
+    pk = context.media_by_path.get(relative) or context.media_by_path.get(original_of(relative))
     if pk is None:
         context.report.missing(url)
         return url
-    media = Media.objects.filter(pk=pk).only("file").first()
-    return media.url if media else url
+    if pk not in context.media_urls:
+        media = Media.objects.filter(pk=pk).only("file").first()
+        context.media_urls[pk] = media.url if media else url
+    return context.media_urls[pk]
 
 
 def _gallery(context: ImportContext, item: wxr.Item, ids):
@@ -104,3 +164,54 @@ def convert(context, item: wxr.Item):
         gallery=lambda ids: _gallery(context, item, ids),
         rewrite_url=lambda url: _rewrite_url(context, url),
     )
+
+
+def record_attachment_pages(context: ImportContext) -> None:
+    """Point each attachment's old page at the article or page it belongs to (published),
+    else at the image itself: its permalink, /?attachment_id=N and its file's old address.
+
+    They are django.contrib.redirects rows; the query-string one is stored as the path
+    Django's request.get_full_path() gives ("/?attachment_id=30"), for the middleware that
+    answers WordPress's query-string addresses to look up.
+    """
+    redirects = context.redirects
+    if redirects is None:
+        return
+    pages_of = context.attachment_pages
+    parents = {parent for _id, _pk, parent, *_links in pages_of if parent}
+    posts = {p.wordpress_id: p for p in Post.objects.published().filter(wordpress_id__in=parents)}
+    pages = {p.wordpress_id: p for p in Page.objects.published().filter(wordpress_id__in=parents)}
+    files = dict(
+        Media.objects.filter(pk__in={pk for _id, pk, *_rest in pages_of}).values_list("pk", "file")
+    )
+    for wordpress_id, media_pk, parent, link, file_url in pages_of:
+        if media_pk not in files:
+            continue
+        media_url = context.media_urls.get(media_pk) or Media(file=files[media_pk]).url
+        if parent in posts:
+            target = reverse_in(posts[parent].language, "posts:detail", slug=posts[parent].slug)
+        elif parent in pages:
+            target = reverse_in(pages[parent].language, "posts:page", path=pages[parent].path)
+        else:
+            target = media_url
+        redirects.add(link, target)
+        if "/wp-content/uploads/" in file_url:
+            # Links to the file itself (other sites', search engines' image results).
+            redirects.add(file_url, media_url)
+        _query_redirect(context, f"{redirects.prefix}/?attachment_id={wordpress_id}", target)
+    context.attachment_pages.clear()
+
+
+def _query_redirect(context: ImportContext, old_path: str, target: str) -> None:
+    row, created = Redirect.objects.get_or_create(
+        site=context.redirects.site, old_path=old_path, defaults={"new_path": target}
+    )
+    if created:
+        outcome = "created"
+    elif row.new_path != target:
+        row.new_path = target
+        row.save(update_fields=["new_path"])
+        outcome = "updated"
+    else:
+        outcome = "unchanged"
+    context.report.count("redirects", outcome)
