@@ -70,13 +70,13 @@ def _request(url: str, deadline: float):
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise FetchError(_("not a valid address")) from None
-    address = _checked_address(host, port)
+    addresses = _checked_addresses(host, port)
     timeout = max(0.1, min(wordpress_settings.FETCH_TIMEOUT_SECONDS, deadline - time.monotonic()))
     if parts.scheme == "https":
         connection = _PinnedHTTPSConnection(host, port, timeout=timeout)
     else:
         connection = _PinnedHTTPConnection(host, port, timeout=timeout)
-    connection.address = address
+    connection.addresses = addresses
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -91,8 +91,8 @@ def _request(url: str, deadline: float):
         raise FetchError(message) from None
 
 
-def _checked_address(host: str, port: int) -> str:
-    """Resolve the host; return an address to connect to, or refuse a private one."""
+def _checked_addresses(host: str, port: int) -> list[str]:
+    """Resolve the host; return the addresses to connect to, or refuse a private one."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
@@ -112,28 +112,39 @@ def _checked_address(host: str, port: int) -> str:
                 )
                 % {"host": host, "ip": address}
             )
-    return addresses[0]
+    return addresses
+
+
+def _connect(addresses, port, timeout):
+    """A socket to the first of the checked addresses that answers."""
+    error = None
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as failed:
+            error = failed
+    raise error or OSError("no address")
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connect to the address checked, whatever a new lookup of the name would say."""
 
-    address = ""
+    addresses = ()
 
     def connect(self):
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = _connect(self.addresses, self.port, self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     """The same over TLS: the certificate is checked against the host's name."""
 
-    address = ""
+    addresses = ()
 
     def __init__(self, host, port, *, timeout):
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
 
     def connect(self):
-        sock = socket.create_connection((self.address, self.port), self.timeout)
+        sock = _connect(self.addresses, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 

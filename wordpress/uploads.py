@@ -48,8 +48,9 @@ def relative_upload(url_or_path: str) -> str:
     host = (parts.hostname or "").lower() if parts.scheme else ""
     path = unquote(parts.path if parts.scheme or value.startswith("/") else value)
     if PHOTON.match(host):
-        # i0.wp.com/<the site's host>/wp-content/uploads/...: the proxied address's path.
-        path = "/" + path.lstrip("/").partition("/")[2]
+        # i0.wp.com/<the site's host>/<its path>: the proxied address.
+        host, _slash, rest = path.lstrip("/").partition("/")
+        host, path = host.lower(), "/" + rest
     if UPLOADS in path:
         relative = path.split(UPLOADS, 1)[1]
     elif host.endswith(WORDPRESS_COM_FILES):

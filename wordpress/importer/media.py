@@ -93,7 +93,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
                     alt_text=alt,
                     caption=caption,
                     title=item.title[:200],
-                    original_url=item.attachment_url[:500],
+                    original_url=_web_address(item.attachment_url),
                     wordpress_id=item.id,
                     allow_missing_alt=True,
                 )
@@ -115,6 +115,10 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
             media.save(update_fields=changed)
         context.report.count("media", "updated" if changed else "unchanged")
     _remember(context, item, media, relative)
+
+
+def _web_address(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) and len(url) <= 500 else ""
 
 
 def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: str) -> None:

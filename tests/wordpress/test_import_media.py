@@ -1,0 +1,150 @@
+"""Attachments become media: from a folder, for self-hosted and WordPress.com exports alike,
+with alt text, captions, featured images, bodies pointing at them and their old pages."""
+
+from django.contrib.redirects.models import Redirect
+from PIL import Image
+
+from comments.models import Comment
+from posts.models import Media, Post
+from wordpress.importer import run_import
+
+from .conftest import FIXTURES
+
+WORDPRESS_COM = FIXTURES / "wordpress_com.xml"
+ATTACHED_FILE = "_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA["
+OLD_URL = "https://clienticontenti.files.wordpress.com/2019/05/vetrina.jpg"
+
+
+def uploads(folder, *files):
+    """A wp-content/uploads copy holding these (relative path, (width, height)) images."""
+    for relative, size in files:
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", size, "olive").save(path)
+    return folder
+
+
+def wordpress_com_media(tmp_path):
+    # What WordPress.com's "Export media library" gives: the year/month folders.
+    return uploads(
+        tmp_path / "media-export",
+        ("2019/05/vetrina.jpg", (900, 600)),
+        ("2019/05/cassa.png", (300, 180)),
+    )
+
+
+def test_a_wordpress_com_export_brings_its_images_with_alt_text_and_captions(
+    db, tmp_path, media_root
+):
+    report = run_import(WORDPRESS_COM, media_dir=wordpress_com_media(tmp_path))
+    assert report.total("media", "created") == 2 and report.total("media", "skipped") == 0
+    shop = Media.objects.get(wordpress_id=21)  # _wp_attached_file is a files.wordpress.com URL
+    assert shop.alt_text == "La vetrina con le luci accese"
+    assert shop.caption == "La vetrina il primo giorno"
+    assert shop.original_url == "https://clienticontenti.files.wordpress.com/2019/05/vetrina.jpg"
+    till = Media.objects.get(wordpress_id=22)  # a path on WordPress.com's disks
+    assert till.alt_text == "La cassa nuova" and till.width == 300
+    assert report.missing_media == []
+
+
+def test_the_featured_image_and_the_body_point_at_the_imported_media_with_srcset(
+    db, tmp_path, media_root, client
+):
+    run_import(WORDPRESS_COM, media_dir=wordpress_com_media(tmp_path))
+    post = Post.objects.get(wordpress_id=12)
+    shop, till = Media.objects.get(wordpress_id=21), Media.objects.get(wordpress_id=22)
+    assert post.cover == shop
+    # ?w=300 copies, the link to the full size and the Jetpack proxy: all to the library.
+    assert f'<a href="{shop.url}"><img src="{shop.url}"' in post.body_html
+    assert f'src="{till.url}"' in post.body_html
+    assert "wordpress.com" not in post.body_html
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert f'src="{shop.url}" srcset="' in page  # rendered like any library image
+    assert "-480w." in page and "-800w." in page
+
+
+def test_a_comment_on_an_attachment_joins_its_article(db, tmp_path, media_root):
+    run_import(WORDPRESS_COM, media_dir=wordpress_com_media(tmp_path))
+    comment = Comment.objects.get(wordpress_id=6)
+    assert comment.post.wordpress_id == 12 and comment.body == "Che bella vetrina!"
+
+
+def test_old_attachment_pages_lead_to_their_article_or_to_the_image(
+    db, tmp_path, media_root, client
+):
+    report = run_import(WORDPRESS_COM, media_dir=wordpress_com_media(tmp_path))
+    post = Post.objects.get(wordpress_id=12)
+    till = Media.objects.get(wordpress_id=22)
+    response = client.get("/2019/05/20/il-negozio-nuovo/vetrina/")
+    assert response.status_code == 301 and response["Location"] == post.get_absolute_url()
+    # The query-string address, for the middleware that answers ?attachment_id=N.
+    rows = dict(Redirect.objects.values_list("old_path", "new_path"))
+    assert rows["/?attachment_id=21"] == post.get_absolute_url()
+    assert rows["/?attachment_id=22"] == till.url  # attached to nothing: the image
+    assert report.total("redirects", "created") >= 4
+
+
+def test_a_self_hosted_blog_in_a_subfolder_redirects_its_old_image_files(
+    db, tmp_path, media_root, client
+):
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        WORDPRESS_COM.read_text()
+        .replace(
+            "https://clienticontenti.files.wordpress.com/",
+            "https://shop.example.org/blog/wp-content/uploads/",
+        )
+        .replace("https://clienticontenti.wordpress.com", "https://shop.example.org/blog")
+        .replace("/home/wpcom/public_html/wp-content/blogs.dir/a3f/81234567/files/", "")
+    )
+    run_import(export, media_dir=wordpress_com_media(tmp_path))
+    shop = Media.objects.get(wordpress_id=21)
+    response = client.get("/blog/wp-content/uploads/2019/05/vetrina.jpg")
+    assert response.status_code == 301 and response["Location"] == shop.url
+    assert Redirect.objects.filter(old_path="/blog/?attachment_id=22").exists()
+
+
+def test_sized_and_scaled_copies_in_a_body_point_at_the_original(db, tmp_path, media_root):
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        WORDPRESS_COM.read_text()
+        .replace("2019/05/vetrina.jpg?w=300&#038;h=200", "2019/05/vetrina-300x200.jpg")
+        .replace(ATTACHED_FILE + OLD_URL, ATTACHED_FILE + "2019/05/vetrina-scaled.jpg")
+    )
+    media_dir = uploads(
+        tmp_path / "up",
+        ("2019/05/vetrina-scaled.jpg", (900, 600)),
+        ("2019/05/cassa.png", (30, 18)),
+    )
+    run_import(export, media_dir=media_dir)
+    shop = Media.objects.get(wordpress_id=21)
+    body = Post.objects.get(wordpress_id=12).body_html
+    assert f'<img src="{shop.url}"' in body and "vetrina-300x200" not in body
+
+
+def test_a_path_leading_out_of_the_media_folder_is_never_read(db, tmp_path, media_root):
+    secret = uploads(tmp_path, ("secret/2019/05/vetrina.jpg", (20, 20)))
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        WORDPRESS_COM.read_text().replace(
+            ATTACHED_FILE + OLD_URL, ATTACHED_FILE + "../secret/2019/05/vetrina.jpg"
+        )
+    )
+    report = run_import(export, media_dir=secret / "uploads")
+    assert not Media.objects.filter(wordpress_id=21).exists()
+    assert any(e.wordpress_id == 21 and e.action == "skipped" for e in report.entries())
+
+
+def test_importing_the_media_again_changes_nothing(db, tmp_path, media_root):
+    media_dir = wordpress_com_media(tmp_path)
+    run_import(WORDPRESS_COM, media_dir=media_dir)
+    files = sorted(p.name for p in media_root.rglob("*.*"))
+    redirects = set(Redirect.objects.values_list("old_path", "new_path"))
+    body = Post.objects.get(wordpress_id=12).body
+    again = run_import(WORDPRESS_COM, media_dir=media_dir)
+    assert again.total("media", "unchanged") == 2
+    for kind, row in again.counts.items():
+        assert row["created"] == row["updated"] == 0, kind
+    assert sorted(p.name for p in media_root.rglob("*.*")) == files
+    assert set(Redirect.objects.values_list("old_path", "new_path")) == redirects
+    assert Post.objects.get(wordpress_id=12).body == body
