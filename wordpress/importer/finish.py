@@ -5,9 +5,9 @@ from django.utils.translation import gettext as _
 
 from posts import services
 from posts.models import Page
+from wordpress.importer.attachment_pages import record_attachment_pages
 from wordpress.importer.content import page_redirect
 from wordpress.importer.context import ImportContext
-from wordpress.importer.media import record_attachment_pages
 from wordpress.redirects import reverse_in
 
 

@@ -1,6 +1,6 @@
 """Attachments: images brought into the media library (from the media folder, an uploaded
-zip of it, or fetched from the old site), the addresses in bodies and galleries pointed at
-them, and the old attachment pages pointed at their article (or the image).
+zip of it, or fetched from the old site), and the addresses in bodies and galleries
+pointed at them. Their old pages: attachment_pages.
 
 Files are found by their path inside the uploads folder (wordpress.uploads), so
 self-hosted and WordPress.com exports work alike.
@@ -10,19 +10,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
 
 from posts.markup import html_to_text
 from posts.media import store_image
-from posts.models import Media, Page, Post
+from posts.models import Media
 from wordpress import markup, wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import FetchError, fetch
 from wordpress.importer.context import ImportContext
-from wordpress.redirects import reverse_in
 from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
 
@@ -168,54 +166,3 @@ def convert(context, item: wxr.Item):
         gallery=lambda ids: _gallery(context, item, ids),
         rewrite_url=lambda url: _rewrite_url(context, url),
     )
-
-
-def record_attachment_pages(context: ImportContext) -> None:
-    """Point each attachment's old page at the article or page it belongs to (published),
-    else at the image itself: its permalink, /?attachment_id=N and its file's old address.
-
-    They are django.contrib.redirects rows; the query-string one is stored as the path
-    Django's request.get_full_path() gives ("/?attachment_id=30"), for the middleware that
-    answers WordPress's query-string addresses to look up.
-    """
-    redirects = context.redirects
-    if redirects is None:
-        return
-    pages_of = context.attachment_pages
-    parents = {parent for _id, _pk, parent, *_links in pages_of if parent}
-    posts = {p.wordpress_id: p for p in Post.objects.published().filter(wordpress_id__in=parents)}
-    pages = {p.wordpress_id: p for p in Page.objects.published().filter(wordpress_id__in=parents)}
-    files = dict(
-        Media.objects.filter(pk__in={pk for _id, pk, *_rest in pages_of}).values_list("pk", "file")
-    )
-    for wordpress_id, media_pk, parent, link, file_url in pages_of:
-        if media_pk not in files:
-            continue
-        media_url = context.media_urls.get(media_pk) or Media(file=files[media_pk]).url
-        if parent in posts:
-            target = reverse_in(posts[parent].language, "posts:detail", slug=posts[parent].slug)
-        elif parent in pages:
-            target = reverse_in(pages[parent].language, "posts:page", path=pages[parent].path)
-        else:
-            target = media_url
-        redirects.add(link, target)
-        if "/wp-content/uploads/" in file_url:
-            # Links to the file itself (other sites', search engines' image results).
-            redirects.add(file_url, media_url)
-        _query_redirect(context, f"{redirects.prefix}/?attachment_id={wordpress_id}", target)
-    context.attachment_pages.clear()
-
-
-def _query_redirect(context: ImportContext, old_path: str, target: str) -> None:
-    row, created = Redirect.objects.get_or_create(
-        site=context.redirects.site, old_path=old_path, defaults={"new_path": target}
-    )
-    if created:
-        outcome = "created"
-    elif row.new_path != target:
-        row.new_path = target
-        row.save(update_fields=["new_path"])
-        outcome = "updated"
-    else:
-        outcome = "unchanged"
-    context.report.count("redirects", outcome)
