@@ -13,6 +13,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from posts.models import Media, Post
+from wordpress.fetch import FetchError, fetch
 from wordpress.importer import run_import
 
 from .conftest import FIXTURES
@@ -31,10 +32,13 @@ class OldSite(BaseHTTPRequestHandler):
 
     files: dict = {}
     requests: list = []
+    stall = None  # an Event: a file with an X-Stall header waits for it before answering
 
     def do_GET(self):  # noqa: N802 (http.server's name)
         type(self).requests.append(self.path)
         status, kind, body, headers = self.files.get(self.path, (404, "text/html", b"no", {}))
+        if "X-Stall" in headers:
+            self.stall.wait(10)
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
@@ -181,3 +185,42 @@ def test_a_dry_run_fetches_nothing(db, tmp_path, media_root, fetch_dir, old_site
     )
     assert report.total("media", "created") == 2
     assert OldSite.requests == [] and not Media.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/a.jpg",
+        "http://2130706433/a.jpg",  # 127.0.0.1 written as one number
+        "http://[::1]/a.jpg",
+        "http://[::ffff:127.0.0.1]/a.jpg",
+        "http://10.1.2.3/a.jpg",
+        "http://192.168.0.10/a.jpg",
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "http://0.0.0.0/a.jpg",
+        "http://localhost/a.jpg",
+    ],
+)
+def test_private_and_local_addresses_are_refused_before_any_connection(url, tmp_path):
+    with pytest.raises(FetchError, match="WORDPRESS_FETCH_ALLOWED_HOSTS"):
+        fetch(url, tmp_path / "a.jpg")
+    assert not (tmp_path / "a.jpg").exists()
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/a.jpg", "gopher://x/"])
+def test_only_web_addresses_are_fetched(url, tmp_path):
+    with pytest.raises(FetchError):
+        fetch(url, tmp_path / "a.jpg")
+
+
+def test_a_site_that_stops_answering_times_out(tmp_path, old_site, settings):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.WORDPRESS_FETCH_TIMEOUT_SECONDS = 1
+    OldSite.stall = threading.Event()
+    OldSite.files = {"/slow.jpg": (200, "image/jpeg", b"", {"X-Stall": "1"})}
+    try:
+        with pytest.raises(FetchError, match="timed out"):
+            fetch(f"http://{old_site}/slow.jpg", tmp_path / "slow.jpg")
+    finally:
+        OldSite.stall.set()
+    assert not (tmp_path / "slow.jpg").exists()
