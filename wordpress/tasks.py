@@ -93,6 +93,8 @@ def run_upload(run_id: int) -> str:
         ImportEntry.objects.bulk_create(rows, batch_size=ENTRIES_PER_INSERT)
 
     try:
+        if run.media_file:
+            stage(_("unpacking the media zip"))
         with media_folder(run) as (media_dir, refused):
             report = run_import(
                 lambda: run.file.storage.open(run.file.name, "rb"),
