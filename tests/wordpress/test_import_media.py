@@ -148,3 +148,23 @@ def test_importing_the_media_again_changes_nothing(db, tmp_path, media_root):
     assert sorted(p.name for p in media_root.rglob("*.*")) == files
     assert set(Redirect.objects.values_list("old_path", "new_path")) == redirects
     assert Post.objects.get(wordpress_id=12).body == body
+
+
+def test_a_page_featured_image_stays_in_the_library_and_the_report_says_so(
+    db, tmp_path, media_root
+):
+    page = (
+        "<item><title>Chi siamo</title><link>https://clienticontenti.wordpress.com/chi-siamo/</link>"
+        "<content:encoded><![CDATA[<p>Siamo noi.</p>]]></content:encoded>"
+        "<wp:post_id>40</wp:post_id><wp:post_date_gmt>2019-05-01 08:00:00</wp:post_date_gmt>"
+        "<wp:post_name>chi-siamo</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_parent>0</wp:post_parent><wp:post_type>page</wp:post_type>"
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value>22</wp:meta_value></wp:postmeta></item>"
+    )
+    export = tmp_path / "blog.xml"
+    export.write_text(WORDPRESS_COM.read_text().replace("</channel>", page + "</channel>"))
+    report = run_import(export, media_dir=wordpress_com_media(tmp_path))
+    assert Media.objects.filter(wordpress_id=22).exists()
+    notes = [e for e in report.entries() if e.wordpress_id == 40 and e.field == "_thumbnail_id"]
+    assert len(notes) == 1 and "#22" in notes[0].message
