@@ -224,3 +224,37 @@ def test_a_site_that_stops_answering_times_out(tmp_path, old_site, settings):
     finally:
         OldSite.stall.set()
     assert not (tmp_path / "slow.jpg").exists()
+
+
+def test_a_body_image_no_attachment_names_is_fetched_original_first_else_as_shown(
+    db, tmp_path, media_root, fetch_dir, old_site, settings
+):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    serve_the_two_images()
+    # The original is gone from the old site; the resized copy the article shows is not.
+    OldSite.files["/wp-content/uploads/2018/11/orfana-300x200.jpg"] = (
+        200,
+        "image/jpeg",
+        image("JPEG", (300, 200)),
+        {},
+    )
+    export = export_from(tmp_path, old_site)
+    export.write_text(
+        export.read_text().replace(
+            "]]></content:encoded>",
+            f'<img src="http://{old_site}/wp-content/uploads/2018/11/orfana-300x200.jpg">'
+            "]]></content:encoded>",
+            1,
+        )
+    )
+    run_import(export, options={"fetch_media": True})
+    orphan = Media.objects.get(wordpress_id=None)
+    assert orphan.width == 300
+    assert f'src="{orphan.url}"' in Post.objects.get(wordpress_id=12).body_html
+    assert OldSite.requests[-2:] == [
+        "/wp-content/uploads/2018/11/orfana.jpg",
+        "/wp-content/uploads/2018/11/orfana-300x200.jpg",
+    ]
+    asked = len(OldSite.requests)
+    run_import(export, options={"fetch_media": True})
+    assert len(OldSite.requests) == asked and Media.objects.count() == 3

@@ -168,3 +168,30 @@ def test_a_page_featured_image_stays_in_the_library_and_the_report_says_so(
     assert Media.objects.filter(wordpress_id=22).exists()
     notes = [e for e in report.entries() if e.wordpress_id == 40 and e.field == "_thumbnail_id"]
     assert len(notes) == 1 and "#22" in notes[0].message
+
+
+ORPHAN = (
+    '<img src="https://clienticontenti.files.wordpress.com/2018/11/orfana-300x200.jpg?w=300"'
+    ' alt="Un\'insegna" />]]></content:encoded>'
+)
+
+
+def with_an_image_no_attachment_names(tmp_path):
+    export = tmp_path / "orphan.xml"
+    export.write_text(WORDPRESS_COM.read_text().replace("]]></content:encoded>", ORPHAN, 1))
+    return export
+
+
+def test_a_body_image_no_attachment_names_is_brought_from_the_media_folder(
+    db, tmp_path, media_root
+):
+    export = with_an_image_no_attachment_names(tmp_path)
+    media_dir = wordpress_com_media(tmp_path)
+    uploads(media_dir, ("2018/11/orfana.jpg", (900, 600)))
+    report = run_import(export, media_dir=media_dir)
+    orphan = Media.objects.get(original_url__endswith="/2018/11/orfana.jpg")
+    assert orphan.wordpress_id is None and orphan.alt_text == "Un'insegna"
+    assert f'src="{orphan.url}"' in Post.objects.get(wordpress_id=12).body_html
+    assert any(e.title == "2018/11/orfana.jpg" for e in report.entries())
+    again = run_import(export, media_dir=media_dir)
+    assert Media.objects.count() == 3 and again.total("media", "unchanged") == 3

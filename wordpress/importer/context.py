@@ -34,6 +34,8 @@ class ImportContext:
     # (WordPress id, Media pk, parent WordPress id, permalink, file address) of each
     # attachment imported: their old pages are pointed somewhere when the run ends.
     attachment_pages: list = field(default_factory=list)
+    # Uploaded images that bodies show: original's path -> (address, alt) (body_images).
+    body_images: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).

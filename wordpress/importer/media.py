@@ -37,12 +37,17 @@ def _fetched(url: str, relative: str) -> str:
     return f"{(urlsplit(url).hostname or 'unknown').lower()}/{relative}"
 
 
-def _source(context: ImportContext, item: wxr.Item, relative: str) -> Path | None:
-    """The attachment's file on this machine: in the media folder, or fetched before."""
+def local_file(context: ImportContext, url: str, relative: str) -> Path | None:
+    """The file of an upload on this machine: in the media folder, or fetched before."""
     found = file_in(context.media_dir, relative)
-    if found is None and context.options.get("fetch_media") and item.attachment_url:
-        found = file_in(fetch_dir(), _fetched(item.attachment_url, relative))
+    if found is None and context.options.get("fetch_media") and url:
+        found = file_in(fetch_dir(), _fetched(url, relative))
     return found
+
+
+def fetch_upload(url: str, relative: str) -> Path:
+    """Fetch an upload into fetch_dir() (FetchError says why not); return the file."""
+    return fetch(url, fetch_dir() / _fetched(url, relative))
 
 
 def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
@@ -51,12 +56,16 @@ def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
     if not context.options.get("fetch_media") or context.report.dry_run:
         return
     relative = _relative(item)
-    if not relative or not item.attachment_url or _source(context, item, relative):
+    if (
+        not relative
+        or not item.attachment_url
+        or local_file(context, item.attachment_url, relative)
+    ):
         return
     if Media.objects.filter(wordpress_id=item.id).exists():
         return
     try:
-        fetch(item.attachment_url, fetch_dir() / _fetched(item.attachment_url, relative))
+        fetch_upload(item.attachment_url, relative)
         context.report.count("media fetched", "created")
     except FetchError as error:
         context.fetch_errors[item.id] = str(error)
@@ -69,10 +78,11 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
     label = item.title or relative or item.attachment_url
     media = Media.objects.filter(wordpress_id=item.id).first()
     if media is None:
-        source = _source(context, item, relative) if relative else None
+        source = local_file(context, item.attachment_url, relative) if relative else None
         if source is None:
             if context.report.dry_run and context.options.get("fetch_media"):
                 context.report.count("media", "created")  # would be fetched
+                _remember_paths(context, item, relative, None)
                 return
             context.report.missing(item.attachment_url or relative)
             reason = context.fetch_errors.pop(item.id, "") or _(
@@ -83,6 +93,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
         if context.report.dry_run:
             # Files are not in the transaction that a dry run rolls back: copy none.
             context.report.count("media", "created")
+            _remember_paths(context, item, relative, None)
             return
         try:
             with source.open("rb") as handle:
@@ -91,7 +102,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
                     alt_text=alt,
                     caption=caption,
                     title=item.title[:200],
-                    original_url=_web_address(item.attachment_url),
+                    original_url=web_address(item.attachment_url),
                     wordpress_id=item.id,
                     allow_missing_alt=True,
                 )
@@ -115,14 +126,19 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
     _remember(context, item, media, relative)
 
 
-def _web_address(url: str) -> str:
+def web_address(url: str) -> str:
     return url if url.startswith(("http://", "https://")) and len(url) <= 500 else ""
 
 
-def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: str) -> None:
+def _remember_paths(context: ImportContext, item: wxr.Item, relative: str, pk) -> None:
+    """Map the attachment's paths to its Media (None in a dry run: known, not stored)."""
     for path in {relative, original_of(relative), relative_upload(item.attachment_url)}:
         if path:
-            context.media_by_path[path] = media.pk
+            context.media_by_path[path] = pk
+
+
+def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: str) -> None:
+    _remember_paths(context, item, relative, media.pk)
     context.media_urls[media.pk] = media.url
     context.media_by_wordpress_id[item.id] = media.pk
     context.attachment_pages.append(
