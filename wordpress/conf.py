@@ -25,6 +25,7 @@ wordpress_settings = AppSettings(
     # one file may take in all.
     FETCH_TIMEOUT_SECONDS=Int(10, minimum=1),
     FETCH_MAX_SECONDS=Int(120, minimum=1),
+    FETCH_WORKERS=Int(4, minimum=1, maximum=32),  # files downloaded at once
     # Where fetched files are kept (so a rerun fetches only what is missing); empty:
     # PRIVATE_ROOT/wordpress-media/.
     FETCH_DIR=Text(""),

@@ -24,7 +24,8 @@ from wordpress.importer.context import ImportContext
 from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
 
-def _relative(item: wxr.Item) -> str:
+def attachment_path(item: wxr.Item) -> str:
+    """Where the attachment's file is, relative to the uploads folder."""
     return attached_path(item.meta.get("_wp_attached_file", ""), item.attachment_url)
 
 
@@ -55,15 +56,15 @@ def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
     the media folder (before its transaction opens: a download takes seconds)."""
     if not context.options.get("fetch_media") or context.report.dry_run:
         return
-    relative = _relative(item)
+    relative = attachment_path(item)
     if (
         not relative
         or not item.attachment_url
         or local_file(context, item.attachment_url, relative)
     ):
         return
-    if Media.objects.filter(wordpress_id=item.id).exists():
-        return
+    if item.id in context.fetch_errors or Media.objects.filter(wordpress_id=item.id).exists():
+        return  # tried already (prefetch_media), or in the library
     try:
         fetch_upload(item.attachment_url, relative)
         context.report.count("media fetched", "created")
@@ -72,7 +73,7 @@ def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
 
 
 def import_media(context: ImportContext, item: wxr.Item) -> None:
-    relative = _relative(item)
+    relative = attachment_path(item)
     alt = item.meta.get("_wp_attachment_image_alt", "").strip()[:300]
     caption = html_to_text(item.excerpt)[:500]
     label = item.title or relative or item.attachment_url

@@ -35,6 +35,7 @@ from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import fetch_missing, import_media
+from wordpress.importer.prefetch import prefetch_media
 from wordpress.importer.terms import import_term, term_kind
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
@@ -333,7 +334,9 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
 
 def _import_attachments(source, context: ImportContext, progress=None) -> int:
     """First pass: store every attachment found under the media dir; count the items."""
-    items = 0
+    if context.options.get("fetch_media") and not context.report.dry_run:
+        with _opened(source) as stream:  # one more read of the file, only to fetch media
+            prefetch_media(context, stream)
     with _opened(source) as stream:
         items = _first_pass(stream, context, progress)
     import_body_images(context)
