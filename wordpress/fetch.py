@@ -19,7 +19,7 @@ import socket
 import ssl
 import time
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from wordpress.conf import wordpress_settings
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
+URL_SAFE = "/%:@&=+$,;~!*'()?#[]"
 
 
 class FetchError(Exception):
@@ -77,15 +78,16 @@ def _request(url: str, deadline: float):
     else:
         connection = _PinnedHTTPConnection(host, port, timeout=timeout)
     connection.addresses = addresses
-    path = parts.path or "/"
+    # Export files write Unicode names as they are ("caffè.jpg"): sent percent-encoded.
+    path = quote(parts.path or "/", safe=URL_SAFE)
     if parts.query:
-        path += "?" + parts.query
+        path += "?" + quote(parts.query, safe=URL_SAFE)
     try:
         connection.request(
             "GET", path, headers={"User-Agent": "blog-import/1", "Accept": "image/*"}
         )
         return connection.getresponse(), connection
-    except (OSError, http.client.HTTPException, ssl.SSLError) as error:
+    except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as error:
         connection.close()
         message = _("could not reach the old site (%(error)s)") % {"error": error}
         raise FetchError(message) from None

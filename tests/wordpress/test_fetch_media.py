@@ -258,3 +258,18 @@ def test_a_body_image_no_attachment_names_is_fetched_original_first_else_as_show
     asked = len(OldSite.requests)
     run_import(export, options={"fetch_media": True})
     assert len(OldSite.requests) == asked and Media.objects.count() == 3
+
+
+def test_a_file_named_in_unicode_is_asked_for_percent_encoded(tmp_path, old_site, settings):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    OldSite.files = {
+        "/wp-content/uploads/2019/05/caff%C3%A8%20doppio.jpg": (
+            200,
+            "image/jpeg",
+            image("JPEG"),
+            {},
+        )
+    }
+    target = tmp_path / "caffè doppio.jpg"
+    fetch(f"http://{old_site}/wp-content/uploads/2019/05/caffè doppio.jpg", target)
+    assert target.read_bytes() == OldSite.files[OldSite.requests[0]][2]

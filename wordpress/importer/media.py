@@ -6,6 +6,7 @@ Files are found by their path inside the uploads folder (wordpress.uploads), so
 self-hosted and WordPress.com exports work alike.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,7 +36,8 @@ def fetch_dir() -> Path:
 
 def _fetched(url: str, relative: str) -> str:
     """Where a fetched file is kept, inside fetch_dir(): by host, then as in uploads."""
-    return f"{(urlsplit(url).hostname or 'unknown').lower()}/{relative}"
+    host = re.sub(r"[^a-z0-9.-]", "_", (urlsplit(url).hostname or "").lower()).strip(".")
+    return f"{host or 'unknown'}/{relative}"
 
 
 def local_file(context: ImportContext, url: str, relative: str) -> Path | None:
