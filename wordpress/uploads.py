@@ -21,6 +21,7 @@ import zlib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from posts.conf import media_settings
@@ -31,6 +32,7 @@ MULTISITE_FILES = re.compile(r"^(?:.*/blogs\.dir/\d+)?/files/")
 WORDPRESS_COM_FILES = ".files.wordpress.com"
 PHOTON = re.compile(r"^i\d\.wp\.com$")
 YEAR_MONTH = re.compile(r"(?:^|/)(\d{4}/\d{2}/[^/]+)$")
+YEAR_MONTH_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
 # WordPress's resized copies (photo-300x200.jpg) and, since 5.3, the scaled-down original
 # it keeps of a large upload (photo-scaled.jpg): both are the same image.
 SIZED = re.compile(r"-(?:\d+x\d+|scaled)(?=\.\w+$)")
@@ -124,9 +126,6 @@ def unpack_uploads(handle, folder: Path) -> tuple[Path, list[str]]:
     return root / _clean(prefix), refused
 
 
-YEAR_MONTH_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
-
-
 def _members(archive) -> tuple[list, list[str]]:
     """The entries to unpack (images, each checked) and the names refused."""
     infos = archive.infolist()
@@ -186,12 +185,8 @@ def _members(archive) -> tuple[list, list[str]]:
 def _too_big() -> UploadsError:
     return UploadsError(
         _("The media zip unpacks to more than %(limit)s (WORDPRESS_ZIP_MAX_BYTES).")
-        % {"limit": _megabytes(wordpress_settings.ZIP_MAX_BYTES)}
+        % {"limit": filesizeformat(wordpress_settings.ZIP_MAX_BYTES)}
     )
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB"
 
 
 def _copy_capped(archive, info, target: Path, budget: int) -> int:
