@@ -69,21 +69,6 @@ def test_a_comment_on_an_attachment_joins_its_article(db, tmp_path, media_root):
     assert comment.post.wordpress_id == 12 and comment.body == "Che bella vetrina!"
 
 
-def test_old_attachment_pages_lead_to_their_article_or_to_the_image(
-    db, tmp_path, media_root, client
-):
-    report = run_import(WORDPRESS_COM, media_dir=wordpress_com_media(tmp_path))
-    post = Post.objects.get(wordpress_id=12)
-    till = Media.objects.get(wordpress_id=22)
-    response = client.get("/2019/05/20/il-negozio-nuovo/vetrina/")
-    assert response.status_code == 301 and response["Location"] == post.get_absolute_url()
-    # The query-string address, for the middleware that answers ?attachment_id=N.
-    rows = dict(Redirect.objects.values_list("old_path", "new_path"))
-    assert rows["/?attachment_id=21"] == post.get_absolute_url()
-    assert rows["/?attachment_id=22"] == till.url  # attached to nothing: the image
-    assert report.total("redirects", "created") >= 4
-
-
 def test_a_self_hosted_blog_in_a_subfolder_redirects_its_old_image_files(
     db, tmp_path, media_root, client
 ):
@@ -101,7 +86,6 @@ def test_a_self_hosted_blog_in_a_subfolder_redirects_its_old_image_files(
     shop = Media.objects.get(wordpress_id=21)
     response = client.get("/blog/wp-content/uploads/2019/05/vetrina.jpg")
     assert response.status_code == 301 and response["Location"] == shop.url
-    assert Redirect.objects.filter(old_path="/blog/?attachment_id=22").exists()
 
 
 def test_sized_and_scaled_copies_in_a_body_point_at_the_original(db, tmp_path, media_root):

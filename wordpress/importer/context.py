@@ -31,9 +31,6 @@ class ImportContext:
     media_urls: dict = field(default_factory=dict)  # Media pk -> its address
     # Why a fetch failed, by attachment WordPress id, until its import reports it.
     fetch_errors: dict = field(default_factory=dict)
-    # (WordPress id, Media pk, parent WordPress id, permalink, file address) of each
-    # attachment imported: their old pages are pointed somewhere when the run ends.
-    attachment_pages: list = field(default_factory=list)
     # Uploaded images that bodies show: original's path -> (address, alt) (body_images).
     body_images: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)

@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 
 from posts import services
 from posts.models import Page
-from wordpress.importer.attachment_pages import record_attachment_pages
 from wordpress.importer.content import page_redirect
 from wordpress.importer.context import ImportContext
 from wordpress.redirects import reverse_in
@@ -34,7 +33,6 @@ def finish(context: ImportContext) -> None:
                 context.redirects.pages_changed()
             if page.status == Page.Status.PUBLISHED:
                 page_redirect(context, page, link)
-    record_attachment_pages(context)
     redirects, language = context.redirects, context.language
     months = set()
     for year, month, day in sorted(context.archive_days):

@@ -1,6 +1,6 @@
 """Attachments: images brought into the media library (from the media folder, an uploaded
 zip of it, or fetched from the old site), and the addresses in bodies and galleries
-pointed at them. Their old pages: attachment_pages.
+pointed at them.
 
 Files are found by their path inside the uploads folder (wordpress.uploads), so
 self-hosted and WordPress.com exports work alike.
@@ -20,9 +20,9 @@ from posts.media import store_image
 from posts.models import Media
 from wordpress import markup, wxr
 from wordpress.conf import wordpress_settings
-from wordpress.fetch import FetchError, fetch
+from wordpress.fetch import fetch
 from wordpress.importer.context import ImportContext
-from wordpress.uploads import attached_path, file_in, original_of, relative_upload
+from wordpress.uploads import UPLOADS, attached_path, file_in, original_of, relative_upload
 
 
 def attachment_path(item: wxr.Item) -> str:
@@ -51,27 +51,6 @@ def local_file(context: ImportContext, url: str, relative: str) -> Path | None:
 def fetch_upload(url: str, relative: str) -> Path:
     """Fetch an upload into fetch_dir() (FetchError says why not); return the file."""
     return fetch(url, fetch_dir() / _fetched(url, relative))
-
-
-def fetch_missing(context: ImportContext, item: wxr.Item) -> None:
-    """With --fetch-media, download an attachment that is neither in the library nor in
-    the media folder (before its transaction opens: a download takes seconds)."""
-    if not context.options.get("fetch_media") or context.report.dry_run:
-        return
-    relative = attachment_path(item)
-    if (
-        not relative
-        or not item.attachment_url
-        or local_file(context, item.attachment_url, relative)
-    ):
-        return
-    if item.id in context.fetch_errors or Media.objects.filter(wordpress_id=item.id).exists():
-        return  # tried already (prefetch_media), or in the library
-    try:
-        fetch_upload(item.attachment_url, relative)
-        context.report.count("media fetched", "created")
-    except FetchError as error:
-        context.fetch_errors[item.id] = str(error)
 
 
 def import_media(context: ImportContext, item: wxr.Item) -> None:
@@ -144,9 +123,10 @@ def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: st
     _remember_paths(context, item, relative, media.pk)
     context.media_urls[media.pk] = media.url
     context.media_by_wordpress_id[item.id] = media.pk
-    context.attachment_pages.append(
-        (item.id, media.pk, item.parent, item.link, item.attachment_url)
-    )
+    if UPLOADS in item.attachment_url and context.redirects is not None:
+        # The file's own old address (other sites and image searches link to it); the
+        # attachment's page is wordpress.importer.finish's.
+        context.redirects.add(item.attachment_url, media.url)
     if item.parent:
         context.media_by_parent.setdefault(item.parent, []).append(media.pk)
 

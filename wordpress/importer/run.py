@@ -34,7 +34,7 @@ from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
-from wordpress.importer.media import fetch_missing, import_media
+from wordpress.importer.media import import_media
 from wordpress.importer.prefetch import prefetch_media
 from wordpress.importer.terms import import_term, term_kind
 from wordpress.redirects import RedirectWriter
@@ -374,7 +374,6 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
-            fetch_missing(context, record)
             _atomic(
                 context,
                 "media",
