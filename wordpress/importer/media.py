@@ -22,7 +22,7 @@ from wordpress import markup, wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import fetch
 from wordpress.importer.context import ImportContext
-from wordpress.uploads import UPLOADS, attached_path, file_in, original_of, relative_upload
+from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
 
 def attachment_path(item: wxr.Item) -> str:
@@ -123,10 +123,6 @@ def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: st
     _remember_paths(context, item, relative, media.pk)
     context.media_urls[media.pk] = media.url
     context.media_by_wordpress_id[item.id] = media.pk
-    if UPLOADS in item.attachment_url and context.redirects is not None:
-        # The file's own old address (other sites and image searches link to it); the
-        # attachment's page is wordpress.importer.finish's.
-        context.redirects.add(item.attachment_url, media.url)
     if item.parent:
         context.media_by_parent.setdefault(item.parent, []).append(media.pk)
 
