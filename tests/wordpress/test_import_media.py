@@ -182,3 +182,17 @@ def test_a_self_hosted_blog_in_a_subfolder_with_absolute_attached_files(db, tmp_
     for wordpress_id in (21, 22):
         assert f'src="{Media.objects.get(wordpress_id=wordpress_id).url}"' in body
     assert "shop.example.org" not in body
+
+
+def test_an_attachment_id_out_of_range_costs_that_attachment_only(db, tmp_path, media_root):
+    export = tmp_path / "blog.xml"
+    export.write_text(
+        WORDPRESS_COM.read_text().replace(
+            "<wp:post_id>22</wp:post_id>", "<wp:post_id>99999999999999999999</wp:post_id>"
+        )
+    )
+    report = run_import(export, media_dir=wordpress_com_media(tmp_path), options={})
+    # The image still arrives: the article shows it, so it comes as a body's image.
+    assert set(Media.objects.values_list("wordpress_id", flat=True)) == {21, None}
+    assert Post.objects.get(wordpress_id=12).cover.wordpress_id == 21
+    assert any(e.field == "wordpress_id" and e.kind == "media" for e in report.entries())

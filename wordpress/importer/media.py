@@ -22,6 +22,7 @@ from wordpress import markup, wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import fetch
 from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import storable_id
 from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
 
@@ -55,6 +56,14 @@ def fetch_upload(url: str, relative: str) -> Path:
 
 def import_media(context: ImportContext, item: wxr.Item) -> None:
     relative = attachment_path(item)
+    if not storable_id(item.id):
+        context.report.skip(
+            "media",
+            item.title or relative,
+            _("its WordPress id (%(id)s) is out of range") % {"id": item.id},
+            field="wordpress_id",
+        )
+        return
     alt = item.meta.get("_wp_attachment_image_alt", "").strip()[:300]
     caption = html_to_text(item.excerpt)[:500]
     label = item.title or relative or item.attachment_url
@@ -62,7 +71,8 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
     if media is None:
         source = local_file(context, item.attachment_url, relative) if relative else None
         if source is None:
-            if context.report.dry_run and context.options.get("fetch_media"):
+            fetchable = relative and item.attachment_url and context.options.get("fetch_media")
+            if context.report.dry_run and fetchable:
                 context.report.count("media", "created")  # would be fetched
                 _remember_paths(context, item, relative, None)
                 return

@@ -12,6 +12,7 @@ from wordpress import wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import FetchError
 from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import storable_id
 from wordpress.importer.media import attachment_path, fetch_upload, local_file
 
 BATCH = 200  # attachments looked up in the library at once
@@ -23,13 +24,24 @@ def prefetch_media(context: ImportContext, stream) -> None:
     context.stage(_("fetching media from the old site"))
     batch = []
     with ThreadPoolExecutor(max_workers=wordpress_settings.FETCH_WORKERS) as pool:
-        for record in wxr.read(stream):
-            if isinstance(record, wxr.Item) and record.post_type == "attachment":
-                batch.append(record)
-                if len(batch) == BATCH:
-                    _fetch(context, pool, batch)
-                    batch = []
+        try:
+            for record in wxr.read(stream):
+                if _is_attachment(record):
+                    batch.append(record)
+                    if len(batch) == BATCH:
+                        _fetch(context, pool, batch)
+                        batch = []
+        except wxr.WXRError:
+            pass  # the first pass imports what comes before it and reports it
         _fetch(context, pool, batch)
+
+
+def _is_attachment(record) -> bool:
+    return (
+        isinstance(record, wxr.Item)
+        and record.post_type == "attachment"
+        and storable_id(record.id)
+    )
 
 
 def _fetch(context: ImportContext, pool, items) -> None:
