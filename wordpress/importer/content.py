@@ -181,6 +181,17 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             wordpress_id=item.id,
             field="status",
         )
+    if item.meta.get("_thumbnail_id"):
+        # Pages here have no cover: the image stays in the library, the report says so.
+        context.report.note(
+            "pages",
+            item.title,
+            _("its featured image (#%(id)s) is in the media library: pages here show none")
+            % {"id": item.meta["_thumbnail_id"]},
+            wordpress_id=item.id,
+            field="_thumbnail_id",
+        )
+
     converted = convert(context, item)
     parent = Page.objects.filter(wordpress_id=item.parent).first() if item.parent else None
     page = Page.objects.filter(wordpress_id=item.id).first()

@@ -28,6 +28,11 @@ class ImportContext:
     media_by_path: dict = field(default_factory=dict)  # uploads-relative path -> Media pk
     media_by_parent: dict = field(default_factory=dict)  # WordPress post id -> [Media pk]
     media_by_wordpress_id: dict = field(default_factory=dict)
+    media_urls: dict = field(default_factory=dict)  # Media pk -> its address
+    # Why a fetch failed, by attachment WordPress id, until its import reports it.
+    fetch_errors: dict = field(default_factory=dict)
+    # Uploaded images that bodies show: original's path -> (address, alt) (body_images).
+    body_images: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).

@@ -29,11 +29,13 @@ from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
 from wordpress.importer import comments
 from wordpress.importer.authors import import_author
+from wordpress.importer.body_images import import_body_images, note_body_images
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
+from wordpress.importer.prefetch import prefetch_media
 from wordpress.importer.terms import import_term, term_kind
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
@@ -332,9 +334,13 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
 
 def _import_attachments(source, context: ImportContext, progress=None) -> int:
     """First pass: store every attachment found under the media dir; count the items."""
-    items = 0
+    if context.options.get("fetch_media") and not context.report.dry_run:
+        with _opened(source) as stream:  # one more read of the file, only to fetch media
+            prefetch_media(context, stream)
     with _opened(source) as stream:
         items = _first_pass(stream, context, progress)
+    import_body_images(context)
+    _committed(context)
     return items
 
 
@@ -364,6 +370,7 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         items += 1
         if progress:
             progress(items, 0)  # counting: the total is known when the pass ends
+        note_body_images(context, record)
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":

@@ -1,5 +1,5 @@
-"""manage.py import_wordpress FILE.xml [--media-dir DIR] [--dry-run] [--language it]
-[--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
+"""manage.py import_wordpress FILE.xml [--media-dir DIR] [--fetch-media] [--dry-run]
+[--language it] [--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
 
 import sys
 
@@ -24,6 +24,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--media-dir", help="A copy of the old site's wp-content/uploads folder."
+        )
+        parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Download from the old site the images the media folder lacks "
+            "(kept in WORDPRESS_FETCH_DIR: a rerun fetches only what is still missing).",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="Print the report; write nothing."
@@ -75,6 +81,7 @@ class Command(BaseCommand):
                 language=options["language"],
                 options={
                     "train_spam": options["train_spam"],
+                    "fetch_media": options["fetch_media"],
                     "reaction_meta": options["reaction_meta"],
                 },
                 progress=progress,
