@@ -122,12 +122,13 @@ def _local_verdict(candidate: Candidate) -> Verdict:
     )
     score = sigmoid(prior + taught + evidence)
     verdict = verdict_for_score(score)
-    if verdict == "spam" and not beyond_the_starting_model(taught + evidence):
+    site_evidence = taught + model.trusted_prior(prior) + evidence
+    if verdict == "spam" and not beyond_the_starting_model(site_evidence):
         verdict = "hold"
         reasons.append(
             Reason(
                 "starting_model",
-                round(sigmoid(taught + evidence), 4),
+                round(sigmoid(site_evidence), 4),
                 gettext(
                     "Only the starting model points to spam: held for a moderator, not hidden."
                 ),
