@@ -25,7 +25,7 @@ CONFIRMED_SPAM = [
     "Follow me on instagram for daily giveaways and free followers",
     "Our band just released our first single, search for us and show some love",
 ]
-UNSEEN = "check out eminem latest track survival if u didnt"
+UNSEEN = "check out this new rapper latest track, fire"
 QUESTIONS = [
     "I have an excel file saved on my desktop. I cannot upload it to R. Can someone please help?",
     "Can someone please help me understand how CES differs from a simple satisfaction question?",
