@@ -31,6 +31,7 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from blogsite import pagekeys
 from blogsite.personal import mark_personal
 
 ENTRY_PREFIX = "pagecache:page:"
@@ -96,9 +97,12 @@ def bump(*scopes: str) -> None:
                 cache.set(key, 1, timeout=None)
 
 
-def _entry_key(request) -> str:
-    raw = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
-    return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+def _entry_key(request, address: str | None = None) -> str:
+    """The key of the page stored for `request`'s address (pagekeys: only the parameters a
+    stored page reads)."""
+    if address is None:
+        address = pagekeys.address(request)[0]
+    return ENTRY_PREFIX + pagekeys.page_of(request.get_host(), get_language(), address)
 
 
 def generation(scope: str) -> int:
@@ -145,13 +149,17 @@ class PageCacheMiddleware:
         request.page_cacheable = is_anonymous_read(request)
         if not request.page_cacheable:
             return self.get_response(request)
-        key = _entry_key(request)
+        pagekeys.drop_tracking(request)
+        address, other_parameters = pagekeys.address(request)
+        key = _entry_key(request, address)
         now = time.time()
         entry = cache.get(key)
         if entry is not None and _is_fresh(entry, now):
             return self._answer_from(request, entry)
         response = self.get_response(request)
-        self._store(request, key, response, now)
+        # A parameter no stored page reads: answered as asked, never stored (pagekeys).
+        if not other_parameters:
+            self._store(request, key, response, now, address=address)
         return response
 
     def _answer_from(self, request, entry):
@@ -178,7 +186,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         return _public_headers(response, etag, entry["rendered_at"])
 
-    def _store(self, request, key, response, rendered_at):
+    def _store(self, request, key, response, rendered_at, *, address):
         generations = getattr(request, "page_cache_generations", None)
         if (
             not generations
@@ -189,8 +197,12 @@ class PageCacheMiddleware:
             or "no-store" in response.get("Cache-Control", "")
         ):
             return
-        expires_at = getattr(request, "page_cache_expires_at", None)
         timeout = _timeout()
+        if address != request.path:  # a variant (?cpage=2): at most so many per page
+            page = pagekeys.page_of(request.get_host(), get_language(), request.path)
+            if not pagekeys.may_store_variant(cache, page, address, timeout):
+                return
+        expires_at = getattr(request, "page_cache_expires_at", None)
         if expires_at is not None:
             timeout = min(timeout, max(1, int(expires_at - rendered_at)))
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
