@@ -17,7 +17,13 @@ is seen at once by all of them through the shared cache (Redis). Scopes named in
 the JSON state corrects the counts at once for readers with JavaScript.
 
 A page also expires when a scheduled article comes due (`expires_at`), and after
-PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query.
+PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query
+(but for the epoch, read from the database at most every few seconds per process).
+
+A write that cannot reach the shared cache to bump its scopes (Redis unreachable) raises
+the epoch in the database instead, which makes every stored page stale within
+PAGE_CACHE_EPOCH_CHECK_SECONDS on every app server (blogsite.cacheepoch). What the key is
+made of, and how many entries a page may have: blogsite.pagekeys.
 """
 
 import hashlib
@@ -31,7 +37,7 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-from blogsite import pagekeys
+from blogsite import cacheepoch, pagekeys
 from blogsite.personal import mark_personal
 
 ENTRY_PREFIX = "pagecache:page:"
@@ -76,6 +82,8 @@ def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
     # Read now, before the view's queries: a write landing during the render bumps past
     # these values, so the copy stored below is stale at once instead of wrongly fresh.
     snapshot = getattr(request, "page_cache_generations", {})
+    if not snapshot:
+        request.page_cache_epoch = cacheepoch.current()
     request.page_cache_generations = {**_generations(scopes), **snapshot}
     if expires_at is not None:
         current = getattr(request, "page_cache_expires_at", None)
@@ -86,7 +94,8 @@ def bump(*scopes: str) -> None:
     """Make every stored page depending on one of `scopes` stale, in every process."""
     incr_or_create_many = getattr(cache, "incr_or_create_many", None)
     if incr_or_create_many is not None:  # Redis (blogsite.cache_backend): one round trip
-        incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes])
+        if not incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes]):
+            cacheepoch.raise_epoch(scopes)  # Redis unreachable: no change lost
         return
     for scope in scopes:
         key = GENERATION_PREFIX + scope
@@ -118,6 +127,8 @@ def _generations(scopes) -> dict:
 
 def _is_fresh(entry, now) -> bool:
     if entry["expires_at"] is not None and now >= entry["expires_at"]:
+        return False
+    if entry.get("epoch", 0) != cacheepoch.current():  # a change missed Redis meanwhile
         return False
     current = _generations(entry["generations"])
     for scope, generation in entry["generations"].items():
@@ -220,6 +231,7 @@ class PageCacheMiddleware:
             "rendered_at": rendered_at,
             "expires_at": expires_at,
             "generations": generations,
+            "epoch": getattr(request, "page_cache_epoch", 0),
         }
         cache.set(key, entry, timeout=timeout)
         response["X-Page-Cache"] = "miss"

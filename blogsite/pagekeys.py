@@ -32,6 +32,9 @@ page_cache_settings = AppSettings(
     TRACKING_PARAMETERS=TextList(()),
     # Stored variants of one page's address with query parameters (?cpage=2, ?thread=7...).
     MAX_ENTRIES_PER_PAGE=Int(50, minimum=1),
+    # How often each process reads the page cache's epoch from the database: a change that
+    # missed Redis reaches every page within this many seconds (blogsite.cacheepoch).
+    EPOCH_CHECK_SECONDS=Int(5, minimum=1, maximum=10),
 )
 
 BASE_TRACKING_PARAMETERS = ("utm_*", "fbclid", "gclid", "mc_cid", "mc_eid", "ref")

@@ -19,7 +19,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from blogsite import pagecache
+from blogsite import cacheepoch, pagecache
 
 SITE = "site"  # every page: articles, pages, terms, authors, reaction kinds
 LISTS = "lists"  # lists of articles: comment counts on the cards
@@ -74,16 +74,18 @@ def votes_changed(*, post_id: int) -> None:
 
 def next_due() -> float | None:
     """When the next scheduled article comes due, as a timestamp (None: none scheduled)."""
-    due = cache.get(NEXT_DUE_KEY, "unknown")
-    if due == "unknown":
-        from posts.models import Post
+    epoch = cacheepoch.current()  # a forgetting that missed Redis: computed again
+    stored = cache.get(NEXT_DUE_KEY)
+    if isinstance(stored, tuple) and stored[0] == epoch:
+        return stored[1]
+    from posts.models import Post
 
-        moment = Post.objects.filter(
-            status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
-            published_at__gt=timezone.now(),
-        ).aggregate(due=Min("published_at"))["due"]
-        due = moment.timestamp() if moment else None
-        cache.set(NEXT_DUE_KEY, due, timeout=3600)
+    moment = Post.objects.filter(
+        status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
+        published_at__gt=timezone.now(),
+    ).aggregate(due=Min("published_at"))["due"]
+    due = moment.timestamp() if moment else None
+    cache.set(NEXT_DUE_KEY, (epoch, due), timeout=3600)
     return due
 
 
@@ -123,7 +125,8 @@ def site_value(name: str, compute):
     found = cache.get_many([generation_key, stamp_key])
     # The generation is read before computing: a write landing meanwhile bumps past it, so
     # a value computed from the old rows carries a stamp nobody accepts any more.
-    generation = found.get(generation_key, 0)
+    # The epoch too: a bump of SITE that missed Redis raised it instead (blogsite.cacheepoch).
+    generation = f"{cacheepoch.current()}.{found.get(generation_key, 0)}"
     stamp = found.get(stamp_key)
     if stamp is not None and stamp.startswith(f"{generation}:"):
         held = _held.get(name)
