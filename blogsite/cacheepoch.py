@@ -28,7 +28,9 @@ from blogsite.pagekeys import page_cache_settings
 logger = logging.getLogger("blogsite.cache")
 
 _lock = threading.Lock()
-_known = {"value": 0, "checked_at": float("-inf")}
+# None until first read: a process started while the database is unreachable serves what
+# the cache holds rather than nothing.
+_known: dict = {"value": None, "checked_at": float("-inf")}
 
 
 def is_needed() -> bool:
@@ -36,8 +38,9 @@ def is_needed() -> bool:
     return getattr(cache, "may_miss_writes", False)
 
 
-def current() -> int:
-    """The epoch pages must carry to be used: read from the database now and then."""
+def current() -> int | None:
+    """The epoch pages must carry to be used: read from the database now and then (None:
+    not known yet, the database being unreachable; any page will do)."""
     if not is_needed():
         return 0
     now = time.monotonic()

@@ -128,7 +128,8 @@ def _generations(scopes) -> dict:
 def _is_fresh(entry, now) -> bool:
     if entry["expires_at"] is not None and now >= entry["expires_at"]:
         return False
-    if entry.get("epoch", 0) != cacheepoch.current():  # a change missed Redis meanwhile
+    epoch = cacheepoch.current()
+    if epoch is not None and entry.get("epoch", 0) != epoch:  # a change missed Redis
         return False
     current = _generations(entry["generations"])
     for scope, generation in entry["generations"].items():
