@@ -11,14 +11,16 @@ once per PAGE_CACHE_EPOCH_CHECK_SECONDS: within that many seconds of the write, 
 app server, no page from before it is served, whether Redis is back or not.
 
 A cache that is local to the process (the local-memory default) cannot miss a bump: there
-the epoch is not read at all. While the database is unreachable the last epoch read stays
-in use, so the page cache keeps serving its copies (blogsite.outage).
+the epoch is not read at all, nor with the page cache off. While the database is
+unreachable the last epoch read stays in use, so the page cache keeps serving its copies
+(blogsite.outage).
 """
 
 import logging
 import threading
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
@@ -34,8 +36,13 @@ _known: dict = {"value": None, "checked_at": float("-inf")}
 
 
 def is_needed() -> bool:
-    """Whether the cache is shared and may fail (Redis): only then can a bump be missed."""
-    return getattr(cache, "may_miss_writes", False)
+    """Whether the page cache is on, in a cache that is shared and may fail (Redis): only
+    then can a stored page outlive a bump that was missed. (With the page cache off, the
+    site values keep their own 600 s bound, as before; and the test suite, which runs with
+    it off, counts no epoch read among a page's queries.)"""
+    return getattr(settings, "PAGE_CACHE_ENABLED", True) and getattr(
+        cache, "may_miss_writes", False
+    )
 
 
 def current() -> int | None:

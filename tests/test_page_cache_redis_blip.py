@@ -176,6 +176,8 @@ def test_with_redis_answering_a_stored_page_is_served_and_the_epoch_stays(redis_
 
 def test_the_local_memory_cache_never_reads_the_epoch(settings, post, django_assert_num_queries):
     settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cacheepoch.forget_known()
     Client().get(post.get_absolute_url())
     with django_assert_num_queries(0):
         assert Client().get(post.get_absolute_url())["X-Page-Cache"] == "hit"
