@@ -7,6 +7,10 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
+        from blogsite import pagekeys
+
+        # What the article's comments read from the address (comments_tags.render_comments).
+        pagekeys.register_key_parameters("thread", "cpage", "replyto")
         from comments.models import Comment
         from posts import listing
 

@@ -10,10 +10,12 @@ from posts.reactions.models import Reaction, ReactionBaseline, ReactionKind
 from posts.reactions.services import TAKEN_BACK
 
 
-def active_kinds() -> list[ReactionKind]:
+def active_kinds(*, fresh_within: float = 0.0) -> list[ReactionKind]:
     """The active kinds with every language's label, kept in the cache until the site
-    changes (a kind or a label saved bumps the site's generation)."""
-    return cache.site_value("reaction-kinds", _load_active_kinds)
+    changes (a kind or a label saved bumps the site's generation). A vote takes this
+    process's copy when it was found current within `fresh_within` seconds, without asking
+    the cache (posts.cache.site_value); a page never does."""
+    return cache.site_value("reaction-kinds", _load_active_kinds, fresh_within=fresh_within)
 
 
 def _load_active_kinds() -> list[ReactionKind]:
