@@ -162,6 +162,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,  # comments/jinja2/
         "OPTIONS": {
+            "environment": "comments.templating.environment",  # escapes as Django does
             "autoescape": True,
             "trim_blocks": True,
             "lstrip_blocks": True,

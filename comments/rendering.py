@@ -7,8 +7,9 @@ where Jinja2 compiles the template to Python once. A site overrides the template
 `comments/comment.html` in that engine's DIRS (the project's templates/ by default).
 
 What every comment of a page shares (translated words, URL prefixes, month names) is worked
-out once per page and language; each comment is drawn after its replies, which it receives
-as HTML. The comment's text is its stored, already sanitized `body_html`.
+out once per page and language, and the template draws a page's comments in one call (a
+recursive loop, replies under their comment). The comment's text is its stored, already
+sanitized `body_html`.
 """
 
 from types import SimpleNamespace
@@ -20,7 +21,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS_ALT
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext
-from markupsafe import Markup
 
 from posts.weburl import web_url
 
@@ -45,6 +45,7 @@ WORDS = (
 
 # What the template may ask of a comment that the thread did not set.
 DEFAULTS = (
+    ("children", ()),
     ("by_staff", False),
     ("in_reply_to", None),
     ("hidden_replies", 0),
@@ -109,7 +110,7 @@ class CommentListRenderer:
         self.months = constants["months"]
         self.timezone = timezone.get_current_timezone()
         self.template = comment_template()
-        # Jinja2's globals (range, dict, ...) merged once, not at every comment's render.
+        # What Template.render does, the globals (range, dict, ...) merged in by hand.
         self.shared = {
             **self.template.globals,
             "t": constants["words"],
@@ -119,30 +120,29 @@ class CommentListRenderer:
         }
 
     def render(self, comments) -> str:
-        html = "".join([self._comment(comment) for comment in comments])
-        # Jinja2 escapes ' and " as &#39; and &#34;, Django as &#x27; and &quot;: the same
-        # characters, written as the rest of the site writes them.
-        html = html.replace("&#39;", "&#x27;").replace("&#34;", "&quot;")
+        self._prepare(comments)
+        variables = self.shared.copy()
+        variables["comments"] = comments
+        context = self.template.new_context(variables, shared=True)
+        html = "".join(self.template.root_render_func(context))
         return mark_safe(html)  # noqa: S308 - autoescaped template, body_html stored sanitized
 
-    def _comment(self, comment) -> str:
-        local = comment.submitted_at.astimezone(self.timezone)
-        comment.time_iso = local.replace(microsecond=0).isoformat()
-        comment.time_shown = (
-            f"{local.day} {self.months[local.month]} {local.year} "
-            f"{local.hour:02d}:{local.minute:02d}"
-        )
-        comment.website = web_url(comment.author_url)
-        # Jinja2 asks a missing attribute twice (attribute, then item) before it gives up.
-        known = comment.__dict__
-        for name, default in DEFAULTS:
-            if name not in known:
-                known[name] = default
-        children = getattr(comment, "children", None)
-        replies = Markup("".join([self._comment(child) for child in children])) if children else ""
-        # What Template.render does, without copying the globals for each comment.
-        variables = self.shared.copy()
-        variables["comment"] = comment
-        variables["replies"] = replies
-        context = self.template.new_context(variables, shared=True)
-        return "".join(self.template.root_render_func(context))
+    def _prepare(self, comments) -> None:
+        """Give each comment of the tree its times, its link and the template's defaults."""
+        months, zone = self.months, self.timezone
+        stack = list(comments)
+        while stack:
+            comment = stack.pop()
+            local = comment.submitted_at.astimezone(zone)
+            known = comment.__dict__
+            known["time_iso"] = local.replace(microsecond=0).isoformat()
+            known["time_shown"] = (
+                f"{local.day} {months[local.month]} {local.year} "
+                f"{local.hour:02d}:{local.minute:02d}"
+            )
+            known["website"] = web_url(comment.author_url)
+            # Jinja2 asks a missing attribute twice (attribute, then item) before it gives up.
+            for name, default in DEFAULTS:
+                if name not in known:
+                    known[name] = default
+            stack.extend(known["children"])

@@ -31,8 +31,11 @@ def with_comment_template_in(directory):
 def test_a_site_draws_comments_with_its_own_template(client, post, tmp_path):
     (tmp_path / "comments").mkdir()
     (tmp_path / "comments" / "comment.html").write_text(
+        "{% for comment in comments recursive %}"
         '<li class="site-comment" id="comment-{{ comment.pk }}">{{ comment.shown_name }}'
-        " ({{ t['Reply'] }}){% if replies %}<ol>{{ replies }}</ol>{% endif %}</li>\n"
+        " ({{ t['Reply'] }})"
+        "{% if comment.children %}<ol>{{ loop(comment.children) }}</ol>{% endif %}</li>\n"
+        "{% endfor %}"
     )
     first = make_comment(post, author_name="Maria <Rossi>")
     reply = make_comment(post, parent=first, author_name="Luca")
