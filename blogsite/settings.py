@@ -158,6 +158,21 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # One template only: a comment of an article page (comments/rendering.py says why
+        # it is Jinja2). A site overrides it with templates/comments/comment.html.
+        "NAME": "comments",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,  # comments/jinja2/
+        "OPTIONS": {
+            "environment": "comments.templating.environment",  # escapes as Django does
+            "autoescape": True,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "keep_trailing_newline": True,
+        },
+    },
 ]
 
 # Django's plain input widgets written in Python (the same markup, without a template per

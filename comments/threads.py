@@ -9,6 +9,7 @@ from django.db.models import F, Q
 
 from comments.conf import comment_settings
 from comments.models import Comment, is_visible_among, visible_sql
+from comments.rows import instances_from_sql
 
 
 @dataclass
@@ -132,7 +133,8 @@ def _first_replies_of_threads(post_id: int, own_ids: frozenset, cap: int):
     q = connection.ops.quote_name
     meta = Comment._meta
     table = q(meta.db_table)
-    columns = [q(f.column) for f in meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    fields = [f for f in meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    columns = [q(f.column) for f in fields]
     inner = ", ".join(f"c.{column}" for column in columns)
     outer = ", ".join(columns)
     # Comment.objects.visible(), spelled in SQL beside it (comments.models.visible_sql).
@@ -158,7 +160,8 @@ def _first_replies_of_threads(post_id: int, own_ids: frozenset, cap: int):
         ") shown WHERE parent_id IS NULL OR reply_rank <= %s"
         " ORDER BY submitted_at, id"
     )
-    return Comment.objects.raw(sql, params)
+    extra = ("by_staff", "thread_replies", "thread_visible")
+    return instances_from_sql(Comment, fields, extra, sql, params)
 
 
 def _visible_count(rows) -> int:

@@ -13,7 +13,7 @@ from posts.reactions.views import MESSAGE_TAG
 register = template.Library()
 
 
-@register.inclusion_tag("posts/includes/_reactions_row.html", takes_context=True)
+@register.inclusion_tag("reactions/includes/_row.html", takes_context=True)
 def render_reactions(context, post):
     """Prepare the row under an article: a button per kind, the reader's choice pressed."""
     request = context.get("request")
@@ -51,6 +51,12 @@ def reaction_summary(context, post):
     if not hasattr(post, "reaction_summary"):
         display.card_summaries(_listed_posts(context, post))
     return post.reaction_summary
+
+
+@register.inclusion_tag("reactions/includes/_summary.html", takes_context=True)
+def render_reaction_summary(context, post):
+    """The counts per kind under an article card."""
+    return {"summary": reaction_summary(context, post)}
 
 
 def _listed_posts(context, post):
