@@ -32,6 +32,9 @@ class ImportContext:
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).
     attachment_comments: dict = field(default_factory=dict)
+    # Attachments' pages, answered by the article or page each belongs to: WordPress id ->
+    # (parent's WordPress id, old address).
+    attachment_pages: dict = field(default_factory=dict)
     archive_days: set = field(default_factory=set)
     redirects: RedirectWriter | None = None
     users: dict = field(default_factory=dict)  # user pk -> user

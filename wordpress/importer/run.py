@@ -367,6 +367,7 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
+            context.attachment_pages[record.id] = (record.parent, record.link)
             _atomic(
                 context,
                 "media",
