@@ -23,7 +23,7 @@ def finish(context: ImportContext) -> None:
                 wordpress_id=comment.id,
             )
     context.attachment_comments.clear()
-    for page_pk, parent_wordpress_id, _link in context.pending_parents:
+    for page_pk, parent_wordpress_id, _links in context.pending_parents:
         with transaction.atomic():
             page = Page.objects.get(pk=page_pk)
             parent = Page.objects.filter(wordpress_id=parent_wordpress_id).first()
@@ -35,10 +35,10 @@ def finish(context: ImportContext) -> None:
                 context.redirects.pages_changed()
     # Once every page has its parent: a page moved under its parent moves its children,
     # so their addresses are known only now.
-    for page_pk, _parent_wordpress_id, link in context.pending_parents:
+    for page_pk, _parent_wordpress_id, links in context.pending_parents:
         page = Page.objects.filter(pk=page_pk, status=Page.Status.PUBLISHED).first()
         if page is not None:
-            page_redirect(context, page, link)
+            page_redirect(context, page, links)
     attachment_pages(context)
     redirects, language = context.redirects, context.language
     months = set()
