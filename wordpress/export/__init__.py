@@ -73,7 +73,9 @@ def export_wxr(*, now=None) -> Iterator[str]:
     yield from tags()
     yield from attachments()
     yield from pages()
-    yield from posts()
+    # A comment's account is named only when it is in the file's authors: WordPress's
+    # importer maps comment_user_id through them, and would keep any other id as it is.
+    yield from posts(set(author_rows().values_list("pk", flat=True)))
     yield "</channel>\n</rss>\n"
 
 
@@ -106,10 +108,10 @@ def header(now) -> Iterator[str]:
     yield f"\t<wp:base_blog_url>{site_url}</wp:base_blog_url>\n\n"
 
 
-def authors() -> Iterator[str]:
+def author_rows():
     """Every author, as wxr_authors_list(): whoever wrote an article or a page or uploaded an
     image, and the authors and staff with nothing published (yet), imported ones included."""
-    rows = (
+    return (
         get_user_model()
         .objects.filter(
             Q(pk__in=Post.objects.values("author"))
@@ -123,7 +125,10 @@ def authors() -> Iterator[str]:
         .select_related("profile")
         .order_by("pk")
     )
-    for user in rows.iterator(chunk_size=CHUNK):
+
+
+def authors() -> Iterator[str]:
+    for user in author_rows().iterator(chunk_size=CHUNK):
         yield (
             "\t<wp:author>"
             f"<wp:author_id>{user_wp_id(user)}</wp:author_id>"
@@ -247,7 +252,7 @@ def page_item(page, addresses, comments) -> Iterator[str]:
     yield "\t</item>\n"
 
 
-def posts() -> Iterator[str]:
+def posts(authors: set) -> Iterator[str]:
     rows = (
         Post.objects.select_related("author__profile", "cover")
         .prefetch_related("tags", "categories")
@@ -267,7 +272,10 @@ def posts() -> Iterator[str]:
         addresses = old_addresses([post.get_absolute_url() for post in batch])
         for post in batch:
             old = addresses.get(post.get_absolute_url(), ())
-            yield from post_item(post, comments_by_post.pop(post.pk, ()), old)
+            post_comments = [
+                comment_element(c, authors) for c in comments_by_post.pop(post.pk, ())
+            ]
+            yield from post_item(post, post_comments, old)
 
 
 def post_status(post) -> str:
@@ -311,6 +319,5 @@ def post_item(post, comments, addresses=()) -> Iterator[str]:
     if post.cover_id:
         yield postmeta("_thumbnail_id", wp_id(post.cover, MEDIA_IDS))
     yield language_meta(post, addresses)
-    for comment in comments:
-        yield comment_element(comment)
+    yield from comments
     yield "\t</item>\n"

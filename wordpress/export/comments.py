@@ -34,7 +34,8 @@ def element(*, wordpress_id, name, email, url, ip, date, body, approved, kind, p
     )
 
 
-def comment_element(comment) -> str:
+def comment_element(comment, authors: set) -> str:
+    """An article's comment; `authors` are the pks of the accounts in the file's authors."""
     # A reply under a comment left out (spam) becomes top-level: WordPress's importer would
     # otherwise keep the old parent id, which may be another comment's on the new site.
     exported_parent = comment.parent_id and comment.parent.status in COMMENT_STATUS
@@ -49,7 +50,7 @@ def comment_element(comment) -> str:
         approved=COMMENT_STATUS[comment.status],
         kind=comment.kind,
         parent=wp_id(comment.parent, COMMENT_IDS) if exported_parent else 0,
-        user_id=user_wp_id(comment.user),
+        user_id=user_wp_id(comment.user) if comment.user_id in authors else 0,
     )
 
 
