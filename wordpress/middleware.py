@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 
 from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile, Tag
@@ -102,6 +103,17 @@ def query_target(query) -> str | None:
     return target
 
 
+def is_old(path: str) -> bool:
+    """Whether a 404 at `path` may be an old address: not one of our own views' addresses
+    (their 404, a missing article or a bad ?thread=, stays theirs), static pages' aside."""
+    if path.startswith(NOT_OLD):
+        return False
+    try:
+        return resolve(path).view_name == "posts:page"
+    except Resolver404:
+        return True
+
+
 class WordPressIdRedirectMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -114,8 +126,8 @@ class WordPressIdRedirectMiddleware:
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
-        if response.status_code == 404 and not request.path.startswith(NOT_OLD):
+        if response.status_code == 404 and is_old(request.path):
             target = resolve_old_path(request.path)
-            if target and target != request.get_full_path():
+            if target and target.split("?", 1)[0] != request.path:
                 return HttpResponsePermanentRedirect(target)
         return response

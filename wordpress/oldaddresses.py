@@ -193,8 +193,8 @@ def _post(segments: list[str]) -> str | None:
     if len(rows) == 1:
         return rows.pop()
     posts = Post.objects.published().filter(slug=wordpress_slug(name) or name)
-    dates = [int(s) for s in segments[:-1] if s.isdigit()]
-    if dates:
-        posts = posts.filter(published_at__year=dates[0])
+    years = [int(s) for s in segments[:-1] if YEAR.match(s)]  # range-checked by the regex
+    if years:
+        posts = posts.filter(published_at__year=years[0])
     post = posts.order_by("language", "pk").first()
     return post and post.get_absolute_url()
