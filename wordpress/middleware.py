@@ -16,6 +16,7 @@ from django.contrib.sites.models import Site
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 
+from blogsite.addresses import address_in_own_words
 from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile, Tag
 from wordpress.oldaddresses import (
@@ -105,13 +106,17 @@ def query_target(query) -> str | None:
 
 def is_old(path: str) -> bool:
     """Whether a 404 at `path` may be an old address: not one of our own views' addresses
-    (their 404, a missing article or a bad ?thread=, stays theirs), static pages' aside."""
+    in any language's words (their 404, a missing article or a bad ?thread=, stays theirs;
+    static pages' catch-all aside)."""
     if path.startswith(NOT_OLD):
         return False
     try:
-        return resolve(path).view_name == "posts:page"
+        if resolve(path).view_name != "posts:page":
+            return False
     except Resolver404:
         return True
+    # One of ours in another language's words (/en/articoli/x/): blogsite.addresses answers.
+    return address_in_own_words(path) is None
 
 
 class WordPressIdRedirectMiddleware:

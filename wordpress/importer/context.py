@@ -33,9 +33,6 @@ class ImportContext:
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).
     attachment_comments: dict = field(default_factory=dict)
-    # Attachments' pages, answered by the article or page each belongs to: WordPress id ->
-    # (parent's WordPress id, old address).
-    attachment_pages: dict = field(default_factory=dict)
     archive_days: set = field(default_factory=set)
     redirects: RedirectWriter | None = None
     users: dict = field(default_factory=dict)  # user pk -> user
@@ -45,6 +42,9 @@ class ImportContext:
     # a batch: write at once).
     pending: Pending | None = None
     terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
+    # Attachments' pages, answered by the article or page each belongs to: WordPress id ->
+    # (parent's WordPress id, old address), read in the second pass.
+    attachment_links: dict = field(default_factory=dict)
     # Each item's and term's language and translation group (importer.languages).
     languages: LanguagePlan | None = None
 

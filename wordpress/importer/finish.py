@@ -39,7 +39,6 @@ def finish(context: ImportContext) -> None:
         page = Page.objects.filter(pk=page_pk, status=Page.Status.PUBLISHED).first()
         if page is not None:
             page_redirect(context, page, links)
-    attachment_pages(context)
     redirects, language = context.redirects, context.language
     months = set()
     for year, month, day in sorted(context.archive_days):
@@ -63,12 +62,13 @@ def finish(context: ImportContext) -> None:
             context.report.skip(
                 "redirects", "/comments/feed/", _("this site has no comments feed yet")
             )
+    attachment_links(context)
 
 
-def attachment_pages(context: ImportContext) -> None:
+def attachment_links(context: ImportContext) -> None:
     """An attachment's page (/article/image-name/, /?attachment_id=N) answers with the
     article or page it belongs to; an attachment of none, with its file."""
-    pages = context.attachment_pages
+    pages = context.attachment_links
     ids = list(pages)
     for start in range(0, len(ids), IN_QUERY_SIZE):
         chunk = {

@@ -253,7 +253,9 @@ def _import_item(context, item: wxr.Item) -> None:
     elif item.post_type == "page":
         work, kind = import_page, "pages"
     elif item.post_type in IMPORTED_TYPES:
-        return  # attachments: the first pass
+        # Attachments: the first pass; their old pages are answered when the run ends.
+        context.attachment_links[item.id] = (item.parent, item.link)
+        return
     else:
         context.report.other_type(item.post_type or "?")
         context.report.skip(
@@ -365,7 +367,6 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
-            context.attachment_pages[record.id] = (record.parent, record.link)
             _atomic(
                 context,
                 "media",
