@@ -116,6 +116,21 @@ def test_a_polylang_language_the_site_does_not_serve_is_refused(db, tmp_path):
     assert Post.objects.get(wordpress_id=101).language == "en"
 
 
+def test_one_language_given_takes_in_every_language_the_site_does_not_serve(db, tmp_path):
+    german = tmp_path / "de.xml"
+    german.write_text(
+        POLYLANG.read_text(encoding="utf-8").replace('nicename="en"', 'nicename="de"'),
+        encoding="utf-8",
+    )
+    report = run_import(german, language="it")  # as the admin's one choice does
+    assert not report.error
+    italian, german_one = Post.objects.get(wordpress_id=100), Post.objects.get(wordpress_id=101)
+    assert italian.language == german_one.language == "it"
+    # Two versions of one article in one language: the second is not linked, and said so.
+    assert german_one.translation_key is None or italian.translation_key is None
+    assert any(e.field == "language" for e in report.entries())
+
+
 def test_wpml_language_meta_and_translation_groups_are_read(db, tmp_path):
     text = POLYLANG.read_text(encoding="utf-8")
     for pll, wpml in (

@@ -11,7 +11,8 @@ gives each article, page and term its language and its translation link.
 
 A language the site does not serve (settings.SITE_LANGUAGES) is refused before any article
 is written, with a message naming the setting and --language, which maps it
-(--language fr=it) or gives the file's own language (--language it).
+(--language fr=it) or gives the file's own language (--language it, which also takes in
+whatever other language the site does not serve: the admin's one choice).
 """
 
 import re
@@ -44,6 +45,7 @@ def base_code(value: str) -> str:
 @dataclass
 class LanguagePlan:
     default: str = ""  # the site language of what names none of its own
+    fallback: str = ""  # --language CODE: also the language of any the site does not serve
     mapping: dict = field(default_factory=dict)  # the file's code -> a site language
     item_language: dict = field(default_factory=dict)  # WordPress post id -> file's code
     item_group: dict = field(default_factory=dict)  # WordPress post id -> group name
@@ -58,7 +60,7 @@ class LanguagePlan:
         if not code:
             return self.default
         code = self.mapping.get(code, code)
-        return code if code in language_codes() else None
+        return code if code in language_codes() else (self.fallback or None)
 
 
 def parse_option(value: str) -> tuple[str, dict]:
@@ -114,7 +116,7 @@ def start(context, site: wxr.Site) -> None:
     plan = LanguagePlan(mapping=mapping)
     channel = base_code(site.language)
     if default:
-        plan.default = default
+        plan.default = plan.fallback = default
         if channel:
             mapping.setdefault(channel, default)
     elif channel:
