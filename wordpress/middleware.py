@@ -20,10 +20,11 @@ from blogsite.addresses import address_in_own_words
 from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile, Tag
 from wordpress.oldaddresses import (
-    _archive,
-    _term,
+    YEAR,
+    archive_page,
     author_page,
     resolve_old_path,
+    term_page,
     with_ending,
 )
 from wordpress.redirects import reverse_in
@@ -47,12 +48,12 @@ def attachment_target(wordpress_id: int) -> str | None:
 
 def target_for(key: str, value: str) -> str | None:
     if key == "tag":
-        return _term(Tag, value) if value else None
+        return term_page(Tag, value) if value else None
     if key == "m":
         digits = value[:8]
-        if not (digits.isdigit() and len(digits) in (4, 6, 8)):
+        if not (digits.isdigit() and len(digits) in (4, 6, 8) and YEAR.match(digits[:4])):
             return None
-        return _archive(int(digits[:4]), int(digits[4:6] or 0))
+        return archive_page(int(digits[:4]), int(digits[4:6] or 0))
     wordpress_id = parse_id(value)
     if wordpress_id is None:
         return None

@@ -134,15 +134,15 @@ def _by_shape(segments: list[str]) -> str | None:
         post = Post.objects.published().filter(wordpress_id=parse_id(last)).first()
         return post and post.get_absolute_url()
     if first in ("category", "tag") and len(segments) >= 2:
-        return _term(Category if first == "category" else Tag, last)
+        return term_page(Category if first == "category" else Tag, last)
     if first == "author" and len(segments) == 2:
         return _author(last)
     if all(YEAR.match(s) if i == 0 else MONTH_OR_DAY.match(s) for i, s in enumerate(segments)):
-        return _archive(*map(int, segments[:3])) if len(segments) <= 3 else None
+        return archive_page(*map(int, segments[:3])) if len(segments) <= 3 else None
     return _post(segments)
 
 
-def _term(model, slug: str) -> str | None:
+def term_page(model, slug: str) -> str | None:
     terms = model.objects.filter(slug__in={wordpress_slug(slug), slug[:120]})
     term = terms.order_by("wordpress_id", "pk").first()
     return term and term.get_absolute_url()
@@ -166,7 +166,7 @@ def author_page(profile) -> str | None:
     )
 
 
-def _archive(year: int, month: int = 0, day: int = 0) -> str | None:
+def archive_page(year: int, month: int = 0, day: int = 0) -> str | None:
     posts = Post.objects.published().filter(published_at__year=year)
     if month:
         if not 1 <= month <= 12:

@@ -155,6 +155,8 @@ def test_old_comment_anchors_lead_to_the_comment(client, site):
         "/?author=999999",
         "/?tag=no-such-tag",
         "/?m=199901",
+        "/?m=000001",
+        "/?m=9999999999",
         "/?p=abc",
         "/?p=99999999999999999999999",
         "/archives/999999/",
