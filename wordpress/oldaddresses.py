@@ -127,6 +127,8 @@ def with_ending(target: str, ending: str, number: int) -> str | None:
 
 def _by_shape(segments: list[str]) -> str | None:
     """The content an old address names by its shape (any permalink structure)."""
+    if not segments:
+        return None
     first, last = segments[0], segments[-1]
     if segments == ["comments"]:
         return reverse_in(settings.LANGUAGE_CODE, "comments:feed-rss")
@@ -186,7 +188,7 @@ def _post(segments: list[str]) -> str | None:
     name = segments[-1]
     ending = escape_uri_path(f"/{name}/")
     rows = set(
-        Redirect.objects.filter(old_path__endswith=ending)
+        Redirect.objects.filter(site=Site.objects.get_current(), old_path__endswith=ending)
         .exclude(old_path__contains="?")
         .values_list("new_path", flat=True)[:2]
     )
