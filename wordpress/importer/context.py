@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from wordpress import wxr
 from wordpress.batch import Pending
+from wordpress.importer.languages import LanguagePlan
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
 
@@ -46,6 +47,11 @@ class ImportContext:
     # a batch: write at once).
     pending: Pending | None = None
     terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
+    # Attachments' pages, answered by the article or page each belongs to: WordPress id ->
+    # (parent's WordPress id, old address), read in the second pass.
+    attachment_links: dict = field(default_factory=dict)
+    # Each item's and term's language and translation group (importer.languages).
+    languages: LanguagePlan | None = None
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
         pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None

@@ -6,7 +6,6 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from posts.languages import language_codes
 from wordpress.importer import run_import
 
 
@@ -36,9 +35,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--language",
-            choices=language_codes(),
             default="",
-            help="The content's language (default: the file's <language>, else Italian).",
+            help=(
+                "The file's language, replacing its <language> (e.g. it), and/or how to map "
+                "a language of the file the site does not serve (e.g. fr=it,de=en)."
+            ),
         )
         parser.add_argument(
             "--train-spam",
