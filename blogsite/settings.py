@@ -361,6 +361,7 @@ APP_SETTING_PREFIXES = (
     "PRIVACY_",
     "SIGNUP_",
     "ACCOUNTS_",
+    "FRONT_CACHE_",
 )
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():
