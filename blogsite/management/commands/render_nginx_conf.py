@@ -28,6 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--tls-certificate-key", default="")
         parser.add_argument("--standalone", action="store_true")
         parser.add_argument("--run-dir", default="/tmp/blog-nginx", help="with --standalone")
+        parser.add_argument("--worker-processes", default="auto", help="with --standalone")
 
     def handle(self, *args, **options):
         front = FrontOptions(
@@ -42,5 +43,6 @@ class Command(BaseCommand):
             tls_certificate_key=options["tls_certificate_key"],
             standalone=options["standalone"],
             run_dir=options["run_dir"],
+            worker_processes=options["worker_processes"],
         )
         self.stdout.write(render(front), ending="")
