@@ -16,7 +16,8 @@ system of every gunicorn and nginx process, from /proc) is read before and after
 Then the burst on PostgreSQL + Redis: --burst requests from 16 clients through nginx (home
 and articles), 1 % of them commenting or voting meanwhile; it prints errors (anything but
 200/302, and transport errors: must be 0), writes accepted versus stored (must match) and
-the latency percentiles. Figures, not asserts: the clients share the machine's cores.
+the latency percentiles, from wrk and from nginx's access log (nginx's own time, without
+the client's waits for a core). Figures, not asserts: the clients share the machine's cores.
 """
 
 import argparse
@@ -46,6 +47,11 @@ def parse_args():
     parser.add_argument("--seconds", type=float, default=8.0, help="per wrk row")
     parser.add_argument("--burst", type=int, default=10_000, help="requests in the burst")
     parser.add_argument("--write-share", type=float, default=0.01)
+    parser.add_argument("--burst-only", action="store_true", help="skip the table")
+    parser.add_argument(
+        "--no-access-log", dest="access_log", action="store_false",
+        help="nginx logs nothing (by default it logs, as in production, for the burst's p99)",
+    )  # fmt: skip
     front.add_site_arguments(parser, port=20400)
     return parser.parse_args()
 
@@ -260,6 +266,18 @@ def print_burst(burst, args):
     )
 
 
+def slowest(log):
+    """The reads nginx took longest over, by how they were served (X-Cache-Status)."""
+    pattern = re.compile(r'"GET (\S+) [^"]*" (\d+) \d+ (\S+) upstream=\S+ ([\d.]+) s')
+    reads = [m.groups() for m in map(pattern.search, log.read_text().splitlines()) if m]
+    times = sorted(float(t) for *_rest, t in reads)
+    print(
+        f"nginx's own view of {len(reads)} reads: p99 {load.percentile(times, 0.99) * 1000:.1f} ms"
+    )
+    by_status = Counter(status for _p, _c, status, t in reads if float(t) > 1.0)
+    print(f"reads over 1 s by cache status: {dict(by_status)}")
+
+
 def main():
     args = parse_args()
     rows = []
@@ -276,13 +294,17 @@ def main():
     site = front.Site(args, database="postgresql", app_servers=2, label="PG+Redis x2")
     try:
         site.setup().start()
-        table_rows(site, rows)
-        print_table(rows)
-        burst = Burst(site, args, expected_rate=rows[-2][2]["rate"])
+        if not args.burst_only:
+            table_rows(site, rows)
+            print_table(rows)
+        expected_rate = rows[-2][2]["rate"] if rows else 4000.0
+        burst = Burst(site, args, expected_rate=expected_rate)
         burst.run(site.work)
+        print_burst(burst, args)
+        if args.access_log:
+            slowest(site.work / "nginx" / "access.log")
     finally:
         site.stop()
-    print_burst(burst, args)
 
 
 if __name__ == "__main__":

@@ -107,6 +107,8 @@ class Site:
             f"--static-root={self.static_root}",
             "--worker-processes=2",
         ]
+        if getattr(self.args, "access_log", False):
+            options.append("--access-log")
         config = render_config(self.env, *options)
         self.nginx = Nginx(self.work / "nginx", config).start(self.base + "/health/")
         return self

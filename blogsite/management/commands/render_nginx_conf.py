@@ -29,6 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--standalone", action="store_true")
         parser.add_argument("--run-dir", default="/tmp/blog-nginx", help="with --standalone")
         parser.add_argument("--worker-processes", default="auto", help="with --standalone")
+        parser.add_argument(
+            "--access-log", action="store_true", help="with --standalone: RUN_DIR/access.log"
+        )
 
     def handle(self, *args, **options):
         front = FrontOptions(
@@ -44,5 +47,6 @@ class Command(BaseCommand):
             standalone=options["standalone"],
             run_dir=options["run_dir"],
             worker_processes=options["worker_processes"],
+            access_log=options["access_log"],
         )
         self.stdout.write(render(front), ending="")
