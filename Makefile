@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_DEBUG ?= 1
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test test-browser lint format messages compilemessages lock clean
+.PHONY: run serve test test-browser lint format messages compilemessages lock clean
 
 $(BIN)/activate: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ run: $(BIN)/activate compilemessages
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/), SITE_URL=$$SITE_URL"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# As production runs it: nginx (deploy/nginx.conf) in front of APP_SERVERS gunicorns, debug
+# off, anonymous pages from nginx's cache. Needs nginx (apt-get install nginx).
+APP_SERVERS ?= 1
+serve: $(BIN)/activate compilemessages
+	$(BIN)/python deploy/serve.py --port $(PORT) --app-servers $(APP_SERVERS)
 
 test: $(BIN)/activate compilemessages
 	$(BIN)/pytest $(PYTEST_ARGS)

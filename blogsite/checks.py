@@ -3,6 +3,7 @@ deploy warning while staff sign in without a second factor."""
 
 from django.core import checks
 
+from blogsite import frontcache  # noqa: F401 (registers the front cache's lag check)
 from blogsite.accounts.conf import account_settings
 from blogsite.appsettings import REGISTRY
 

@@ -38,6 +38,7 @@ from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from blogsite import cacheepoch, pagekeys
+from blogsite.frontcache import public_cache_control
 from blogsite.personal import mark_personal
 
 ENTRY_PREFIX = "pagecache:page:"
@@ -144,9 +145,10 @@ def _is_fresh(entry, now) -> bool:
 def _public_headers(response, etag, rendered_at):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(rendered_at)
-    # Shared caches in front must ask again (they cannot see our invalidations); the
-    # conditional request is cheap, answered 304 from this cache.
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    # Shared caches in front (nginx, a CDN) cannot see our invalidations: they keep the page
+    # a few seconds at most, and stand in with it while the app cannot answer
+    # (blogsite.frontcache). Browsers ask again each time: a 304 from the front.
+    response["Cache-Control"] = public_cache_control()
     patch_vary_headers(response, ("Cookie",))
     return response
 

@@ -374,6 +374,7 @@ AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
 # can be set from the environment too: a JSON value (20, true, ["a.example"]) or a plain
 # string ("5/m"). E.g. REACTIONS_IP_HOURLY_LIMIT=0 COMMENTS_HOLD_ALL=true.
 APP_SETTING_PREFIXES = (
+    "FRONT_CACHE_",
     "COMMENTS_",
     "REACTIONS_",
     "SPAM_",
