@@ -26,7 +26,7 @@ class BlogsiteConfig(AppConfig):
 
     def ready(self):
         # Imported for what they register: the settings check, the <id:...> converter.
-        from blogsite import checks, ids  # noqa: F401
+        from blogsite import checks, ids, pagekeys  # noqa: F401 (PAGE_CACHE_* settings)
         from blogsite.personal_data import accounts, conf, registry  # noqa: F401 (settings)
         from blogsite.roles import sync_roles
 

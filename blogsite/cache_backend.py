@@ -44,6 +44,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
 class FailsafeRedisCache(RedisCache):
     _down_until = 0.0
+    # Shared by every app server, and a write may not reach it: the page cache keeps its
+    # epoch in the database too (blogsite.cacheepoch).
+    may_miss_writes = True
 
     def __init__(self, server, params):
         super().__init__(server, params)
@@ -112,9 +115,10 @@ class FailsafeRedisCache(RedisCache):
     def clear(self):
         return self._call("clear", False)
 
-    def incr_or_create_many(self, keys, version=None) -> None:
+    def incr_or_create_many(self, keys, version=None) -> bool:
         """Add 1 to each counter in `keys`, one round trip; a missing one starts at 1 and
-        never expires (Redis INCR). Skipped, like any write, while Redis is down."""
+        never expires (Redis INCR). Skipped, like any write, while Redis is down: False
+        then, True once Redis has counted them."""
         keys = [self.make_and_validate_key(key, version=version) for key in keys]
 
         def incr_all():
@@ -122,8 +126,9 @@ class FailsafeRedisCache(RedisCache):
             for key in keys:
                 pipeline.incr(key)
             pipeline.execute()
+            return True
 
-        return self._guarded("incr_or_create_many", None, incr_all)
+        return self._guarded("incr_or_create_many", False, incr_all)
 
     def incr_in_window(self, key, timeout, version=None) -> int:
         """Add 1 to the counter `key`, created with `timeout` seconds to live when missing,

@@ -10,7 +10,7 @@ def site(request):
     Templates use them for <link rel="canonical">, hreflang alternates, the language switch
     and the share row. This default suits pages that exist in every language (privacy,
     account pages); the reader views of content put their own `page_languages` in the
-    context (posts.views.ContentLanguageMixin), naming only the translations that exist.
+    context (posts.views.mixins.ContentLanguageMixin), naming only the translations that exist.
     """
     # Lazy: the content views replace it with their own (resolving and reversing the
     # address in every language would be work thrown away on every article page).

@@ -1,4 +1,5 @@
-"""The foundation's one table: the audit record of personal-data requests (no data in it)."""
+"""The foundation's tables: the audit record of personal-data requests (no data in it), and
+the page cache's epoch (blogsite.cacheepoch)."""
 
 from django.conf import settings
 from django.db import models
@@ -58,3 +59,20 @@ class PersonalDataRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class PageCacheEpoch(models.Model):
+    """One row: how many page-cache invalidations could not reach the shared cache.
+
+    Kept in the database because it must outlive a Redis that was unreachable when a write
+    tried to bump a generation there (blogsite.cacheepoch): every stored page carries the
+    epoch it was rendered under, and is used only while it is still the current one.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.value)

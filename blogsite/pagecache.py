@@ -17,7 +17,13 @@ is seen at once by all of them through the shared cache (Redis). Scopes named in
 the JSON state corrects the counts at once for readers with JavaScript.
 
 A page also expires when a scheduled article comes due (`expires_at`), and after
-PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query.
+PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query
+(but for the epoch, read from the database at most every few seconds per process).
+
+A write that cannot reach the shared cache to bump its scopes (Redis unreachable) raises
+the epoch in the database instead, which makes every stored page stale within
+PAGE_CACHE_EPOCH_CHECK_SECONDS on every app server (blogsite.cacheepoch). What the key is
+made of, and how many entries a page may have: blogsite.pagekeys.
 """
 
 import hashlib
@@ -31,6 +37,7 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
+from blogsite import cacheepoch, pagekeys
 from blogsite.frontcache import public_cache_control
 from blogsite.personal import mark_personal
 
@@ -76,6 +83,8 @@ def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
     # Read now, before the view's queries: a write landing during the render bumps past
     # these values, so the copy stored below is stale at once instead of wrongly fresh.
     snapshot = getattr(request, "page_cache_generations", {})
+    if not snapshot:
+        request.page_cache_epoch = cacheepoch.current()
     request.page_cache_generations = {**_generations(scopes), **snapshot}
     if expires_at is not None:
         current = getattr(request, "page_cache_expires_at", None)
@@ -86,7 +95,8 @@ def bump(*scopes: str) -> None:
     """Make every stored page depending on one of `scopes` stale, in every process."""
     incr_or_create_many = getattr(cache, "incr_or_create_many", None)
     if incr_or_create_many is not None:  # Redis (blogsite.cache_backend): one round trip
-        incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes])
+        if not incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes]):
+            cacheepoch.raise_epoch(scopes)  # Redis unreachable: no change lost
         return
     for scope in scopes:
         key = GENERATION_PREFIX + scope
@@ -97,9 +107,12 @@ def bump(*scopes: str) -> None:
                 cache.set(key, 1, timeout=None)
 
 
-def _entry_key(request) -> str:
-    raw = f"{request.get_host()}|{get_language()}|{request.get_full_path()}"
-    return ENTRY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+def _entry_key(request, address: str | None = None) -> str:
+    """The key of the page stored for `request`'s address (pagekeys: only the parameters a
+    stored page reads)."""
+    if address is None:
+        address = pagekeys.address(request)[0]
+    return ENTRY_PREFIX + pagekeys.page_of(request.get_host(), get_language(), address)
 
 
 def generation(scope: str) -> int:
@@ -115,6 +128,9 @@ def _generations(scopes) -> dict:
 
 def _is_fresh(entry, now) -> bool:
     if entry["expires_at"] is not None and now >= entry["expires_at"]:
+        return False
+    epoch = cacheepoch.current()
+    if epoch is not None and entry.get("epoch", 0) != epoch:  # a change missed Redis
         return False
     current = _generations(entry["generations"])
     for scope, generation in entry["generations"].items():
@@ -147,13 +163,17 @@ class PageCacheMiddleware:
         request.page_cacheable = is_anonymous_read(request)
         if not request.page_cacheable:
             return self.get_response(request)
-        key = _entry_key(request)
+        pagekeys.drop_tracking(request)
+        address, other_parameters = pagekeys.address(request)
+        key = _entry_key(request, address)
         now = time.time()
         entry = cache.get(key)
         if entry is not None and _is_fresh(entry, now):
             return self._answer_from(request, entry)
         response = self.get_response(request)
-        self._store(request, key, response, now)
+        # A parameter no stored page reads: answered as asked, never stored (pagekeys).
+        if not other_parameters:
+            self._store(request, key, response, now, address=address)
         return response
 
     def _answer_from(self, request, entry):
@@ -180,7 +200,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         return _public_headers(response, etag, entry["rendered_at"])
 
-    def _store(self, request, key, response, rendered_at):
+    def _store(self, request, key, response, rendered_at, *, address):
         generations = getattr(request, "page_cache_generations", None)
         if (
             not generations
@@ -191,8 +211,12 @@ class PageCacheMiddleware:
             or "no-store" in response.get("Cache-Control", "")
         ):
             return
-        expires_at = getattr(request, "page_cache_expires_at", None)
         timeout = _timeout()
+        if address != request.path:  # a variant (?cpage=2): at most so many per page
+            page = pagekeys.page_of(request.get_host(), get_language(), request.path)
+            if not pagekeys.may_store_variant(cache, page, address, timeout):
+                return
+        expires_at = getattr(request, "page_cache_expires_at", None)
         if expires_at is not None:
             timeout = min(timeout, max(1, int(expires_at - rendered_at)))
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
@@ -210,6 +234,7 @@ class PageCacheMiddleware:
             "rendered_at": rendered_at,
             "expires_at": expires_at,
             "generations": generations,
+            "epoch": getattr(request, "page_cache_epoch", 0),
         }
         cache.set(key, entry, timeout=timeout)
         response["X-Page-Cache"] = "miss"

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.shortcuts import render
 
 from blogsite.appsettings import Rate
 from blogsite.cache_backend import count_in_window
@@ -63,3 +64,11 @@ def hit_address(*, scope: str, email: str, rate) -> bool:
     """Count one e-mail sent to `email` (a limit no form can be used to flood an inbox
     past)."""
     return hit(scope=scope, key=address_key(email), rate=rate)
+
+
+def too_many_requests(request, *, message: str = "", retry_at: float | None = None):
+    """The site's 429 page, saying why (`message`) and, as Retry-After, when to come back."""
+    response = render(request, "429.html", {"message": message}, status=429)
+    if retry_at is not None:
+        response["Retry-After"] = str(max(int(retry_at - time.time()) + 1, 1))
+    return response

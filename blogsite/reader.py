@@ -1,59 +1,55 @@
 """Who the reader of a request is, worked out once and shared by views, templates and services.
 
 ReaderMiddleware sets `request.reader`, a lazy object: a request that never asks (a static
-file, the admin) reads no cookie. The first use reads the session's user and the signed
-cookies once; every later use in the same request (the comment view, the comment template
-tag, the spam rules' trust, the reactions row) gets the same answers.
+file, the admin) reads no cookie. The foundation knows no app: each app registers, from its
+AppConfig.ready(), the parts of the reader it owns (comments: own comment ids, confirmed
+e-mails, remembered author, trust; reactions: the voter key) with `register_part`. A part is
+read from the request the first time it is asked for, then kept for the rest of the request,
+so every use (the comment view, the comment template tag, the spam rules' trust, the
+reactions row) gets the same answer.
 """
 
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
 
 from django.utils.functional import SimpleLazyObject
 
+# name: read(request, reader) -> value, filled by the apps' AppConfig.ready().
+_parts: dict[str, Callable] = {}
 
-@dataclass(frozen=True)
+
+def register_part(name: str, read: Callable) -> None:
+    """Make `reader.<name>` answer `read(request, reader)`, read once per request."""
+    _parts[name] = read
+
+
 class Reader:
-    """The signed-in account (or None), this browser's own comment ids, the e-mail addresses
-    it confirmed, the name, e-mail and website it asked us to remember, and its voter key."""
+    """The signed-in account (or None) and the parts the apps registered (see the module)."""
 
-    user: object
-    own_comment_ids: tuple[int, ...]
-    confirmed_emails: tuple[str, ...]
-    remembered_author: dict
-    voter_key: str | None
+    def __init__(self, request, user):
+        self._request = request
+        self.user = user
 
     @property
     def is_authenticated(self) -> bool:
         return self.user is not None
 
-    @cached_property
-    def trust(self):
-        """The evidence the moderation rules accept (comments.moderation.TrustEvidence)."""
-        from comments.moderation import TrustEvidence
-
-        return TrustEvidence(
-            user=self.user,
-            own_comment_ids=self.own_comment_ids,
-            confirmed_emails=self.confirmed_emails,
-        )
+    def __getattr__(self, name):
+        # Only called for names not set yet: a registered part, read once and kept.
+        try:
+            read = _parts[name]
+        except KeyError:
+            raise AttributeError(f"the reader has no part {name!r} (none registered)") from None
+        value = read(self._request, self)
+        setattr(self, name, value)
+        return value
 
 
 def read_reader(request) -> Reader:
-    """Read the request's user and signed cookies into a Reader (tampered cookies count as
-    absent: they were signed by us or they are nothing)."""
-    from comments import cookies
-    from posts.reactions.voters import voter_for_request
-
+    """The request's Reader: its user now, the registered parts when first asked for
+    (tampered cookies count as absent: they were signed by us or they are nothing)."""
     user = getattr(request, "user", None)
     user = user if user is not None and user.is_authenticated else None
-    return Reader(
-        user=user,
-        own_comment_ids=cookies.own_comment_ids(request),
-        confirmed_emails=cookies.confirmed_emails(request),
-        remembered_author=cookies.remembered_author(request),
-        voter_key=voter_for_request(request).key,
-    )
+    return Reader(request, user)
 
 
 def reader_of(request) -> Reader:

@@ -19,6 +19,10 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# Modules of names that import nothing: the cookies the page cache must not serve a copy to.
+from comments import cookie_names as comment_cookie_names
+from posts.reactions import cookie_names as reaction_cookie_names
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -154,6 +158,21 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # One template only: a comment of an article page (comments/rendering.py says why
+        # it is Jinja2). A site overrides it with templates/comments/comment.html.
+        "NAME": "comments",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,  # comments/jinja2/
+        "OPTIONS": {
+            "environment": "comments.templating.environment",  # escapes as Django does
+            "autoescape": True,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "keep_trailing_newline": True,
+        },
+    },
 ]
 
 # Django's plain input widgets written in Python (the same markup, without a template per
@@ -208,14 +227,16 @@ PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "1") not in ("0", "fal
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds, at most
 PAGE_CACHE_COUNTS_LAG = int(os.environ.get("PAGE_CACHE_COUNTS_LAG", "10"))  # reaction counts
 # Readers holding one of these cookies get their own page, uncached: their session (signed
-# in), one-off messages, their comments and remembered details, their vote.
+# in), one-off messages, their comments and remembered details, their vote. Built from the
+# names each owner defines once (tests/test_page_cache_cookies.py checks that every cookie
+# the site sets is here or harmless); nginx's bypass in front is generated from this list.
+SESSION_COOKIE_NAME = "sessionid"  # Django's default, named here for the list below
+MESSAGES_COOKIE_NAME = "messages"  # django.contrib.messages' CookieStorage.cookie_name
 PAGE_CACHE_BYPASS_COOKIES = (
-    "sessionid",
-    "messages",
-    "comments_mine",
-    "comments_confirmed",
-    "comments_author",
-    "reactions_voter",
+    SESSION_COOKIE_NAME,
+    MESSAGES_COOKIE_NAME,
+    *comment_cookie_names.COOKIES,
+    *reaction_cookie_names.COOKIES,
 )
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -362,6 +383,7 @@ APP_SETTING_PREFIXES = (
     "PRIVACY_",
     "SIGNUP_",
     "ACCOUNTS_",
+    "PAGE_CACHE_",
 )
 for _name, _value in os.environ.items():
     if _name.startswith(APP_SETTING_PREFIXES) and _name not in globals():

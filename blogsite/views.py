@@ -1,5 +1,4 @@
 import sys
-import time
 
 from django.conf import settings
 from django.db import connection
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from blogsite.keptform import kept_fields, kept_text
 from blogsite.outage import is_database_outage, outage_response
+from blogsite.ratelimit import too_many_requests  # noqa: F401  (the site's 429 page)
 from posts.languages import home_path, language_codes, language_links
 
 
@@ -72,14 +72,6 @@ def server_error(request):
 
 def bad_request(request, exception):
     return render(request, "400.html", status=400)
-
-
-def too_many_requests(request, *, message: str = "", retry_at: float | None = None):
-    """The site's 429 page, saying why (`message`) and, as Retry-After, when to come back."""
-    response = render(request, "429.html", {"message": message}, status=429)
-    if retry_at is not None:
-        response["Retry-After"] = str(max(int(retry_at - time.time()) + 1, 1))
-    return response
 
 
 @require_GET

@@ -7,6 +7,10 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Comments")
 
     def ready(self):
+        from blogsite import pagekeys
+
+        # What the article's comments read from the address (comments_tags.render_comments).
+        pagekeys.register_key_parameters("thread", "cpage", "replyto")
         from comments.models import Comment
         from posts import listing
 
@@ -20,3 +24,24 @@ class CommentsConfig(AppConfig):
         )
 
         registry.register(personal_data.SOURCE)
+
+        # The parts of the request's reader that comments own (blogsite.reader).
+        from blogsite.reader import register_part
+        from comments import cookies
+        from comments.moderation import TrustEvidence
+
+        register_part("own_comment_ids", lambda request, reader: cookies.own_comment_ids(request))
+        register_part(
+            "confirmed_emails", lambda request, reader: cookies.confirmed_emails(request)
+        )
+        register_part(
+            "remembered_author", lambda request, reader: cookies.remembered_author(request)
+        )
+        register_part(
+            "trust",  # the evidence the moderation rules accept
+            lambda request, reader: TrustEvidence(
+                user=reader.user,
+                own_comment_ids=reader.own_comment_ids,
+                confirmed_emails=reader.confirmed_emails,
+            ),
+        )

@@ -6,10 +6,8 @@ import json
 from django.conf import settings
 
 from blogsite.personal import mark_personal
+from comments.cookie_names import AUTHOR_COOKIE, CONFIRMED_COOKIE, OWN_COOKIE
 
-OWN_COOKIE = "comments_mine"
-CONFIRMED_COOKIE = "comments_confirmed"
-AUTHOR_COOKIE = "comments_author"
 MAX_OWN_IDS = 100
 ONE_YEAR = 365 * 86400
 

@@ -3,13 +3,13 @@
 import re
 
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from blogsite.ids import MAX_ID
 from comments.conf import comment_settings
 from comments.spam.tokens import issue_form_token
+from posts.weburl import validate_web_url
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters that take no room: zero-width spaces and joiners, the byte-order mark, the
@@ -127,7 +127,7 @@ class CommentForm(CommentBodyMixin, forms.Form):
         if "://" not in url:
             url = f"https://{url}"
         try:
-            URLValidator(schemes=["http", "https"])(url)
+            validate_web_url(url)
         except forms.ValidationError:
             raise forms.ValidationError(
                 gettext("Please enter a web address starting with http:// or https://."),

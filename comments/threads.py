@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.models import F, Q
 
 from comments.conf import comment_settings
-from comments.models import Comment
+from comments.models import Comment, is_visible_among, visible_sql
+from comments.rows import instances_from_sql
 
 
 @dataclass
@@ -100,7 +101,7 @@ def thread_page(post, *, page_number=1, own_ids=(), thread_id=None) -> ThreadPag
     if order_setting() == "newest":
         top_level.reverse()
     if cap is None:
-        approved_count = _visible_count(top_level)
+        approved_count = _visible_count(rows)
     else:
         approved_count = 0
         for comment in top_level:
@@ -132,19 +133,13 @@ def _first_replies_of_threads(post_id: int, own_ids: frozenset, cap: int):
     q = connection.ops.quote_name
     meta = Comment._meta
     table = q(meta.db_table)
-    columns = [q(f.column) for f in meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    fields = [f for f in meta.concrete_fields if f.name not in UNSHOWN_FIELDS]
+    columns = [q(f.column) for f in fields]
     inner = ", ".join(f"c.{column}" for column in columns)
     outer = ", ".join(columns)
-    # As comments.models.approved_ancestors: every parent up to the deepest level approved.
-    joins, visible = [], ["c.status = %s"]
-    below = "c"
-    for level in range(1, max(int(comment_settings.MAX_DEPTH) - 1, 1) + 1):
-        above = f"p{level}"
-        joins.append(f"LEFT JOIN {table} {above} ON {above}.id = {below}.parent_id")
-        visible.append(f"({below}.parent_id IS NULL OR {above}.status = %s)")
-        below = above
+    # Comment.objects.visible(), spelled in SQL beside it (comments.models.visible_sql).
+    joins, visible, params = visible_sql("c", table)
     own = ""
-    params = [Comment.Status.APPROVED] * len(visible)
     params += [post_id, Comment.Status.APPROVED]
     if own_ids:  # as CommentQuerySet.shown_to()
         awaiting = ", ".join(["%s"] * len(Comment.AWAITING_FOR_AUTHOR))
@@ -158,25 +153,21 @@ def _first_replies_of_threads(post_id: int, own_ids: frozenset, cap: int):
         " ROW_NUMBER() OVER (PARTITION BY c.root_id ORDER BY c.submitted_at, c.id)"
         " AS reply_rank,"
         " COUNT(*) OVER (PARTITION BY c.root_id) AS thread_replies,"
-        f" SUM(CASE WHEN {' AND '.join(visible)} THEN 1 ELSE 0 END)"
+        f" SUM(CASE WHEN {visible} THEN 1 ELSE 0 END)"
         " OVER (PARTITION BY c.root_id) AS thread_visible"
-        f" FROM {table} c LEFT JOIN {users} u ON u.id = c.user_id {' '.join(joins)}"
+        f" FROM {table} c LEFT JOIN {users} u ON u.id = c.user_id {joins}"
         f" WHERE c.post_id = %s AND (c.status = %s{own})"
         ") shown WHERE parent_id IS NULL OR reply_rank <= %s"
         " ORDER BY submitted_at, id"
     )
-    return Comment.objects.raw(sql, params)
+    extra = ("by_staff", "thread_replies", "thread_visible")
+    return instances_from_sql(Comment, fields, extra, sql, params)
 
 
-def _visible_count(top_level) -> int:
-    """The approved comments under approved comments only (Comment.objects.visible())."""
-    count = 0
-    stack = [c for c in top_level if c.status == Comment.Status.APPROVED]
-    while stack:
-        comment = stack.pop()
-        count += 1
-        stack.extend(c for c in comment.children if c.status == Comment.Status.APPROVED)
-    return count
+def _visible_count(rows) -> int:
+    """The comments among `rows` every reader sees (Comment.objects.visible())."""
+    by_id = {comment.pk: comment for comment in rows}
+    return sum(is_visible_among(comment, by_id) for comment in rows)
 
 
 def beyond_the_cap(comment: Comment, *, own_ids=()) -> bool:

@@ -12,17 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from blogsite import messages as site_messages
-from blogsite import ratelimit
 from blogsite.accounts import mail_limits
 from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.mail import absolute_url
 from blogsite.outage import is_database_outage
 from blogsite.reader import reader_of
 from comments import confirmation, cookies, services
-from comments.conf import comment_settings
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
-from comments.moderation import comments_are_open
 from comments.threads import beyond_the_cap, page_of
 from posts.models import Post
 from posts.views import render_post
@@ -64,6 +61,31 @@ def render_article(request, post, form, *, status):
     return render_post(request, post, status=status, comment_form=form)
 
 
+# How each refusal of submit_comment answers: the HTTP status of the article shown again.
+REFUSAL_STATUS = {
+    services.CommentRefused.REPLY_GONE: 400,
+    services.CommentRefused.TOO_FAST: 429,
+    services.CommentRefused.INVALID: 400,
+}
+
+
+def refused(request, post, form, refusal):
+    """Translate a CommentRefused into HTTP: closed goes back to the article with a notice;
+    the rest shows the article again with the reason on the form, nothing typed lost."""
+    if refusal.reason == services.CommentRefused.CLOSED:
+        messages.error(request, refusal.messages[0], extra_tags=MESSAGE_TAG)
+        return redirect(f"{post.get_absolute_url()}#comments")
+    if hasattr(refusal, "error_dict"):
+        for field, errors in refusal.message_dict.items():
+            field = MODEL_TO_FORM_FIELD.get(field, field)
+            target = field if field in form.fields else None
+            for message in errors:
+                form.add_error(target, message)
+    else:
+        form.add_error(None, refusal.messages[0])
+    return render_article(request, post, form, status=REFUSAL_STATUS[refusal.reason])
+
+
 @same_origin_or_csrf_token  # the form of a cached page carries no token
 def post_comment(request, pk):
     post = get_object_or_404(Post.objects.published(), pk=pk)
@@ -71,36 +93,17 @@ def post_comment(request, pk):
         # The address a refused comment's page shows: opening it again (a reload, a bookmark,
         # the back button) leads to the article's form, never to "405 Method Not Allowed".
         return redirect(f"{post.get_absolute_url()}#respond")
-    if not comments_are_open(post):
-        messages.error(request, _("Comments are closed for this article."), extra_tags=MESSAGE_TAG)
-        return redirect(f"{post.get_absolute_url()}#comments")
     form = CommentForm(request.POST, post=post, user=request.user)
-    if not form.is_valid():
-        return render_article(request, post, form, status=400)
     reader = reader_of(request)
     own_ids = reader.own_comment_ids
-    data = form.cleaned_data
-    parent = None
-    if data.get("parent"):
-        parent = Comment.objects.for_post(post).shown_to(own_ids).filter(pk=data["parent"]).first()
-        if parent is None:
-            form.add_error(None, _("The comment you are replying to is no longer available."))
-            return render_article(request, post, form, status=400)
-    if not ratelimit.hit(
-        scope="comment", key=client_ip(request) or "-", rate=comment_settings.RATE_LIMIT
-    ):
-        form.add_error(
-            None,
-            _(
-                "You are sending comments faster than we accept them. Please wait a minute "
-                "and send it again: your text is still here."
-            ),
-        )
-        return render_article(request, post, form, status=429)
     try:
+        services.refuse_if_closed(post)  # before the form: a closed article says only that
+        if not form.is_valid():
+            return render_article(request, post, form, status=400)
+        data = form.cleaned_data
         comment = services.submit_comment(
             post=post,
-            parent=parent,
+            reply_to=data.get("parent") or None,
             user=reader.user,
             name=data.get("name", ""),
             email=data.get("email", ""),
@@ -116,13 +119,8 @@ def post_comment(request, pk):
             trust=reader.trust,
             permalink=absolute_url(post.get_absolute_url()),
         )
-    except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            field = MODEL_TO_FORM_FIELD.get(field, field)
-            target = field if field in form.fields else None
-            for message in errors:
-                form.add_error(target, message)
-        return render_article(request, post, form, status=400)
+    except services.CommentRefused as refusal:
+        return refused(request, post, form, refusal)
 
     # SAVED_TAG tells comments.js the comment is stored: the browser's draft can go.
     if comment.status == Comment.Status.APPROVED:

@@ -7,7 +7,11 @@ class PostsConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from blogsite import pagekeys
         from posts import cache, names
+
+        # What the stored lists read from the address: the page number, the search words.
+        pagekeys.register_key_parameters("page", "q")
 
         cache.connect_receivers()
         names.connect_receivers()

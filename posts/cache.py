@@ -19,7 +19,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from blogsite import pagecache
+from blogsite import cacheepoch, pagecache
 
 SITE = "site"  # every page: articles, pages, terms, authors, reaction kinds
 LISTS = "lists"  # lists of articles: comment counts on the cards
@@ -57,6 +57,7 @@ def changes_deferred():
 
 def site_changed(**kwargs) -> None:
     """Forget every stored page (an article, a page, a term or an author changed)."""
+    _checked_at.clear()  # this process's own change: no copy is taken unasked any more
     if _deferred.get() is None:
         cache.delete(NEXT_DUE_KEY)
     _bump(SITE)
@@ -74,16 +75,18 @@ def votes_changed(*, post_id: int) -> None:
 
 def next_due() -> float | None:
     """When the next scheduled article comes due, as a timestamp (None: none scheduled)."""
-    due = cache.get(NEXT_DUE_KEY, "unknown")
-    if due == "unknown":
-        from posts.models import Post
+    epoch = cacheepoch.current()  # a forgetting that missed Redis: computed again
+    stored = cache.get(NEXT_DUE_KEY)
+    if isinstance(stored, tuple) and stored[0] == epoch:
+        return stored[1]
+    from posts.models import Post
 
-        moment = Post.objects.filter(
-            status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
-            published_at__gt=timezone.now(),
-        ).aggregate(due=Min("published_at"))["due"]
-        due = moment.timestamp() if moment else None
-        cache.set(NEXT_DUE_KEY, due, timeout=3600)
+    moment = Post.objects.filter(
+        status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
+        published_at__gt=timezone.now(),
+    ).aggregate(due=Min("published_at"))["due"]
+    due = moment.timestamp() if moment else None
+    cache.set(NEXT_DUE_KEY, (epoch, due), timeout=3600)
     return due
 
 
@@ -97,17 +100,21 @@ HELD_MAX = 1000
 
 
 _held_lock = threading.Lock()  # gthread workers: one dict, several threads
+_checked_at: dict[str, float] = {}  # name -> when its stamp was last found current
 
 
 def _hold(name: str, entry: tuple[str, object]) -> None:
     with _held_lock:
         _held.pop(name, None)
         while len(_held) >= HELD_MAX:
-            del _held[next(iter(_held))]
+            oldest = next(iter(_held))
+            del _held[oldest]
+            _checked_at.pop(oldest, None)
         _held[name] = entry
+        _checked_at[name] = time.monotonic()
 
 
-def site_value(name: str, compute):
+def site_value(name: str, compute, *, fresh_within: float = 0.0):
     """compute(), kept in the cache until anything on the site changes (the SITE scope is
     bumped) or a scheduled article comes due: what every page shows alike (the footer's
     tags and months, the reaction kinds) costs no query on most renders.
@@ -116,18 +123,30 @@ def site_value(name: str, compute):
     Each computed value gets a stamp (the generation it was computed under and a random
     part), stored beside it: one round trip reads the generation and the stamp, and while
     they match, this process's own copy is used, with nothing fetched or unpickled.
+
+    `fresh_within` (seconds) skips even that round trip while this process's copy was
+    found current that recently: only for what no stored page shows (a page stored with
+    a copy older than its generation snapshot would stay wrong), such as the kinds a vote
+    is checked against, where a kind changed a second ago is the race a vote has anyway.
     """
+    if fresh_within:
+        held = _held.get(name)
+        checked_at = _checked_at.get(name, float("-inf"))
+        if held is not None and time.monotonic() - checked_at < fresh_within:
+            return held[1]
     generation_key = pagecache.GENERATION_PREFIX + SITE
     key = SITE_VALUE_PREFIX + name
     stamp_key = key + ":stamp"
     found = cache.get_many([generation_key, stamp_key])
     # The generation is read before computing: a write landing meanwhile bumps past it, so
     # a value computed from the old rows carries a stamp nobody accepts any more.
-    generation = found.get(generation_key, 0)
+    # The epoch too: a bump of SITE that missed Redis raised it instead (blogsite.cacheepoch).
+    generation = f"{cacheepoch.current()}.{found.get(generation_key, 0)}"
     stamp = found.get(stamp_key)
     if stamp is not None and stamp.startswith(f"{generation}:"):
         held = _held.get(name)
         if held is not None and held[0] == stamp:
+            _checked_at[name] = time.monotonic()
             return held[1]
         stored = cache.get(key)
         if stored is not None and stored[0] == stamp:

@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from posts import languages
-from posts.models import Post, Tag, display_name
+from posts.models import Category, Post, Tag, display_name
 
 FEED_SIZE = 20
 
@@ -104,6 +104,28 @@ class TagPostAtomFeed(TagPostFeed):
 
     def feed_url(self, tag):
         return absolute_url(reverse("posts:tag-feed-atom", kwargs={"slug": tag.slug}))
+
+
+class CategoryPostFeed(PostFeed):
+    """The newest published articles in one category (old WordPress /category/x/feed/)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Category, slug=slug, language=languages.current_language())
+
+    def title(self, category):
+        return _("Customer experience blog: %(tag)s") % {"tag": category.name}
+
+    def description(self, category):
+        return _("The newest articles in %(category)s.") % {"category": category.name}
+
+    def link(self, category):
+        return absolute_url(category.get_absolute_url())
+
+    def feed_url(self, category):
+        return absolute_url(reverse("posts:category-feed-rss", kwargs={"slug": category.slug}))
+
+    def items(self, category):
+        return _newest(Post.objects.readable_in(category.language).in_category(category))
 
 
 def _newest(queryset):

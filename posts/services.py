@@ -247,6 +247,7 @@ POST_FIELDS = {
     "status",
     "published_at",
     "language",
+    "translation_key",
     "cover",
     "sticky",
     "comments_open",

@@ -21,6 +21,11 @@ urlpatterns = [
     path(_("tag/<slug:slug>/feed/atom/"), feeds.TagPostAtomFeed(), name="tag-feed-atom"),
     path(_("categories/"), views.CategoryIndexView.as_view(), name="category-index"),
     path(_("category/<slug:slug>/"), views.CategoryDetailView.as_view(), name="category-detail"),
+    path(
+        _("category/<slug:slug>/feed/rss/"),
+        feeds.CategoryPostFeed(),
+        name="category-feed-rss",
+    ),
     path(_("authors/"), views.AuthorIndexView.as_view(), name="author-index"),
     path(_("authors/<str:username>/"), views.AuthorDetailView.as_view(), name="author-detail"),
     path(_("archive/"), views.ArchiveIndexView.as_view(), name="archive-index"),

@@ -59,3 +59,21 @@ def test_a_window_counter_counts_in_one_round_trip_and_expires_with_its_window(m
     assert len(sent) == 3
     ttl = cache._cache.get_client().ttl(cache.make_and_validate_key("cap"))
     assert 3590 < ttl <= 3600  # set by the first call, not moved by the next ones
+
+
+@pytest.mark.django_db
+def test_a_first_vote_right_after_another_costs_one_round_trip_the_bump(monkeypatch, settings):
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.conftest import make_post
+
+    settings.REACTIONS_IP_HOURLY_LIMIT = 0
+    post = make_post()
+    url = reverse("reactions:react", kwargs={"pk": post.pk})
+    origin = {"Origin": "http://testserver", "Accept": "application/json"}
+    assert Client().post(url, {"kind": "useful"}, headers=origin).status_code == 200
+    sent = round_trips(monkeypatch)
+    response = Client().post(url, {"kind": "useful"}, headers=origin)
+    assert response.json()["counts"]["useful"] == 2
+    assert len(sent) == 1  # the kinds: this process's copy, checked a moment ago

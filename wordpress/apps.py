@@ -10,3 +10,10 @@ class WordPressConfig(AppConfig):
 
     name = "wordpress"
     verbose_name = _("WordPress")
+
+    def ready(self):
+        from blogsite import pagekeys
+        from wordpress.middleware import QUERY_KEYS
+
+        # /?p=12 and friends are redirects, never the home page stored for "/".
+        pagekeys.register_key_parameters(*QUERY_KEYS, "attachment_id")

@@ -1,41 +1,123 @@
-"""Answer WordPress's query-string addresses (/?p=12, /?page_id=7, /?cat=3, /?author=2).
+"""Answer the old WordPress addresses with a 301 to the same content here.
 
-Path addresses are django.contrib.redirects rows; these carry the id in the query string,
-which those rows cannot match, so they are looked up by wordpress_id here. Only what a
-reader may see is redirected: a draft's id gets the same 404 as a missing one.
+Query-string addresses (/?p=12, /?page_id=7, /?attachment_id=9, /?cat=3, /?tag=x,
+/?author=2, /?m=202003, /?feed=rss2, /?paged=2) carry what they name in the query string,
+which redirect rows cannot match: they are read here before the home page answers. Only
+what a reader may see is redirected: a draft's id gets the same 404 as a missing one.
+
+Path addresses are django.contrib.redirects rows (the import's exact old links, answered
+by RedirectFallbackMiddleware); an old address that matches no row is read by its shape
+(wordpress.oldaddresses) when our own answer is a 404.
 """
 
+from django.conf import settings
+from django.contrib.redirects.models import Redirect
+from django.contrib.sites.models import Site
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import Resolver404, resolve
 
+from blogsite.addresses import address_in_own_words
 from blogsite.ids import parse_id
-from posts.models import Category, Page, Post, Profile
+from posts.models import Category, Page, Post, Profile, Tag
+from wordpress.oldaddresses import (
+    YEAR,
+    archive_page,
+    author_page,
+    resolve_old_path,
+    term_page,
+    with_ending,
+)
 from wordpress.redirects import reverse_in
 
-QUERY_KEYS = ("p", "page_id", "cat", "author")
+ID_KEYS = ("p", "page_id", "attachment_id", "cat", "author")
+QUERY_KEYS = (*ID_KEYS, "tag", "m", "feed", "paged")
+# Ours, never old WordPress addresses: their 404 stays a 404.
+NOT_OLD = ("/admin/", "/static/", "/media/")
+
+
+def attachment_target(wordpress_id: int) -> str | None:
+    """Where the import sent an attachment's page (its article or page)."""
+    return (
+        Redirect.objects.filter(
+            site=Site.objects.get_current(), old_path=f"/?attachment_id={wordpress_id}"
+        )
+        .values_list("new_path", flat=True)
+        .first()
+    )
 
 
 def target_for(key: str, value: str) -> str | None:
+    if key == "tag":
+        return term_page(Tag, value) if value else None
+    if key == "m":
+        digits = value[:8]
+        if not (digits.isdigit() and len(digits) in (4, 6, 8) and YEAR.match(digits[:4])):
+            return None
+        return archive_page(int(digits[:4]), int(digits[4:6] or 0))
     wordpress_id = parse_id(value)
     if wordpress_id is None:
         return None
     if key == "p":
         post = Post.objects.published().filter(wordpress_id=wordpress_id).first()
         if post is not None:
-            return reverse_in(post.language, "posts:detail", slug=post.slug)
-        # WordPress answers ?p= for pages too.
-        key = "page_id"
+            return post.get_absolute_url()
+        # WordPress answers ?p= for pages and attachments too.
+        return target_for("page_id", value) or attachment_target(wordpress_id)
     if key == "page_id":
         page = Page.objects.published().filter(wordpress_id=wordpress_id).first()
-        return page and reverse_in(page.language, "posts:page", path=page.path)
+        return page and page.get_absolute_url()
+    if key == "attachment_id":
+        return attachment_target(wordpress_id)
     if key == "cat":
         category = Category.objects.filter(wordpress_id=wordpress_id).first()
-        return category and reverse_in(
-            category.language, "posts:category-detail", slug=category.slug
-        )
+        return category and category.get_absolute_url()
     if key == "author":
-        profile = Profile.objects.filter(wordpress_id=wordpress_id).select_related("user").first()
-        return profile and reverse_in("", "posts:author-detail", username=profile.user.username)
+        return author_page(
+            Profile.objects.filter(wordpress_id=wordpress_id).select_related("user").first()
+        )
     return None
+
+
+def query_target(query) -> str | None:
+    """Our address for WordPress's query-string address; Http404 when it names nothing."""
+    for key in ID_KEYS:
+        if key in query and parse_id(query[key]) is None:
+            # Not an id at all (negative, past 2**63-1, a word): no such item.
+            raise Http404(f"?{key}= takes a WordPress id.")
+    for key in ("p", "page_id", "attachment_id", "cat", "tag", "author", "m"):
+        if key in query:
+            target = target_for(key, query[key])
+            if not target:
+                raise Http404(f"No content has ?{key}={query[key][:40]}.")
+            break
+    else:
+        target = reverse_in(settings.LANGUAGE_CODE, "posts:index")
+    feed = query.get("feed", "")
+    if feed:
+        if feed.startswith("comments-") and target == reverse_in(
+            settings.LANGUAGE_CODE, "posts:index"
+        ):
+            return reverse_in(settings.LANGUAGE_CODE, "comments:feed-rss")
+        return with_ending(target, "feed", 0)
+    paged = parse_id(query.get("paged", ""))
+    if paged:
+        return with_ending(target, "page", paged)
+    return target
+
+
+def is_old(path: str) -> bool:
+    """Whether a 404 at `path` may be an old address: not one of our own views' addresses
+    in any language's words (their 404, a missing article or a bad ?thread=, stays theirs;
+    static pages' catch-all aside)."""
+    if path.startswith(NOT_OLD):
+        return False
+    try:
+        if resolve(path).view_name != "posts:page":
+            return False
+    except Resolver404:
+        return True
+    # One of ours in another language's words (/en/articoli/x/): blogsite.addresses answers.
+    return address_in_own_words(path) is None
 
 
 class WordPressIdRedirectMiddleware:
@@ -43,14 +125,15 @@ class WordPressIdRedirectMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path in ("/", "/index.php") and request.method in ("GET", "HEAD"):
-            for key in (*QUERY_KEYS, "attachment_id"):
-                if key in request.GET and parse_id(request.GET[key]) is None:
-                    # Not an id at all (negative, past 2**63-1, a word): no such item.
-                    raise Http404(f"?{key}= takes a WordPress id.")
-            for key in QUERY_KEYS:
-                if key in request.GET:
-                    target = target_for(key, request.GET[key])
-                    if target:
-                        return HttpResponsePermanentRedirect(target)
-        return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        if request.path in ("/", "/index.php") and any(k in request.GET for k in QUERY_KEYS):
+            target = query_target(request.GET)
+            if target and target != request.get_full_path():
+                return HttpResponsePermanentRedirect(target)
+        response = self.get_response(request)
+        if response.status_code == 404 and is_old(request.path):
+            target = resolve_old_path(request.path)
+            if target and target.split("?", 1)[0] != request.path:
+                return HttpResponsePermanentRedirect(target)
+        return response

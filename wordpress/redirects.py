@@ -117,7 +117,17 @@ class RedirectWriter:
         self.answers = {}
 
     def add(self, old: str, new: str | None, *, label: str = "") -> None:
-        path = self._path(old)
+        self._store(self._path(old), new)
+
+    def add_exact(self, path: str, new: str | None) -> None:
+        """Add an old path as this site's own export wrote it (prefix and query included)."""
+        self._store(path if path.startswith("/?") else self._path(path), new)
+
+    def add_query(self, key: str, wordpress_id: int, new: str | None) -> None:
+        """Add /?key=id (an attachment's id: wordpress.middleware reads these rows)."""
+        self._store(f"/?{key}={wordpress_id}", new)
+
+    def _store(self, path: str, new: str | None) -> None:
         if not path or not new:
             return
         if path == new or path in self.seen:

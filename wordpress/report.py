@@ -31,6 +31,7 @@ def kind_label(kind: str) -> str:
         "categories": pgettext("import report", "categories"),
         "tags": pgettext("import report", "tags"),
         "media": pgettext("import report", "media"),
+        "media fetched": pgettext("import report", "media fetched"),
         "posts": pgettext("import report", "articles"),
         "pages": pgettext("import report", "pages"),
         "comments": pgettext("import report", "comments"),

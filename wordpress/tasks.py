@@ -8,12 +8,10 @@ forever): the import then runs in a process of its own (`manage.py import_wordpr
 run whose heartbeat stops is marked failed when the admin next looks (mark_stale_runs).
 """
 
-import re
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -25,16 +23,15 @@ from django.utils.translation import gettext as _
 from django_tasks import task, task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 
-from posts.conf import media_settings
 from wordpress.conf import wordpress_settings
 from wordpress.importer import run_import
 from wordpress.models import ImportEntry, ImportRun
+from wordpress.uploads import UploadsError, unpack_uploads
 
 # Progress is written at most this often: often enough to watch, rarely enough to cost
 # nothing next to the import itself.
 PROGRESS_SECONDS = 1.0
 ENTRIES_PER_INSERT = 500
-YEAR_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
 
 
 def start_import(run_id: int) -> None:
@@ -96,7 +93,9 @@ def run_upload(run_id: int) -> str:
         ImportEntry.objects.bulk_create(rows, batch_size=ENTRIES_PER_INSERT)
 
     try:
-        with media_folder(run) as media_dir:
+        if run.media_file:
+            stage(_("unpacking the media zip"))
+        with media_folder(run) as (media_dir, refused):
             report = run_import(
                 lambda: run.file.storage.open(run.file.name, "rb"),
                 media_dir=media_dir,
@@ -107,8 +106,12 @@ def run_upload(run_id: int) -> str:
                 stage=stage,
                 entries=store_entries,
             )
+            _report_refused(report, refused)
         status = ImportRun.Status.FAILED if report.error else ImportRun.Status.DONE
         data = report.as_json()
+    except UploadsError as error:
+        status = ImportRun.Status.FAILED
+        data = {"error": str(error)}
     except Exception as error:  # noqa: BLE001 - the editor must see that it failed, and why
         status = ImportRun.Status.FAILED
         data = {"error": _("The import stopped: %(error)s") % {"error": error}}
@@ -122,10 +125,10 @@ def run_upload(run_id: int) -> str:
 
 @contextmanager
 def media_folder(run):
-    """The uploaded media zip, unpacked into a temporary folder for the import's media_dir
-    (None without one); removed afterwards."""
+    """The uploaded media zip, unpacked into a temporary folder, as (the import's media_dir,
+    the names refused in it); (None, []) without one. Removed afterwards."""
     if not run.media_file:
-        yield None
+        yield None, []
         return
     with (
         tempfile.TemporaryDirectory(prefix="wordpress-media-") as folder,
@@ -134,28 +137,14 @@ def media_folder(run):
         yield unpack_uploads(handle, Path(folder))
 
 
-def unpack_uploads(handle, folder: Path) -> Path:
-    """Unpack a zip of wp-content/uploads (at any depth in the zip) into `folder`; return
-    the folder that holds the year folders. Names that would leave it are skipped."""
-    with zipfile.ZipFile(handle) as archive:
-        names = [n for n in archive.namelist() if not n.endswith("/")]
-        prefixes = [YEAR_FOLDER.split(n, 1)[0] for n in names if YEAR_FOLDER.search(n)]
-        prefix = max(set(prefixes), key=prefixes.count) if prefixes else ""
-        # A file larger than the media library takes is refused by it anyway: never
-        # unpacked, so a zip bomb cannot fill the disk.
-        largest = media_settings.MAX_BYTES
-        for info in archive.infolist():
-            target = (folder / info.filename).resolve()
-            if info.is_dir() or not target.is_relative_to(folder.resolve()):
-                continue
-            if info.file_size > largest:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(info) as source, open(target, "wb") as out:
-                out.write(source.read(largest + 1))
-            if target.stat().st_size > largest:  # the zip lied about its size
-                target.unlink()
-    return folder / prefix
+def _report_refused(report, refused) -> None:
+    for name in refused:
+        report.skip(
+            "media",
+            name,
+            _("in the media zip, its path leads out of the uploads folder: not unpacked"),
+        )
+    report.commit()
 
 
 def mark_stale_runs() -> int:

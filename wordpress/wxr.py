@@ -28,6 +28,9 @@ KNOWN_NAMESPACES = {
     "http://wellformedweb.org/CommentAPI/": "wfw",
 }
 
+# Written by this site's export, once per old address that leads to the item.
+OLD_ADDRESS_META = "_blogsite_old_address"
+
 
 class WXRError(Exception):
     """The file cannot be read as a WordPress export; the message says why (and where)."""
@@ -61,6 +64,8 @@ class Term:
     name: str
     parent_slug: str = ""
     description: str = ""
+    meta: dict = field(default_factory=dict)  # wp:termmeta
+    old_addresses: list = field(default_factory=list)
 
 
 @dataclass
@@ -104,6 +109,7 @@ class Item:
     terms: list = field(default_factory=list)  # [(domain, nicename, name)]
     meta: dict = field(default_factory=dict)
     comments: list = field(default_factory=list)
+    old_addresses: list = field(default_factory=list)  # OLD_ADDRESS_META, all of them
 
 
 def _int(text, default=0):
@@ -151,6 +157,17 @@ def _author(element, names) -> Author:
 
 
 def _term(element, names) -> Term:
+    term = _term_fields(element, names)
+    for child in element:
+        if names(child.tag) == "wp:termmeta":
+            key, value = _meta(child, names)
+            term.meta[key] = value
+            if key == OLD_ADDRESS_META:
+                term.old_addresses.append(value)
+    return term
+
+
+def _term_fields(element, names) -> Term:
     f = _children(element, names)
     kind = names(element.tag)
     if kind == "wp:category":
@@ -255,6 +272,8 @@ def _item(element, names) -> Item:
         elif tag == "wp:postmeta":
             key, value = _meta(child, names)
             item.meta[key] = value
+            if key == OLD_ADDRESS_META:
+                item.old_addresses.append(value)
         elif tag == "wp:comment":
             item.comments.append(_comment(child, names))
         elif tag in ITEM_FIELDS:

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import ngettext
 
 from blogsite.accounts import mail_limits
+from blogsite.ratelimit import too_many_requests
 from blogsite.siteurl import on_site_url
-from blogsite.views import too_many_requests
 
 SIGN_UP_CONFIRMATION = "account/email/email_confirmation_signup"
 # The e-mails anyone can have sent to an address they need not own (ACCOUNTS_MAILS_*).

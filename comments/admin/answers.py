@@ -48,14 +48,35 @@ def answer(modeladmin, request, *, message: str, level=messages.SUCCESS, comment
         "counts": counts_with_all(Comment.objects.count_by_status()),
     }
     if comment is not None:
-        view = modeladmin.queue_view(request, filters)
-        data.update(
-            comment=comment.pk,
-            status=comment.status,
-            in_view=comment.status in statuses_in_view(QueryDict(filters).get("status")),
-            cells={name: str(modeladmin.column(name, view)(comment)) for name in CHANGING_COLUMNS},
-        )
+        data.update(row_answer(modeladmin, request, comment, filters))
     return JsonResponse(data, status=status)
+
+
+def row_answer(modeladmin, request, comment, filters: str) -> dict:
+    """What changed in a comment's row: its status, whether the view still lists it, and
+    the cells a move can change."""
+    view = modeladmin.queue_view(request, filters)
+    return {
+        "comment": comment.pk,
+        "status": comment.status,
+        "in_view": comment.status in statuses_in_view(QueryDict(filters).get("status")),
+        "cells": {name: str(modeladmin.column(name, view)(comment)) for name in CHANGING_COLUMNS},
+    }
+
+
+def bulk_answer(modeladmin, request, said, pks) -> JsonResponse:
+    """Answer a bulk action sent by the script: its messages, the counts and every selected
+    row (the action posts to the queue's own address, whose query string is the view)."""
+    filters = request.GET.urlencode()
+    comments = Comment.objects.filter(pk__in=pks).select_related("post")
+    return JsonResponse(
+        {
+            "message": " ".join(message for message, _level in said),
+            "level": messages.DEFAULT_TAGS[said[0][1]],
+            "counts": counts_with_all(Comment.objects.count_by_status()),
+            "rows": [row_answer(modeladmin, request, comment, filters) for comment in comments],
+        }
+    )
 
 
 def comment_page(modeladmin, request, template, *, comment, form, title, **extra):

@@ -1,5 +1,6 @@
 """The queue's bulk actions: one per BulkAction of comments.transitions, each one service call
-for the whole selection."""
+for the whole selection. Sent by the queue's script, they answer JSON (answers.bulk_answer)
+and the rows change in place; as a plain form, a message and the queue again."""
 
 from django.contrib import admin, messages
 from django.utils.translation import ngettext
@@ -7,6 +8,8 @@ from django.utils.translation import ngettext
 from comments import services
 from comments.models import Comment
 from comments.transitions import BULK_ACTIONS, BulkAction
+
+from .answers import bulk_answer, wants_json
 
 
 def moderate_selected(modeladmin, request, queryset, action: BulkAction):
@@ -20,34 +23,41 @@ def moderate_selected(modeladmin, request, queryset, action: BulkAction):
     )
     skipped = len(selected) - changed
     label = Comment.Status(action.target).label
-    modeladmin.message_user(
-        request,
-        ngettext(
-            "%(count)d comment moved to %(status)s.",
-            "%(count)d comments moved to %(status)s.",
-            changed,
-        )
-        % {"count": changed, "status": label},
-        messages.SUCCESS if changed else messages.WARNING,
-    )
-    if skipped:
-        modeladmin.message_user(
-            request,
+    said = [
+        (
             ngettext(
-                "%(count)d comment left as it was.",
-                "%(count)d comments left as they were.",
-                skipped,
+                "%(count)d comment moved to %(status)s.",
+                "%(count)d comments moved to %(status)s.",
+                changed,
             )
-            % {"count": skipped},
-            messages.INFO,
+            % {"count": changed, "status": label},
+            messages.SUCCESS if changed else messages.WARNING,
         )
+    ]
+    if skipped:
+        said.append(
+            (
+                ngettext(
+                    "%(count)d comment left as it was.",
+                    "%(count)d comments left as they were.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.INFO,
+            )
+        )
+    if wants_json(request):
+        return bulk_answer(modeladmin, request, said, [comment.pk for comment in selected])
+    for message, level in said:
+        modeladmin.message_user(request, message, level)
+    return None
 
 
 def bulk_action(action: BulkAction):
     """The admin action for one BulkAction, named as it (the name the action form posts)."""
 
     def run(modeladmin, request, queryset):
-        moderate_selected(modeladmin, request, queryset, action)
+        return moderate_selected(modeladmin, request, queryset, action)
 
     run.__name__ = action.name
     return admin.action(description=action.description, permissions=["change"])(run)

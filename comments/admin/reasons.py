@@ -31,6 +31,7 @@ CHECK_LABELS = {
     "history": _("Commenter's history"),
     "classifier": _("Learned filter"),
     "starting_model": _("Starting model only"),
+    "trusted_starting_model": _("Starting model, trusted by this site"),
     "akismet": _("Akismet"),
     "error": _("A check failed"),
     "moderation.blocked": _("Blocked term"),

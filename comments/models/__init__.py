@@ -1,4 +1,10 @@
-from .comment import Comment, CommentQuerySet, ModerationTerm
+from .comment import (
+    Comment,
+    CommentQuerySet,
+    ModerationTerm,
+    is_visible_among,
+    visible_sql,
+)
 from .flag import Flag
 from .subscription import Unsubscription
 from .trust import ConfirmedEmail
@@ -10,4 +16,6 @@ __all__ = [
     "Flag",
     "ModerationTerm",
     "Unsubscription",
+    "is_visible_among",
+    "visible_sql",
 ]

@@ -10,19 +10,59 @@ from django.utils.translation import gettext_lazy as _
 from . import reasons
 
 
+def ancestor_levels() -> int:
+    """How many levels above a comment visibility looks at (see approved_ancestors)."""
+    from comments.conf import comment_settings
+
+    return max(int(comment_settings.MAX_DEPTH) - 1, 1)
+
+
 def approved_ancestors():
     """A condition true for comments whose every ancestor (parent, its parent...) is approved.
 
     Every write path attaches replies at most COMMENTS_MAX_DEPTH levels deep, so that many
     joins cover every ancestor (one join for the default three levels' replies' parents).
     """
-    from comments.conf import comment_settings
-
     condition = Q()
-    for level in range(1, max(int(comment_settings.MAX_DEPTH) - 1, 1) + 1):
+    for level in range(1, ancestor_levels() + 1):
         parent = "__".join(["parent"] * level)
         condition &= Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__status": "approved"})
     return condition
+
+
+# "Visible comment" is one rule, CommentQuerySet.visible(): approved, under approved
+# comments only (ancestor_levels() of them). Where a page reads comments in raw SQL or
+# already holds them, it asks the two spellings below, kept beside the Q and checked
+# against it on random threads (tests/comments/test_one_rule_for_visible.py).
+
+
+def visible_sql(alias: str, table: str) -> tuple[str, str, list]:
+    """visible() for the comment table `table` aliased `alias` in a raw query: the LEFT
+    JOINs to add to its FROM, the condition, and the condition's parameters."""
+    joins, conditions = [], [f"{alias}.status = %s"]
+    below = alias
+    for level in range(1, ancestor_levels() + 1):
+        above = f"{alias}_up{level}"
+        joins.append(f"LEFT JOIN {table} {above} ON {above}.id = {below}.parent_id")
+        conditions.append(f"({below}.parent_id IS NULL OR {above}.status = %s)")
+        below = above
+    params = [Comment.Status.APPROVED] * len(conditions)
+    return " ".join(joins), " AND ".join(conditions), params
+
+
+def is_visible_among(comment, by_id: dict) -> bool:
+    """visible() for a loaded comment, given the loaded comments of its article by id,
+    which must include every approved one (a parent missing from them is not approved)."""
+    current, levels = comment, ancestor_levels()
+    for level in range(levels + 1):  # the comment itself, then each ancestor looked at
+        if current.status != Comment.Status.APPROVED:
+            return False
+        if current.parent_id is None or level == levels:
+            return True
+        current = by_id.get(current.parent_id)
+        if current is None:
+            return False
+    return True
 
 
 def _text_prefix(network) -> str:

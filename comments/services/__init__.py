@@ -4,7 +4,8 @@ importers and tests all call these (`from comments import services`).
 Where each lives:
 - writes.py: the one write path of a comment row (build_comment, create_comment,
   create_comments, insert_comments, update_comment);
-- submit.py: a reader's new comment (submit_comment: spam verdict, rules, one save);
+- submit.py: a reader's new comment, the one door (submit_comment: open thread, reply
+  target, rate limit, duplicate, spam verdict, rules, one save; or CommentRefused);
 - own.py: a commenter editing or deleting their own comment;
 - addresses.py: confirming or unsubscribing an e-mail address;
 - moderator.py: moderation (moderate, moderate_many), moderators' replies and edits;
@@ -23,7 +24,15 @@ from .moderator import (
     reply_as_moderator,
 )
 from .own import can_change_own, delete_own_comment, edit_comment
-from .submit import apply_rules, ask_spam_pipeline, candidate_for, same_text, submit_comment
+from .submit import (
+    CommentRefused,
+    apply_rules,
+    ask_spam_pipeline,
+    candidate_for,
+    refuse_if_closed,
+    same_text,
+    submit_comment,
+)
 from .writes import (
     NEW_COMMENT_FIELDS,
     NewComment,
@@ -41,6 +50,7 @@ from .writes import (
 
 __all__ = [
     "Ban",
+    "CommentRefused",
     "Flagging",
     "ban_commenter",
     "flag_comment",
@@ -64,6 +74,7 @@ __all__ = [
     "rename_account_comments",
     "moderate",
     "moderate_many",
+    "refuse_if_closed",
     "reply_as_moderator",
     "same_text",
     "save_new_comment",

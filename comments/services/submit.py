@@ -1,18 +1,70 @@
-"""A reader's new comment: the spam pipeline's verdict, the moderation rules, one save."""
+"""A reader's new comment: the one door. submit_comment decides everything about it (the
+thread open, the reply's target, the rate limit, a duplicate, the spam verdict, the
+moderation rules) and either saves it or refuses with a CommentRefused that says why."""
 
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
+from blogsite import ratelimit
+from comments.conf import comment_settings
 from comments.models import Comment
-from comments.moderation import CommentModerator, TrustEvidence, is_trusted
+from comments.moderation import CommentModerator, TrustEvidence, comments_are_open, is_trusted
 from comments.spam import pipeline as spam
 from posts.models import display_name
 
 from .writes import build_comment, save_new_comment
 
 logger = logging.getLogger(__name__)
+
+
+class CommentRefused(ValidationError):
+    """Why a new comment was not taken: `reason` (one of the constants below) and the
+    reader's message, or for INVALID the messages per model field (`message_dict`). A
+    ValidationError, so callers that only want "it was refused" need not know the reasons.
+    """
+
+    CLOSED = "closed"  # comments are closed on the article
+    REPLY_GONE = "reply_gone"  # the comment replied to is not shown to this reader
+    TOO_FAST = "too_fast"  # the address's rate limit (COMMENTS_RATE_LIMIT)
+    INVALID = "invalid"  # the fields (full_clean), per field
+
+    def __init__(self, reason: str, message=None):
+        super().__init__(message, code=reason)
+        self.reason = reason
+
+
+def refuse_if_closed(post) -> None:
+    """Raise CommentRefused(CLOSED) unless the article takes comments (the view asks before
+    it reads the form, so a closed article says so whatever was typed)."""
+    if not comments_are_open(post):
+        raise CommentRefused(
+            CommentRefused.CLOSED, gettext("Comments are closed for this article.")
+        )
+
+
+def _reply_target(post, reply_to: int, own_ids) -> Comment:
+    parent = Comment.objects.for_post(post).shown_to(own_ids).filter(pk=reply_to).first()
+    if parent is None:
+        raise CommentRefused(
+            CommentRefused.REPLY_GONE,
+            gettext("The comment you are replying to is no longer available."),
+        )
+    return parent
+
+
+def _count_against_rate_limit(ip_address: str | None) -> None:
+    if not ratelimit.hit(scope="comment", key=ip_address or "-", rate=comment_settings.RATE_LIMIT):
+        raise CommentRefused(
+            CommentRefused.TOO_FAST,
+            gettext(
+                "You are sending comments faster than we accept them. Please wait a minute "
+                "and send it again: your text is still here."
+            ),
+        )
 
 
 def submit_comment(
@@ -23,6 +75,7 @@ def submit_comment(
     email: str = "",
     url: str = "",
     parent: Comment | None = None,
+    reply_to: int | None = None,
     user=None,
     notify_replies: bool = False,
     ip_address: str | None = None,
@@ -33,33 +86,48 @@ def submit_comment(
     form_token: str | None = None,
     trust: TrustEvidence | None = None,
     permalink: str = "",
+    rate_limited: bool = True,
 ) -> Comment:
-    """Validate, check for spam, apply the moderation rules and save a reader's comment.
+    """Decide about a reader's comment and save it, or raise CommentRefused.
 
-    The spam check runs first, outside any transaction; the rest is one transaction. Return
-    the saved comment; a repeat of the author's previous comment on the same article
-    returns that comment unchanged (with `was_duplicate` set) instead of saving a second one.
+    In order: the thread must be open; `reply_to` (a comment id from the form) must be a
+    comment this reader is shown (`parent`, for callers holding the comment, is only
+    checked to be on the article); the sending address must be within
+    COMMENTS_RATE_LIMIT (`rate_limited=False` for callers that are not a reader's request);
+    the fields must validate. Then the spam check runs, outside any transaction; the rest
+    is one transaction. Return the saved comment; a repeat of the author's previous
+    comment on the same article returns that comment unchanged (with `was_duplicate` set)
+    instead of saving a second one.
     """
     trust = trust or TrustEvidence(user=user)
+    refuse_if_closed(post)
+    if reply_to is not None:
+        parent = _reply_target(post, reply_to, trust.own_comment_ids)
+    if rate_limited:
+        _count_against_rate_limit(ip_address)
     if user is not None and not user.is_authenticated:
         user = None
     if user is not None:
         name = display_name(user)[:80]
         email = user.email
-    comment = build_comment(
-        post=post,
-        parent=parent,
-        user=user,
-        author_name=name,
-        author_email=email,
-        author_url=url,
-        body=body,
-        ip_address=ip_address,
-        user_agent=user_agent,
-        referrer=referrer,
-        language=language,
-        notify_replies=notify_replies,
-    )
+    try:
+        comment = build_comment(
+            post=post,
+            parent=parent,
+            user=user,
+            author_name=name,
+            author_email=email,
+            author_url=url,
+            body=body,
+            ip_address=ip_address,
+            user_agent=user_agent,
+            referrer=referrer,
+            language=language,
+            notify_replies=notify_replies,
+        )
+    except ValidationError as error:
+        refusal = CommentRefused(CommentRefused.INVALID, error.update_error_dict({}))
+        raise refusal from error
 
     # Ask the spam pipeline before the transaction: with Akismet on it may wait seconds for
     # an answer, and no lock may be held meanwhile (on SQLite a transaction holds the whole

@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 
 from . import conf
 from .classifier import sigmoid
-from .phrases import find_phrases
+from .phrases import phrase_strength
 from .text import WORD_RE, find_urls, normalize, url_host
 from .tokens import read_form_token
 from .types import Candidate, Reason
@@ -197,10 +197,10 @@ def check_short_body(sample: Sample):
 
 
 def check_phrases(sample: Sample):
-    found = find_phrases(sample.text)
+    found, strength = phrase_strength(sample.text)
     if not found:
         return None
-    score = sigmoid(conf.spam_settings.PHRASE_WEIGHT * min(len(found), 2))
+    score = sigmoid(conf.spam_settings.PHRASE_WEIGHT * min(strength, 2))
     message = gettext("Promotional phrases: %(phrases)s.") % {
         "phrases": ", ".join(f"“{phrase}”" for phrase in found[:3])
     }

@@ -21,6 +21,13 @@ from .text import WORD_RE, find_urls, normalize, url_host
 BASE_MODEL_PATH = Path(__file__).resolve().parent / "data" / "base_model.json.gz"
 _URL_WORD = re.compile(r"[a-z]{3,}")
 _LONG_NUMBER = re.compile(r"\d{4,}")
+# The site's weight on the starting model's own score: how far this site's moderators have
+# found the starting model right. Zero on a new site, so the starting model alone never
+# hides a comment; it grows as decisions agree with it, shrinks when they do not.
+TRUST_KEY = "s:starting-model"
+TRUST_SCALE = 4.0  # the starting model's log-odds are divided by this (and clipped to +-2)
+TRUST_MAX = 2.0
+TRUST_RATE = 1.0
 
 
 def sigmoid(z: float) -> float:
@@ -78,6 +85,10 @@ def extract_features(content: str, *, url: str = "") -> dict[str, float]:
     return {key: value / norm for key, value in counts.items()}
 
 
+def _trust_input(prior: float) -> float:
+    return max(0.0, min(2.0, prior / TRUST_SCALE))
+
+
 def _strip_urls(text: str, urls: list[str]) -> str:
     for link in urls:
         text = text.replace(link.lower(), " ")
@@ -116,6 +127,10 @@ class LogisticModel:
             return prior, 0.0
         return prior, self.taught_bias + sum(taught.get(k, 0.0) * v for k, v in features.items())
 
+    def trusted_prior(self, prior: float) -> float:
+        """The part of the starting model's log-odds this site's decisions vouch for."""
+        return self.taught.get(TRUST_KEY, 0.0) * _trust_input(prior)
+
     def step(
         self, features, is_spam: bool, rate: float, l2: float, *, taught: bool = False
     ) -> None:
@@ -147,6 +162,7 @@ class LogisticModel:
         ham decision is learned until the whole model says ham by the margin and the site's
         weights do not point to spam.
         """
+        self._learn_trust(features, is_spam, rate)
         sign = 1.0 if is_spam else -1.0
         own_margin = margin if is_spam else 0.0
         taught = self.taught
@@ -158,6 +174,14 @@ class LogisticModel:
             for key, value in features.items():
                 taught[key] = taught.get(key, 0.0) + step * value
         self.examples += 1
+
+    def _learn_trust(self, features, is_spam: bool, rate: float) -> None:
+        """One logistic step of the site's trust in the starting model (before learning)."""
+        prior, site = self.split_decision(features)
+        signal = _trust_input(prior)
+        gradient = (1.0 if is_spam else 0.0) - sigmoid(site + self.trusted_prior(prior))
+        trust = self.taught.get(TRUST_KEY, 0.0) + TRUST_RATE * rate * gradient * signal
+        self.taught[TRUST_KEY] = min(TRUST_MAX, max(0.0, trust))
 
     def fit(self, examples, *, epochs=15, rate=0.5, l2=1e-4, seed=0, taught=False) -> None:
         """Train on (features, is_spam) pairs with a decaying rate, continuing from here.

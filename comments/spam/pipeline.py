@@ -122,12 +122,17 @@ def _local_verdict(candidate: Candidate) -> Verdict:
     )
     score = sigmoid(prior + taught + evidence)
     verdict = verdict_for_score(score)
+    site_evidence = taught + model.trusted_prior(prior) + evidence
     if verdict == "spam" and not beyond_the_starting_model(taught + evidence):
+        # The site's trust in the starting model decides: named, so moderators can find
+        # these in the spam folder ("By reason") and rescue a false positive.
+        _trusted(reasons, site_evidence)
+    if verdict == "spam" and not beyond_the_starting_model(site_evidence):
         verdict = "hold"
         reasons.append(
             Reason(
                 "starting_model",
-                round(sigmoid(taught + evidence), 4),
+                round(sigmoid(site_evidence), 4),
                 gettext(
                     "Only the starting model points to spam: held for a moderator, not hidden."
                 ),
@@ -136,6 +141,14 @@ def _local_verdict(candidate: Candidate) -> Verdict:
     verdict = _at_least(verdict, floor)
     floored = floor is not None and floor != "ham" and _RANK[floor] >= _RANK[verdict]
     return Verdict(verdict, round(score, 4), reasons, floored=floored)
+
+
+def _trusted(reasons: list[Reason], site_evidence: float) -> None:
+    if beyond_the_starting_model(site_evidence):
+        message = gettext(
+            "The starting model points to spam, and this site's moderators have found it right."
+        )
+        reasons.append(Reason("trusted_starting_model", round(sigmoid(site_evidence), 4), message))
 
 
 def _with_akismet(local: Verdict, candidate: Candidate) -> Verdict:

@@ -94,6 +94,12 @@ def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
     return by_id
 
 
+@register.inclusion_tag("comments/includes/_feed_links.html")
+def comment_feed_links(post):
+    """The <link rel="alternate"> of an article's comment feeds, for its page's <head>."""
+    return {"post": post}
+
+
 @register.inclusion_tag("comments/includes/_comments.html", takes_context=True)
 def render_comments(context, post):
     """The comment list, pagination and form of an article (or one whole thread of it,

@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from posts.admin.translation import TranslatablePostAdminMixin, TranslationsAdminMixin
-from posts.models import Category, Post, Tag
+from posts.models import Category, Post, Tag, published_q
 from posts.permissions import is_editor
 from posts.services import record_revision  # writing (issue 9)
 
@@ -30,13 +30,15 @@ class EffectiveStatusFilter(admin.SimpleListFilter):
         return Post.Status.choices
 
     def queryset(self, request, queryset):
-        now = timezone.now()
+        now = timezone.now()  # one moment for the three halves (as Post.effective_status)
         if self.value() == Post.Status.DRAFT:
-            return queryset.filter(Q(status=Post.Status.DRAFT) | Q(published_at__isnull=True))
+            return queryset.filter(
+                ~Q(status__in=Post.RELEASED_STATUSES) | Q(published_at__isnull=True)
+            )
         if self.value() == Post.Status.SCHEDULED:
-            return queryset.exclude(status=Post.Status.DRAFT).filter(published_at__gt=now)
+            return queryset.scheduled(now=now)
         if self.value() == Post.Status.PUBLISHED:
-            return queryset.published()
+            return queryset.published(now=now)
         return queryset
 
 
@@ -199,7 +201,6 @@ class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        now = timezone.now()
         return (
             super()
             .get_queryset(request)
@@ -207,7 +208,7 @@ class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
                 post_count=Count("posts", distinct=True),
                 published_count=Count(
                     "posts",
-                    filter=~Q(posts__status=Post.Status.DRAFT) & Q(posts__published_at__lte=now),
+                    filter=published_q(prefix="posts__"),
                     distinct=True,
                 ),
             )

@@ -1,7 +1,7 @@
 from .base import TranslatableModel, WordPressModel
 from .media import Media
 from .page import Page, PageQuerySet
-from .post import Post, PostQuerySet
+from .post import Post, PostQuerySet, published_q, scheduled_q
 from .profile import Profile, display_name
 from .revision import Revision
 from .terms import Category, Tag
@@ -19,4 +19,6 @@ __all__ = [
     "TranslatableModel",
     "WordPressModel",
     "display_name",
+    "published_q",
+    "scheduled_q",
 ]

@@ -15,13 +15,35 @@ from .media import Media
 from .terms import Category, Tag
 
 
+def published_q(*, prefix: str = "", now=None) -> Q:
+    """The one definition of "published" (as Wagtail's live_q()): not a draft, and due.
+
+    Every reader-facing query starts from it (PostQuerySet.published(), the admin's counts
+    through a relation with `prefix`, e.g. "posts__"); Post.effective_status is its Python
+    mirror over the same statuses, and the vote endpoint's SQL is checked against it
+    (tests/posts/test_one_rule_for_published.py).
+    """
+    return Q(
+        **{
+            f"{prefix}status__in": Post.RELEASED_STATUSES,
+            f"{prefix}published_at__lte": now or timezone.now(),
+        }
+    )
+
+
+def scheduled_q(*, now=None) -> Q:
+    """Released (not a draft) but not yet due: published_q()'s other half."""
+    return Q(status__in=Post.RELEASED_STATUSES, published_at__gt=now or timezone.now())
+
+
 class PostQuerySet(models.QuerySet):
-    def published(self):
-        """Posts a reader may see: published or scheduled, and due."""
-        return self.filter(
-            status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
-            published_at__lte=timezone.now(),
-        )
+    def published(self, *, now=None):
+        """Posts a reader may see: published or scheduled, and due (published_q)."""
+        return self.filter(published_q(now=now))
+
+    def scheduled(self, *, now=None):
+        """Posts released for a moment still to come (scheduled_q)."""
+        return self.filter(scheduled_q(now=now))
 
     def tagged(self, tag):
         return self.filter(tags=tag)
@@ -114,6 +136,9 @@ class Post(TranslatableModel, WordPressModel):
         DRAFT = "draft", _("Draft")
         SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
+
+    # Not drafts: readers see them once published_at is due (published_q).
+    RELEASED_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -234,8 +259,11 @@ class Post(TranslatableModel, WordPressModel):
 
     @property
     def effective_status(self):
-        """What readers experience: draft, scheduled (not yet due) or published."""
-        if self.status == self.Status.DRAFT or self.published_at is None:
+        """What readers experience: draft, scheduled (not yet due) or published.
+
+        published_q() in Python, for a row already loaded: same statuses, same clock test.
+        """
+        if self.status not in self.RELEASED_STATUSES or self.published_at is None:
             return self.Status.DRAFT
         if self.published_at > timezone.now():
             return self.Status.SCHEDULED
@@ -243,11 +271,8 @@ class Post(TranslatableModel, WordPressModel):
 
     @property
     def is_published(self):
-        return (
-            self.status != self.Status.DRAFT
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        """Whether readers see this article now (published_q(), for a loaded row)."""
+        return self.effective_status == self.Status.PUBLISHED
 
     @property
     def was_updated(self):

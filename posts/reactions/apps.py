@@ -12,12 +12,18 @@ class ReactionsConfig(AppConfig):
         from posts.reactions import signals  # noqa: F401  (connects the receivers)
         from posts.reactions.models import Reaction
 
-        listing.register_count("reaction_count", Reaction.objects.all)
+        listing.register_count("reaction_count", Reaction.objects.counted)
 
         from blogsite.personal_data import registry
         from posts.reactions import personal_data
 
         registry.register(personal_data.SOURCE)
+
+        # The part of the request's reader that reactions own (blogsite.reader).
+        from blogsite.reader import register_part
+        from posts.reactions.voters import voter_for_request
+
+        register_part("voter_key", lambda request, reader: voter_for_request(request).key)
 
         from django.db.models.signals import post_delete, post_save
 

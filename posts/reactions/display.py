@@ -10,10 +10,12 @@ from posts.reactions.models import Reaction, ReactionBaseline, ReactionKind
 from posts.reactions.services import TAKEN_BACK
 
 
-def active_kinds() -> list[ReactionKind]:
+def active_kinds(*, fresh_within: float = 0.0) -> list[ReactionKind]:
     """The active kinds with every language's label, kept in the cache until the site
-    changes (a kind or a label saved bumps the site's generation)."""
-    return cache.site_value("reaction-kinds", _load_active_kinds)
+    changes (a kind or a label saved bumps the site's generation). A vote takes this
+    process's copy when it was found current within `fresh_within` seconds, without asking
+    the cache (posts.cache.site_value); a page never does."""
+    return cache.site_value("reaction-kinds", _load_active_kinds, fresh_within=fresh_within)
 
 
 def _load_active_kinds() -> list[ReactionKind]:
@@ -28,6 +30,13 @@ def current_kind_id(*, post, voter_key: str | None) -> int | None:
         .values_list("kind_id", flat=True)
         .first()
     )
+
+
+def total_of(*, kinds, counts: dict[int, int]) -> int:
+    """An article's reaction total: the counts (votes plus starting counts) of the active
+    `kinds`, the ones its row shows. Listings count the same rows through
+    Reaction.objects.counted() and ReactionBaseline.objects.counted()."""
+    return sum(counts.get(kind.pk, 0) for kind in kinds)
 
 
 def total_label(total: int) -> str:
@@ -51,7 +60,7 @@ def row_items(*, kinds, counts: dict[int, int], current_id: int | None) -> list[
 def state_payload(*, kinds, counts: dict[int, int], current_id: int | None) -> dict:
     """The row's state as JSON: counts per kind code and the reader's current choice."""
     current = next((kind.code for kind in kinds if kind.pk == current_id), None)
-    total = sum(counts.values())
+    total = total_of(kinds=kinds, counts=counts)
     return {
         "counts": {kind.code: counts.get(kind.pk, 0) for kind in kinds},
         "current": current,
@@ -91,10 +100,11 @@ def card_summaries(posts) -> None:
             (kinds[kind_id] for kind_id in per_kind),
             key=lambda kind, per_kind=per_kind: (-per_kind[kind.pk], kind.position, kind.pk),
         )
-        # with_counts() annotates the total (all kinds); fall back to the active ones.
+        # with_counts() annotates the votes of active kinds (Reaction.objects.counted());
+        # without it, the same total from the counts just read.
         total = getattr(post, "reaction_count", None)
         if total is None:
-            total = sum(per_kind.values())
+            total = total_of(kinds=kinds.values(), counts=per_kind)
         else:
             total += baselines.get(post.pk, 0)
         post.reaction_summary = {

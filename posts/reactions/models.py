@@ -86,6 +86,12 @@ class ReactionKindLabel(models.Model):
 
 
 class ReactionQuerySet(models.QuerySet):
+    def counted(self):
+        """The votes totals count: those of active kinds (a retired kind's votes are kept,
+        and counted again if it comes back). The one rule of reaction totals, with
+        ReactionBaselineQuerySet.counted() and display.total_of()."""
+        return self.filter(kind__active=True)
+
     def counts_by_kind(self) -> dict[int, int]:
         """Map kind id to the number of reactions, in one grouped query."""
         rows = self.order_by().values("kind_id").annotate(n=Count("pk"))
@@ -146,6 +152,12 @@ class Reaction(models.Model):
         return self.voter.startswith("a:")
 
 
+class ReactionBaselineQuerySet(models.QuerySet):
+    def counted(self):
+        """The starting counts totals add: those of active kinds (ReactionQuerySet.counted)."""
+        return self.filter(kind__active=True)
+
+
 class ReactionBaseline(models.Model):
     """Votes an article received before it came here (an imported reactions plugin's counts).
 
@@ -165,6 +177,8 @@ class ReactionBaseline(models.Model):
     )
     count = models.PositiveIntegerField(_("starting count"), default=0)
 
+    objects = ReactionBaselineQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("starting reaction count")
         verbose_name_plural = _("starting reaction counts")
@@ -177,7 +191,10 @@ class ReactionBaseline(models.Model):
 
 
 def counts_for_post(post) -> dict[int, int]:
-    """Map kind id to the count readers see on one article: starting count plus votes."""
+    """Map kind id to the count readers see on one article: starting count plus votes.
+
+    Every kind is in the map; what is shown and totalled are the active kinds
+    (display.row_items, display.total_of)."""
     # One query: the votes grouped by kind, and the starting counts, joined by UNION ALL.
     # Written out once rather than built by the ORM on every vote: compiling the union
     # cost more CPU than the database took to answer it.

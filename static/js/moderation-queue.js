@@ -6,6 +6,10 @@
    the message without a reload; "Reply" opens a quick reply under the row, which approves a
    held comment and stays in the queue. If fetch fails, the plain form is sent instead.
 
+   The bulk actions (tick rows, choose an action, "Go") are sent the same way: the answer
+   updates every selected row and the counts; with "select all" across pages, or an action
+   that does not answer JSON, the form is sent as usual.
+
    Keys, like WordPress's: j / k move between rows, a approves, s marks spam, t trashes,
    u unapproves or restores, r replies; in the quick reply, Ctrl+Enter sends and Escape
    closes. */
@@ -84,6 +88,10 @@
   function apply(row, answer) {
     say(answer.message, answer.level);
     updateCounts(answer.counts);
+    applyRow(row, answer);
+  }
+
+  function applyRow(row, answer) {
     if (!row || answer.comment === undefined) return;
     if (!answer.in_view) {
       removeRow(row);
@@ -152,6 +160,58 @@
       openReply(reply.closest("tr"), reply);
     }
   });
+
+  // --- Bulk actions ------------------------------------------------------------------------
+
+  var changelistForm = document.getElementById("changelist-form");
+
+  function rowOf(pk) {
+    var box = table.querySelector('input.action-select[value="' + pk + '"]');
+    return box ? box.closest("tr") : null;
+  }
+
+  function untick() {
+    table.querySelectorAll("input.action-select:checked").forEach(function (box) {
+      box.checked = false;
+      box.dispatchEvent(new Event("change", { bubbles: true })); // admin's counter follows
+    });
+    var toggle = document.getElementById("action-toggle");
+    if (toggle) toggle.checked = false;
+  }
+
+  function bulk(event) {
+    var submitter = event.submitter;
+    if (plainSubmit || !submitter || submitter.name !== "index") return;
+    var data = new FormData(changelistForm);
+    data.append(submitter.name, submitter.value);
+    if (!data.get("action") || data.get("select_across") === "1") return;
+    var ticked = data.getAll("_selected_action");
+    if (!ticked.length) return; // the admin's own message says to select some
+    event.preventDefault();
+    var selectedRows = ticked.map(rowOf).filter(Boolean);
+    selectedRows.forEach(function (row) { busy(row, true); });
+    submitter.disabled = true;
+    send(changelistForm.getAttribute("action") || window.location.href, data)
+      .then(function (result) {
+        submitter.disabled = false;
+        selectedRows.forEach(function (row) { busy(row, false); });
+        untick();
+        say(result.answer.message, result.answer.level);
+        (result.answer.rows || []).forEach(function (answer) {
+          var row = rowOf(answer.comment);
+          if (row) applyRow(row, answer);
+        });
+        updateCounts(result.answer.counts);
+      })
+      .catch(function () {
+        submitter.disabled = false;
+        selectedRows.forEach(function (row) { busy(row, false); });
+        plainSubmit = true;
+        changelistForm.requestSubmit(submitter);
+      });
+  }
+
+  if (changelistForm) changelistForm.addEventListener("submit", bulk);
 
   // --- Quick reply ---------------------------------------------------------------------------
 

@@ -30,7 +30,8 @@ def make_comment(post, *, parent=None, status=Comment.Status.APPROVED, **overrid
 
 
 def submit(post, **overrides):
-    """Call submit_comment with a guest's plausible defaults."""
+    """Call submit_comment with a guest's plausible defaults (not counted against the
+    address's rate limit, which tests/comments/test_comment_refused.py checks)."""
     n = next(_counter)
     fields = {
         "name": f"Ospite {n}",
@@ -40,6 +41,7 @@ def submit(post, **overrides):
         "ip_address": "192.0.2.10",
         "user_agent": "pytest",
         "language": "it",
+        "rate_limited": False,
     }
     fields.update(overrides)
     return services.submit_comment(post=post, **fields)

@@ -37,3 +37,32 @@ def test_an_http_author_url_stays_a_nofollow_link(client, post):
         '<a href="https://blog.example/io" rel="nofollow ugc" class="url"><bdi>Blogger</bdi></a>'
         in html
     )
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "blog.example/io",
+        "http://blog.example",
+        "HTTPS://Blog.Example/a?b=c",
+        "ftp://files.example/",
+        "javascript:alert(1)",
+        "https://java\tscript.example/",
+        "https://",
+        "mailto:me@example.com",
+    ],
+)
+def test_every_website_the_form_accepts_is_one_the_page_links(typed, post):
+    # One rule (posts.weburl): the form takes only what web_url() later shows as a link.
+    from django import forms
+
+    from comments.forms import CommentForm
+    from posts.weburl import web_url
+
+    form = CommentForm(post=post)
+    form.cleaned_data = {"url": typed}
+    try:
+        accepted = form.clean_url()
+    except forms.ValidationError:
+        return
+    assert web_url(accepted) == accepted

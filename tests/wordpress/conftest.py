@@ -3,8 +3,11 @@
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from PIL import Image
 
+from blogsite.roles import EDITORS
+from tests.conftest import make_user
 from wordpress.importer import run_import
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,3 +43,25 @@ def media_root(tmp_path, settings):
 def imported(db, wxr_file, media_dir, media_root):
     """The report of importing the fixture blog, with its media folder."""
     return run_import(wxr_file, media_dir=media_dir)
+
+
+@pytest.fixture
+def private_root(tmp_path, settings):
+    """Uploads go to STORAGES["private"], here a folder of the test's own."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": root, "base_url": None},
+        },
+    }
+    return root
+
+
+@pytest.fixture
+def editor_client(client, db):
+    editor = make_user(is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    return client

@@ -7,41 +7,15 @@ import io
 import zipfile
 from datetime import timedelta
 
-import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from blogsite.roles import EDITORS
 from posts.models import Media, Post
-from tests.conftest import make_user
 from wordpress import tasks
 from wordpress.models import ImportEntry, ImportRun
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def private_root(tmp_path, settings):
-    """Uploads go to STORAGES["private"], here a folder of the test's own."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": root, "base_url": None},
-        },
-    }
-    return root
-
-
-@pytest.fixture
-def editor_client(client, db):
-    editor = make_user(is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(editor)
-    return client
 
 
 def upload(client, capture, data: bytes, name="blog.xml", **fields):

@@ -66,7 +66,7 @@ def test_an_old_path_that_one_of_ours_answers_is_reported_not_shadowed(client, i
 def test_drafts_get_no_redirect_and_their_ids_no_answer(client, imported):
     draft = Post.objects.get(wordpress_id=17)
     assert not Redirect.objects.filter(new_path__contains=draft.slug).exists()
-    assert client.get("/?p=17").status_code == 200  # the home page, not the draft
+    assert client.get("/?p=17").status_code == 404  # as for an id nobody has, not the home page
 
 
 def test_approved_comments_are_shown_and_pending_or_spam_ones_are_not(client, imported):

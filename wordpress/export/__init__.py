@@ -24,20 +24,20 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from blogsite.roles import AUTHORS
 from comments.models import Comment
 from posts.markup import BodyFormat
-from posts.models import Category, Media, Page, Post, Tag
-from posts.weburl import web_url
+from posts.models import Media, Page, Post
+from wordpress.export.addresses import old_addresses
+from wordpress.export.comments import COMMENT_STATUS, comment_element, page_comments
+from wordpress.export.terms import categories, tags
 from wordpress.export.xml import (
-    CATEGORY_IDS,
     CHUNK,
-    COMMENT_IDS,
     LANGUAGE_META,
     MEDIA_IDS,
     NO_DATE,
     PAGE_IDS,
     POST_IDS,
-    TAG_IDS,
     TRANSLATION_META,
     WXR_VERSION,
     absolute,
@@ -51,9 +51,11 @@ from wordpress.export.xml import (
     rss_date,
     text,
     user_display_name,
+    user_login,
     user_wp_id,
     wp_id,
 )
+from wordpress.wxr import OLD_ADDRESS_META
 
 POST_STATUS = {
     Post.Status.DRAFT: "draft",
@@ -61,12 +63,6 @@ POST_STATUS = {
     Post.Status.PUBLISHED: "publish",
 }
 PAGE_STATUS = {Page.Status.DRAFT: "draft", Page.Status.PUBLISHED: "publish"}
-# WordPress's comment_approved values; spam is left out of the file, as WordPress does.
-COMMENT_STATUS = {
-    Comment.Status.APPROVED: "1",
-    Comment.Status.PENDING: "0",
-    Comment.Status.TRASH: "trash",
-}
 
 
 def export_wxr(*, now=None) -> Iterator[str]:
@@ -77,7 +73,9 @@ def export_wxr(*, now=None) -> Iterator[str]:
     yield from tags()
     yield from attachments()
     yield from pages()
-    yield from posts()
+    # A comment's account is named only when it is in the file's authors: WordPress's
+    # importer maps comment_user_id through them, and would keep any other id as it is.
+    yield from posts(set(author_rows().values_list("pk", flat=True)))
     yield "</channel>\n</rss>\n"
 
 
@@ -110,73 +108,36 @@ def header(now) -> Iterator[str]:
     yield f"\t<wp:base_blog_url>{site_url}</wp:base_blog_url>\n\n"
 
 
-def authors() -> Iterator[str]:
-    """Everyone who wrote an article or a page or uploaded an image, as wxr_authors_list()."""
-    rows = (
+def author_rows():
+    """Every author, as wxr_authors_list(): whoever wrote an article or a page or uploaded an
+    image, and the authors and staff with nothing published (yet), imported ones included."""
+    return (
         get_user_model()
         .objects.filter(
             Q(pk__in=Post.objects.values("author"))
             | Q(pk__in=Page.objects.values("author"))
             | Q(pk__in=Media.objects.values("uploaded_by"))
+            | Q(is_staff=True)
+            | Q(groups__name=AUTHORS)
+            | Q(profile__wordpress_id__isnull=False)
         )
+        .distinct()
         .select_related("profile")
         .order_by("pk")
     )
-    for user in rows.iterator(chunk_size=CHUNK):
+
+
+def authors() -> Iterator[str]:
+    for user in author_rows().iterator(chunk_size=CHUNK):
         yield (
             "\t<wp:author>"
             f"<wp:author_id>{user_wp_id(user)}</wp:author_id>"
-            f"<wp:author_login>{cdata(user.get_username())}</wp:author_login>"
+            f"<wp:author_login>{cdata(user_login(user))}</wp:author_login>"
             f"<wp:author_email>{cdata(user.email)}</wp:author_email>"
             f"<wp:author_display_name>{cdata(user_display_name(user))}</wp:author_display_name>"
             f"<wp:author_first_name>{cdata(user.first_name)}</wp:author_first_name>"
             f"<wp:author_last_name>{cdata(user.last_name)}</wp:author_last_name>"
             "</wp:author>\n"
-        )
-    yield "\n"
-
-
-def categories() -> Iterator[str]:
-    """Every category, no child before its parent (WordPress's importer needs the parent)."""
-    pending = list(Category.objects.select_related("parent").order_by("pk"))
-    done: set[int] = set()
-    while pending:
-        ready = [c for c in pending if c.parent_id is None or c.parent_id in done]
-        if not ready:  # a loop in the data: break it rather than drop the categories
-            ready = pending[:1]
-        for category in ready:
-            parent_slug = category.parent.slug if category.parent_id in done else ""
-            description = (
-                f"<wp:category_description>{cdata(category.description)}</wp:category_description>"
-                if category.description
-                else ""
-            )
-            yield (
-                "\t<wp:category>"
-                f"<wp:term_id>{wp_id(category, CATEGORY_IDS)}</wp:term_id>"
-                f"<wp:category_nicename>{cdata(category.slug)}</wp:category_nicename>"
-                f"<wp:category_parent>{cdata(parent_slug)}</wp:category_parent>"
-                f"<wp:cat_name>{cdata(category.name)}</wp:cat_name>"
-                f"{description}</wp:category>\n"
-            )
-            done.add(category.pk)
-        ready_ids = {c.pk for c in ready}
-        pending = [c for c in pending if c.pk not in ready_ids]
-
-
-def tags() -> Iterator[str]:
-    for tag in Tag.objects.order_by("pk").iterator(chunk_size=CHUNK):
-        description = (
-            f"<wp:tag_description>{cdata(tag.description)}</wp:tag_description>"
-            if tag.description
-            else ""
-        )
-        yield (
-            "\t<wp:tag>"
-            f"<wp:term_id>{wp_id(tag, TAG_IDS)}</wp:term_id>"
-            f"<wp:tag_slug>{cdata(tag.slug)}</wp:tag_slug>"
-            f"<wp:tag_name>{cdata(tag.name)}</wp:tag_name>"
-            f"{description}</wp:tag>\n"
         )
     yield "\n"
 
@@ -216,11 +177,12 @@ def item_fields(
     )
 
 
-def language_meta(row) -> str:
+def language_meta(row, addresses=()) -> str:
+    """The row's language, translation link and the old addresses that lead to it."""
     meta = postmeta(LANGUAGE_META, row.language)
     if row.translation_key:
         meta += postmeta(TRANSLATION_META, row.translation_key)
-    return meta
+    return meta + "".join(postmeta(OLD_ADDRESS_META, path) for path in addresses)
 
 
 def attachments() -> Iterator[str]:
@@ -231,7 +193,7 @@ def attachments() -> Iterator[str]:
             title=media.title or media.alt_text,
             link=url,
             date=media.created_at,
-            creator=media.uploaded_by.get_username() if media.uploaded_by else "",
+            creator=user_login(media.uploaded_by) if media.uploaded_by else "",
             content="",
             excerpt=media.caption,
         )
@@ -255,35 +217,44 @@ def attachments() -> Iterator[str]:
 
 
 def pages() -> Iterator[str]:
-    rows = Page.objects.select_related("author", "parent").order_by("path", "pk")
-    for page in rows.iterator(chunk_size=CHUNK):
-        yield item_head(
-            title=page.title,
-            link=absolute(page.get_absolute_url()),
-            date=page.published_at or page.created_at,
-            creator=page.author.get_username(),
-            content=page.body if page.body_format == BodyFormat.HTML else page.body_html,
-            excerpt="",
-        )
-        yield item_fields(
-            post_id=wp_id(page, PAGE_IDS),
-            date=page.published_at or page.created_at,
-            modified=page.updated_at,
-            comment_status="closed",
-            name=page.slug,
-            status=PAGE_STATUS.get(page.status, "draft"),
-            parent=wp_id(page.parent, PAGE_IDS) if page.parent_id else 0,
-            order=page.position,
-            post_type="page",
-            sticky=False,
-        )
-        yield language_meta(page)
-        yield "\t</item>\n"
+    rows = Page.objects.select_related("author__profile", "parent").order_by("path", "pk")
+    for batch in chunks(rows.iterator(chunk_size=CHUNK)):
+        addresses = old_addresses([page.get_absolute_url() for page in batch])
+        comments = page_comments(batch)
+        for page in batch:
+            old = addresses.get(page.get_absolute_url(), ())
+            yield from page_item(page, old, comments.get(page.pk, ()))
 
 
-def posts() -> Iterator[str]:
+def page_item(page, addresses, comments) -> Iterator[str]:
+    yield item_head(
+        title=page.title,
+        link=absolute(page.get_absolute_url()),
+        date=page.published_at or page.created_at,
+        creator=user_login(page.author),
+        content=page.body if page.body_format == BodyFormat.HTML else page.body_html,
+        excerpt="",
+    )
+    yield item_fields(
+        post_id=wp_id(page, PAGE_IDS),
+        date=page.published_at or page.created_at,
+        modified=page.updated_at,
+        comment_status="closed",
+        name=page.slug,
+        status=PAGE_STATUS.get(page.status, "draft"),
+        parent=wp_id(page.parent, PAGE_IDS) if page.parent_id else 0,
+        order=page.position,
+        post_type="page",
+        sticky=False,
+    )
+    yield language_meta(page, addresses)
+    yield from comments
+    yield "\t</item>\n"
+
+
+def posts(authors: set) -> Iterator[str]:
     rows = (
-        Post.objects.select_related("author", "cover")
+        Post.objects.select_related("author__profile", "cover")
         .prefetch_related("tags", "categories")
         .order_by("pk")
     )
@@ -298,23 +269,27 @@ def posts() -> Iterator[str]:
         )
         for comment in exported.iterator(chunk_size=CHUNK * 10):
             comments_by_post[comment.post_id].append(comment)
+        addresses = old_addresses([post.get_absolute_url() for post in batch])
         for post in batch:
-            yield from post_item(post, comments_by_post.pop(post.pk, ()))
+            old = addresses.get(post.get_absolute_url(), ())
+            post_comments = [
+                comment_element(c, authors) for c in comments_by_post.pop(post.pk, ())
+            ]
+            yield from post_item(post, post_comments, old)
 
 
 def post_status(post) -> str:
-    if post.status == Post.Status.DRAFT or post.published_at is None:
-        return "draft"
+    """WordPress's post_status for what readers experience (Post.effective_status)."""
     return POST_STATUS[post.effective_status]
 
 
-def post_item(post, comments) -> Iterator[str]:
+def post_item(post, comments, addresses=()) -> Iterator[str]:
     status = post_status(post)
     yield item_head(
         title=post.title,
         link=absolute(post.get_absolute_url()),
         date=post.published_at or post.created_at,
-        creator=post.author.get_username(),
+        creator=user_login(post.author),
         content=post.body if post.body_format == BodyFormat.HTML else post.body_html,
         excerpt=post.lead,
     )
@@ -342,36 +317,6 @@ def post_item(post, comments) -> Iterator[str]:
         )
     if post.cover_id:
         yield postmeta("_thumbnail_id", wp_id(post.cover, MEDIA_IDS))
-    yield language_meta(post)
-    for comment in comments:
-        yield comment_element(comment)
+    yield language_meta(post, addresses)
+    yield from comments
     yield "\t</item>\n"
-
-
-def comment_element(comment) -> str:
-    # A reply under a comment left out (spam) becomes top-level: WordPress's importer would
-    # otherwise keep the old parent id, which may be another comment's on the new site.
-    exported_parent = comment.parent_id and comment.parent.status in COMMENT_STATUS
-    parent = wp_id(comment.parent, COMMENT_IDS) if exported_parent else 0
-    return (
-        "\t\t<wp:comment>\n"
-        f"\t\t\t<wp:comment_id>{wp_id(comment, COMMENT_IDS)}</wp:comment_id>\n"
-        f"\t\t\t<wp:comment_author>{cdata(comment.author_name)}</wp:comment_author>\n"
-        f"\t\t\t<wp:comment_author_email>{cdata(comment.author_email)}"
-        "</wp:comment_author_email>\n"
-        # As WordPress's esc_url_raw(): an address that is not http(s) is left out.
-        f"\t\t\t<wp:comment_author_url>{cdata(web_url(comment.author_url))}"
-        "</wp:comment_author_url>\n"
-        f"\t\t\t<wp:comment_author_IP>{cdata(comment.ip_address or '')}"
-        "</wp:comment_author_IP>\n"
-        f"\t\t\t<wp:comment_date>{cdata(local_date(comment.submitted_at))}</wp:comment_date>\n"
-        f"\t\t\t<wp:comment_date_gmt>{cdata(gmt_date(comment.submitted_at))}"
-        "</wp:comment_date_gmt>\n"
-        f"\t\t\t<wp:comment_content>{cdata(comment.body)}</wp:comment_content>\n"
-        f"\t\t\t<wp:comment_approved>{cdata(COMMENT_STATUS[comment.status])}"
-        "</wp:comment_approved>\n"
-        f"\t\t\t<wp:comment_type>{cdata(comment.kind)}</wp:comment_type>\n"
-        f"\t\t\t<wp:comment_parent>{parent}</wp:comment_parent>\n"
-        f"\t\t\t<wp:comment_user_id>{user_wp_id(comment.user)}</wp:comment_user_id>\n"
-        "\t\t</wp:comment>\n"
-    )

@@ -61,6 +61,13 @@ def user_wp_id(user) -> int:
     return (profile.wordpress_id if profile else None) or USER_IDS + user.pk
 
 
+def user_login(user) -> str:
+    """The author's login in the file: their WordPress login when they came from WordPress
+    (it may hold characters our usernames do not), so a re-import finds them again."""
+    profile = profile_of(user)
+    return (profile.wordpress_login if profile else "") or user.get_username()
+
+
 def user_display_name(user) -> str:
     # Unlike posts.models.display_name, the login is a fine last resort: WordPress's own
     # display name defaults to it, and the file is for the site's owner.

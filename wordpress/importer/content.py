@@ -7,7 +7,7 @@ from posts import services
 from posts.markup import BodyFormat, html_to_text
 from posts.models import Media, Page, Post
 from wordpress import wxr
-from wordpress.importer import comments, reactions
+from wordpress.importer import comments, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import parse_date, wordpress_slug
@@ -108,7 +108,8 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
         return
     converted = convert(context, item)
     lead = html_to_text(item.excerpt or converted.excerpt)
-    tags, categories = item_terms(context, item)
+    language = languages.of_item(context, item)
+    tags, categories = item_terms(context, item, language)
     cover_pk = context.media_by_wordpress_id.get(int(item.meta.get("_thumbnail_id") or 0) or -1)
     fields = {
         "title": title_of(context, item, "posts"),
@@ -118,11 +119,16 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
         "body_format": BodyFormat.HTML,
         "status": status,
         "published_at": published_at,
-        "language": context.language,
+        "language": language,
+        "translation_key": languages.translation_key(
+            context, Post, item.id, language, "posts", item.title
+        ),
         "cover": Media.objects.filter(pk=cover_pk).first() if cover_pk else None,
         "sticky": item.sticky,
         "comments_open": item.comment_status == "open",
     }
+    if fields["translation_key"] is None:
+        del fields["translation_key"]  # none in the file: keep a link made here
     read_ahead = context.read_ahead.get("posts")
     if read_ahead is not None:
         post = read_ahead.take([item.id]).get(item.id)
@@ -131,9 +137,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     if post is None:
         post = services.create_post(
             **fields,
-            slug=services.unique_slug(
-                Post, slug_of(context, item, "posts"), language=context.language
-            ),
+            slug=services.unique_slug(Post, slug_of(context, item, "posts"), language=language),
             updated_at=parse_date(item.modified_gmt),
             tags=tags,
             categories=categories,
@@ -159,6 +163,8 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
         context.redirects.add(item.link, new)
         if item.guid and item.guid != item.link:
             context.redirects.add(item.guid, new)
+        for old in item.old_addresses:
+            context.redirects.add_exact(old, new)
         day = post.published_at.date()
         context.archive_days.add((day.year, day.month, day.day))
     comments.import_comments(context, item, post)
@@ -181,9 +187,21 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             wordpress_id=item.id,
             field="status",
         )
+    if item.meta.get("_thumbnail_id"):
+        # Pages here have no cover: the image stays in the library, the report says so.
+        context.report.note(
+            "pages",
+            item.title,
+            _("its featured image (#%(id)s) is in the media library: pages here show none")
+            % {"id": item.meta["_thumbnail_id"]},
+            wordpress_id=item.id,
+            field="_thumbnail_id",
+        )
+
     converted = convert(context, item)
     parent = Page.objects.filter(wordpress_id=item.parent).first() if item.parent else None
     page = Page.objects.filter(wordpress_id=item.id).first()
+    language = languages.of_item(context, item)
     wanted = {
         "title": title_of(context, item, "pages"),
         "body": converted.html,
@@ -191,8 +209,13 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
         "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
         "published_at": published_at,
         "position": item.menu_order,
-        "language": context.language,
+        "language": language,
+        "translation_key": languages.translation_key(
+            context, Page, item.id, language, "pages", item.title
+        ),
     }
+    if wanted["translation_key"] is None:
+        del wanted["translation_key"]  # none in the file: keep a link made here
     if parent is not None or not item.parent:
         wanted["parent"] = parent
     if page is None:
@@ -200,7 +223,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
         page = services.create_page(
             **wanted,
             author=author_for(context, item.creator),
-            slug=_free_page_slug(slug, parent, context.language),
+            slug=_free_page_slug(slug, parent, language),
             wordpress_id=item.id,
         )
         context.redirects.pages_changed()
@@ -216,10 +239,11 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
         else:
             context.report.count("pages", "unchanged")
     keep_page_comments(context, item, page)
+    links = [item.link, *item.old_addresses]
     if item.parent and parent is None:
-        context.pending_parents.append((page.pk, item.parent, item.link))
+        context.pending_parents.append((page.pk, item.parent, links))
     elif page.status == Page.Status.PUBLISHED:
-        page_redirect(context, page, item.link)
+        page_redirect(context, page, links)
 
 
 def _free_page_slug(slug, parent, language) -> str:
@@ -236,7 +260,8 @@ def _free_page_slug(slug, parent, language) -> str:
     return candidate
 
 
-def page_redirect(context, page: Page, link: str) -> None:
+def page_redirect(context, page: Page, links: list[str]) -> None:
+    """Redirect the page's old link (first) and the old addresses its export listed."""
     new = reverse_in(page.language, "posts:page", path=page.path)
     hidden_by = view_at(new)
     if hidden_by != "posts:page":
@@ -249,4 +274,7 @@ def page_redirect(context, page: Page, link: str) -> None:
             % {"path": new, "view": hidden_by},
         )
         return
+    link, *old_addresses = links
     context.redirects.add(link, new)
+    for old in old_addresses:
+        context.redirects.add_exact(old, new)

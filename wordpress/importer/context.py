@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from wordpress import wxr
 from wordpress.batch import Pending
+from wordpress.importer.languages import LanguagePlan
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
 
@@ -28,6 +29,11 @@ class ImportContext:
     media_by_path: dict = field(default_factory=dict)  # uploads-relative path -> Media pk
     media_by_parent: dict = field(default_factory=dict)  # WordPress post id -> [Media pk]
     media_by_wordpress_id: dict = field(default_factory=dict)
+    media_urls: dict = field(default_factory=dict)  # Media pk -> its address
+    # Why a fetch failed, by attachment WordPress id, until its import reports it.
+    fetch_errors: dict = field(default_factory=dict)
+    # Uploaded images that bodies show: original's path -> (address, alt) (body_images).
+    body_images: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).
@@ -41,6 +47,11 @@ class ImportContext:
     # a batch: write at once).
     pending: Pending | None = None
     terms: dict = field(default_factory=dict)  # (model, language, slug or name) -> term
+    # Attachments' pages, answered by the article or page each belongs to: WordPress id ->
+    # (parent's WordPress id, old address), read in the second pass.
+    attachment_links: dict = field(default_factory=dict)
+    # Each item's and term's language and translation group (importer.languages).
+    languages: LanguagePlan | None = None
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
         pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None

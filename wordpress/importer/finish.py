@@ -1,10 +1,12 @@
-"""After the last item: pages' late parents, and the date-archive and feed addresses."""
+"""After the last item: pages' late parents, attachments' pages, and the date-archive and
+feed addresses."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from posts import services
-from posts.models import Page
+from posts.models import Media, Page, Post
+from wordpress.batch import IN_QUERY_SIZE
 from wordpress.importer.content import page_redirect
 from wordpress.importer.context import ImportContext
 from wordpress.redirects import reverse_in
@@ -21,7 +23,7 @@ def finish(context: ImportContext) -> None:
                 wordpress_id=comment.id,
             )
     context.attachment_comments.clear()
-    for page_pk, parent_wordpress_id, link in context.pending_parents:
+    for page_pk, parent_wordpress_id, _links in context.pending_parents:
         with transaction.atomic():
             page = Page.objects.get(pk=page_pk)
             parent = Page.objects.filter(wordpress_id=parent_wordpress_id).first()
@@ -31,8 +33,12 @@ def finish(context: ImportContext) -> None:
                 page.parent = parent
                 services.save_page(page)
                 context.redirects.pages_changed()
-            if page.status == Page.Status.PUBLISHED:
-                page_redirect(context, page, link)
+    # Once every page has its parent: a page moved under its parent moves its children,
+    # so their addresses are known only now.
+    for page_pk, _parent_wordpress_id, links in context.pending_parents:
+        page = Page.objects.filter(pk=page_pk, status=Page.Status.PUBLISHED).first()
+        if page is not None:
+            page_redirect(context, page, links)
     redirects, language = context.redirects, context.language
     months = set()
     for year, month, day in sorted(context.archive_days):
@@ -56,3 +62,31 @@ def finish(context: ImportContext) -> None:
             context.report.skip(
                 "redirects", "/comments/feed/", _("this site has no comments feed yet")
             )
+    attachment_links(context)
+
+
+def attachment_links(context: ImportContext) -> None:
+    """An attachment's page (/article/image-name/, /?attachment_id=N) answers with the
+    article or page it belongs to; an attachment of none, with its file."""
+    pages = context.attachment_links
+    ids = list(pages)
+    for start in range(0, len(ids), IN_QUERY_SIZE):
+        chunk = {
+            wordpress_id: pages[wordpress_id]
+            for wordpress_id in ids[start : start + IN_QUERY_SIZE]
+        }
+        parents = {parent for parent, _link in chunk.values() if parent}
+        targets = {}
+        for model in (Page, Post):
+            for row in model.objects.published().filter(wordpress_id__in=parents):
+                targets[row.wordpress_id] = row.get_absolute_url()
+        unattached = [
+            wordpress_id for wordpress_id, (parent, _link) in chunk.items() if not parent
+        ]
+        files = {m.wordpress_id: m.url for m in Media.objects.filter(wordpress_id__in=unattached)}
+        for wordpress_id, (parent, link) in chunk.items():
+            target = targets.get(parent) if parent else files.get(wordpress_id)
+            if target:
+                context.redirects.add(link, target)
+                context.redirects.add_query("attachment_id", wordpress_id, target)
+    pages.clear()

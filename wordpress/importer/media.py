@@ -1,10 +1,16 @@
-"""Attachments: images copied from the old uploads folder into the media library, and the
-addresses in bodies and galleries pointed at them."""
+"""Attachments: images brought into the media library (from the media folder, an uploaded
+zip of it, or fetched from the old site), and the addresses in bodies and galleries
+pointed at them.
+
+Files are found by their path inside the uploads folder (wordpress.uploads), so
+self-hosted and WordPress.com exports work alike.
+"""
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
@@ -13,75 +19,136 @@ from posts.markup import html_to_text
 from posts.media import store_image
 from posts.models import Media
 from wordpress import markup, wxr
+from wordpress.conf import wordpress_settings
+from wordpress.fetch import fetch
 from wordpress.importer.context import ImportContext
+from wordpress.importer.fields import storable_id
+from wordpress.uploads import attached_path, file_in, original_of, relative_upload
 
-UPLOADS = "/wp-content/uploads/"
-SIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
+
+def attachment_path(item: wxr.Item) -> str:
+    """Where the attachment's file is, relative to the uploads folder."""
+    return attached_path(item.meta.get("_wp_attached_file", ""), item.attachment_url)
 
 
-def _relative_upload(url: str, attached_file: str = "") -> str:
-    if attached_file:
-        return attached_file.lstrip("/")
-    path = unquote(urlsplit(url).path)
-    return path.split(UPLOADS, 1)[1] if UPLOADS in path else ""
+def fetch_dir() -> Path:
+    return Path(wordpress_settings.FETCH_DIR or Path(settings.PRIVATE_ROOT) / "wordpress-media")
+
+
+def _fetched(url: str, relative: str) -> str:
+    """Where a fetched file is kept, inside fetch_dir(): by host, then as in uploads."""
+    host = re.sub(r"[^a-z0-9.-]", "_", (urlsplit(url).hostname or "").lower()).strip(".")
+    return f"{host or 'unknown'}/{relative}"
+
+
+def local_file(context: ImportContext, url: str, relative: str) -> Path | None:
+    """The file of an upload on this machine: in the media folder, or fetched before."""
+    found = file_in(context.media_dir, relative)
+    if found is None and context.options.get("fetch_media") and url:
+        found = file_in(fetch_dir(), _fetched(url, relative))
+    return found
+
+
+def fetch_upload(url: str, relative: str) -> Path:
+    """Fetch an upload into fetch_dir() (FetchError says why not); return the file."""
+    return fetch(url, fetch_dir() / _fetched(url, relative))
 
 
 def import_media(context: ImportContext, item: wxr.Item) -> None:
-    relative = _relative_upload(item.attachment_url, item.meta.get("_wp_attached_file", ""))
-    alt = item.meta.get("_wp_attachment_image_alt", "").strip()
+    relative = attachment_path(item)
+    if not storable_id(item.id):
+        context.report.skip(
+            "media",
+            item.title or relative,
+            _("its WordPress id (%(id)s) is out of range") % {"id": item.id},
+            field="wordpress_id",
+        )
+        return
+    alt = item.meta.get("_wp_attachment_image_alt", "").strip()[:300]
+    caption = html_to_text(item.excerpt)[:500]
+    label = item.title or relative or item.attachment_url
     media = Media.objects.filter(wordpress_id=item.id).first()
     if media is None:
-        source = context.media_dir / relative if context.media_dir and relative else None
-        if source is None or not source.is_file():
+        source = local_file(context, item.attachment_url, relative) if relative else None
+        if source is None:
+            fetchable = relative and item.attachment_url and context.options.get("fetch_media")
+            if context.report.dry_run and fetchable:
+                context.report.count("media", "created")  # would be fetched
+                _remember_paths(context, item, relative, None)
+                return
             context.report.missing(item.attachment_url or relative)
-            context.report.skip(
-                "media", item.title or relative, _("file not found in the media folder")
+            reason = context.fetch_errors.pop(item.id, "") or _(
+                "file not found in the media folder"
             )
+            context.report.skip("media", label, reason, wordpress_id=item.id)
             return
         if context.report.dry_run:
             # Files are not in the transaction that a dry run rolls back: copy none.
             context.report.count("media", "created")
+            _remember_paths(context, item, relative, None)
             return
         try:
             with source.open("rb") as handle:
                 media = store_image(
                     File(handle, name=Path(relative).name),
                     alt_text=alt,
-                    caption=html_to_text(item.excerpt)[:500],
+                    caption=caption,
                     title=item.title[:200],
-                    original_url=item.attachment_url[:500],
+                    original_url=web_address(item.attachment_url),
                     wordpress_id=item.id,
                     allow_missing_alt=True,
                 )
         except ValidationError as error:
             context.report.missing(item.attachment_url or relative)
-            context.report.skip("media", item.title or relative, "; ".join(error.messages))
+            context.report.skip("media", label, "; ".join(error.messages), wordpress_id=item.id)
             return
         if not alt:
-            context.report.note("media", relative, _("no alternative text: write one"))
+            context.report.note(
+                "media", label, _("no alternative text: write one"), wordpress_id=item.id
+            )
         context.report.count("media", "created")
-    elif media.alt_text != alt[:300] and alt:
-        media.alt_text = alt[:300]
-        media.save(update_fields=["alt_text"])
-        context.report.count("media", "updated")
     else:
-        context.report.count("media", "unchanged")
-    context.media_by_path[relative] = media.pk
+        wanted = {"alt_text": alt or media.alt_text, "caption": caption}
+        changed = [name for name, value in wanted.items() if getattr(media, name) != value]
+        for name in changed:
+            setattr(media, name, wanted[name])
+        if changed:
+            media.save(update_fields=changed)
+        context.report.count("media", "updated" if changed else "unchanged")
+    _remember(context, item, media, relative)
+
+
+def web_address(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) and len(url) <= 500 else ""
+
+
+def _remember_paths(context: ImportContext, item: wxr.Item, relative: str, pk) -> None:
+    """Map the attachment's paths to its Media (None in a dry run: known, not stored)."""
+    for path in {relative, original_of(relative), relative_upload(item.attachment_url)}:
+        if path:
+            context.media_by_path[path] = pk
+
+
+def _remember(context: ImportContext, item: wxr.Item, media: Media, relative: str) -> None:
+    _remember_paths(context, item, relative, media.pk)
+    context.media_urls[media.pk] = media.url
     context.media_by_wordpress_id[item.id] = media.pk
     if item.parent:
         context.media_by_parent.setdefault(item.parent, []).append(media.pk)
 
 
 def _rewrite_url(context: ImportContext, url: str) -> str:
-    if UPLOADS not in url:
+    relative = relative_upload(url)
+    if not relative:
         return url
-    relative = _relative_upload(url)
-    pk = context.media_by_path.get(relative) or context.media_by_path.get(SIZED.sub("", relative))
+    pk = context.media_by_path.get(relative) or context.media_by_path.get(original_of(relative))
     if pk is None:
         context.report.missing(url)
         return url
-    media = Media.objects.filter(pk=pk).only("file").first()
-    return media.url if media else url
+    if pk not in context.media_urls:
+        media = Media.objects.filter(pk=pk).only("file").first()
+        context.media_urls[pk] = media.url if media else url
+    return context.media_urls[pk]
 
 
 def _gallery(context: ImportContext, item: wxr.Item, ids):

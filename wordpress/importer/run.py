@@ -17,23 +17,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from posts import cache
-from posts.languages import language_codes
 from posts.models import Post
 from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
-from wordpress.importer import comments
+from wordpress.importer import comments, languages
 from wordpress.importer.authors import import_author
+from wordpress.importer.body_images import import_body_images, note_body_images
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
+from wordpress.importer.prefetch import prefetch_media
 from wordpress.importer.terms import import_term, term_kind
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
@@ -124,6 +124,7 @@ def _opened(source):
 def _run(source, context: ImportContext, progress) -> None:
     context.stage(_("reading the file and its media"))
     total = _import_attachments(source, context, progress)
+    languages.check(context)
     context.stage(_("importing authors, terms, articles, pages and comments"))
     if progress:
         progress(0, total)
@@ -254,7 +255,9 @@ def _import_item(context, item: wxr.Item) -> None:
     elif item.post_type == "page":
         work, kind = import_page, "pages"
     elif item.post_type in IMPORTED_TYPES:
-        return  # attachments: the first pass
+        # Attachments: the first pass; their old pages are answered when the run ends.
+        context.attachment_links[item.id] = (item.parent, item.link)
+        return
     else:
         context.report.other_type(item.post_type or "?")
         context.report.skip(
@@ -322,9 +325,7 @@ def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> N
 
 def _start(context: ImportContext, site: wxr.Site) -> None:
     context.site = site
-    if not context.language:
-        code = (site.language or "").split("-")[0].lower()
-        context.language = code if code in language_codes() else settings.LANGUAGE_CODE
+    languages.start(context, site)
     if context.redirects is None:  # the same file in both passes: one writer
         prefix = urlsplit(site.base_blog_url or site.link or "").path
         context.redirects = RedirectWriter(context.report, prefix=prefix)
@@ -332,9 +333,13 @@ def _start(context: ImportContext, site: wxr.Site) -> None:
 
 def _import_attachments(source, context: ImportContext, progress=None) -> int:
     """First pass: store every attachment found under the media dir; count the items."""
-    items = 0
+    if context.options.get("fetch_media") and not context.report.dry_run:
+        with _opened(source) as stream:  # one more read of the file, only to fetch media
+            prefetch_media(context, stream)
     with _opened(source) as stream:
         items = _first_pass(stream, context, progress)
+    import_body_images(context)
+    _committed(context)
     return items
 
 
@@ -359,11 +364,13 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
     for record in wxr.read(stream):
         if isinstance(record, wxr.Site):
             _start(context, record)
+        languages.observe(context, record)
         if not isinstance(record, wxr.Item):
             continue
         items += 1
         if progress:
             progress(items, 0)  # counting: the total is known when the pass ends
+        note_body_images(context, record)
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":

@@ -13,7 +13,7 @@ from posts.reactions.views import MESSAGE_TAG
 register = template.Library()
 
 
-@register.inclusion_tag("posts/includes/_reactions_row.html", takes_context=True)
+@register.inclusion_tag("reactions/includes/_row.html", takes_context=True)
 def render_reactions(context, post):
     """Prepare the row under an article: a button per kind, the reader's choice pressed."""
     request = context.get("request")
@@ -28,7 +28,7 @@ def render_reactions(context, post):
     return {
         "post": post,
         "items": display.row_items(kinds=kinds, counts=counts, current_id=current_id),
-        "total_label": display.total_label(sum(counts.values())),
+        "total_label": display.total_label(display.total_of(kinds=kinds, counts=counts)),
         "action_url": reverse("reactions:react", kwargs={"pk": post.pk}),
         # A preview (a draft, in the admin) has no state to ask for: its row is inert, and
         # without the address reactions.js leaves it alone.
@@ -51,6 +51,12 @@ def reaction_summary(context, post):
     if not hasattr(post, "reaction_summary"):
         display.card_summaries(_listed_posts(context, post))
     return post.reaction_summary
+
+
+@register.inclusion_tag("reactions/includes/_summary.html", takes_context=True)
+def render_reaction_summary(context, post):
+    """The counts per kind under an article card."""
+    return {"summary": reaction_summary(context, post)}
 
 
 def _listed_posts(context, post):

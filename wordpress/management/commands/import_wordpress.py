@@ -1,12 +1,11 @@
-"""manage.py import_wordpress FILE.xml [--media-dir DIR] [--dry-run] [--language it]
-[--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
+"""manage.py import_wordpress FILE.xml [--media-dir DIR] [--fetch-media] [--dry-run]
+[--language it] [--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
 
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from posts.languages import language_codes
 from wordpress.importer import run_import
 
 
@@ -26,13 +25,21 @@ class Command(BaseCommand):
             "--media-dir", help="A copy of the old site's wp-content/uploads folder."
         )
         parser.add_argument(
+            "--fetch-media",
+            action="store_true",
+            help="Download from the old site the images the media folder lacks "
+            "(kept in WORDPRESS_FETCH_DIR: a rerun fetches only what is still missing).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Print the report; write nothing."
         )
         parser.add_argument(
             "--language",
-            choices=language_codes(),
             default="",
-            help="The content's language (default: the file's <language>, else Italian).",
+            help=(
+                "The file's language, replacing its <language> (e.g. it), and/or how to map "
+                "a language of the file the site does not serve (e.g. fr=it,de=en)."
+            ),
         )
         parser.add_argument(
             "--train-spam",
@@ -75,6 +82,7 @@ class Command(BaseCommand):
                 language=options["language"],
                 options={
                     "train_spam": options["train_spam"],
+                    "fetch_media": options["fetch_media"],
                     "reaction_meta": options["reaction_meta"],
                 },
                 progress=progress,

@@ -1,0 +1,64 @@
+"""The reader pages of posts, by concept:
+
+- mixins.py: what every page shares (content language, page cache, published lists);
+- reading.py: the home list, an article and its preview (render_post for other apps), a page;
+- archives.py: lists by tag, category, author, year and month, and their index pages;
+- search.py: the search page;
+- account.py: the reader's account page.
+"""
+
+from .account import account_profile
+from .archives import (
+    ArchiveIndexView,
+    AuthorDetailView,
+    AuthorIndexView,
+    CategoryDetailView,
+    CategoryIndexView,
+    PostArchiveMixin,
+    PostMonthArchiveView,
+    PostYearArchiveView,
+    TagDetailView,
+    TagIndexView,
+)
+from .mixins import (
+    PAGE_SIZE,
+    ContentLanguageMixin,
+    IndexPaginationMixin,
+    PublishedPostsMixin,
+    SitePageCacheMixin,
+)
+from .reading import (
+    RELATED_COUNT,
+    PageDetailView,
+    PostDetailView,
+    PostIndexView,
+    PostPreviewView,
+    render_post,
+)
+from .search import PostSearchView
+
+__all__ = [
+    "PAGE_SIZE",
+    "RELATED_COUNT",
+    "ArchiveIndexView",
+    "AuthorDetailView",
+    "AuthorIndexView",
+    "CategoryDetailView",
+    "CategoryIndexView",
+    "ContentLanguageMixin",
+    "IndexPaginationMixin",
+    "PageDetailView",
+    "PostArchiveMixin",
+    "PostDetailView",
+    "PostIndexView",
+    "PostMonthArchiveView",
+    "PostPreviewView",
+    "PostSearchView",
+    "PostYearArchiveView",
+    "PublishedPostsMixin",
+    "SitePageCacheMixin",
+    "TagDetailView",
+    "TagIndexView",
+    "account_profile",
+    "render_post",
+]

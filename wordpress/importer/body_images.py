@@ -1,0 +1,119 @@
+"""Images a body shows from the old uploads folder that no attachment in the file names
+(WordPress deleted the attachment and left its file; an image pasted from another blog of
+the same network): found in the media folder, or fetched with --fetch-media, like
+attachments, and brought into the library so that the body points at them too.
+
+Collected while the first pass reads the articles and pages; imported when it ends, once
+every attachment is known (an image that is an attachment's is never brought twice).
+"""
+
+import html
+import re
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from posts.media import store_image
+from posts.models import Media
+from wordpress import wxr
+from wordpress.fetch import FetchError
+from wordpress.importer.context import ImportContext
+from wordpress.importer.media import fetch_upload, local_file, web_address
+from wordpress.uploads import IMAGE_SUFFIXES, original_of, relative_upload
+
+IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+SRC = re.compile(r"""\ssrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
+def note_body_images(context: ImportContext, item: wxr.Item) -> None:
+    """Remember the uploaded images an article or a page shows (by the original's path)."""
+    if item.post_type not in ("post", "page"):
+        return
+    for tag in IMG.findall(item.content or ""):
+        src = SRC.search(tag)
+        if not src:
+            continue
+        url = html.unescape(src[2]).strip()
+        relative = relative_upload(url)
+        if relative and Path(relative).suffix.lower() in IMAGE_SUFFIXES:
+            alt = ALT.search(tag)
+            context.body_images.setdefault(
+                original_of(relative), (url, html.unescape(alt[2]).strip() if alt else "")
+            )
+
+
+def import_body_images(context: ImportContext) -> None:
+    """Bring into the library each remembered image that no attachment brought."""
+    for relative, (url, alt) in context.body_images.items():
+        if relative in context.media_by_path:
+            continue
+        mark = context.report.mark()
+        try:
+            with transaction.atomic():
+                _import(context, relative, url, alt)
+        except ValidationError as error:
+            context.report.undo(mark)
+            context.report.skip("media", relative, "; ".join(error.messages))
+    context.body_images.clear()
+
+
+def _original_url(url: str) -> str:
+    return original_of(url.split("?", 1)[0].split("#", 1)[0])
+
+
+def _import(context: ImportContext, relative: str, url: str, alt: str) -> None:
+    original_url = web_address(_original_url(url))
+    media = Media.objects.filter(original_url=original_url).first() if original_url else None
+    if media is None:
+        source = _find(context, relative, url, original_url)
+        if source is None:
+            return  # the body keeps the old address; the report lists it as missing
+        if context.report.dry_run:
+            context.report.count("media", "created")
+            return
+        with source.open("rb") as handle:
+            media = store_image(
+                File(handle, name=Path(relative).name),
+                alt_text=alt[:300],
+                original_url=original_url,
+                allow_missing_alt=True,
+            )
+        context.report.count("media", "created")
+        context.report.note(
+            "media",
+            relative,
+            _("shown in an article but not an attachment in the file: imported"),
+        )
+    else:
+        context.report.count("media", "unchanged")
+    context.media_by_path[relative] = media.pk
+    context.media_urls[media.pk] = media.url
+
+
+def _find(context, relative, url, original_url):
+    """The image's file: the original, else the resized copy the body shows; from the
+    media folder, else fetched (with --fetch-media)."""
+    sized = relative_upload(url)
+    candidates = [(original_url, relative)]
+    if sized != relative:
+        candidates.append((url.split("?", 1)[0], sized))
+    for candidate_url, path in candidates:
+        found = local_file(context, candidate_url, path)
+        if found:
+            return found
+    if not context.options.get("fetch_media"):
+        return None
+    if context.report.dry_run:
+        return Path(relative)  # would be fetched: counted, never opened
+    for candidate_url, path in candidates:
+        try:
+            found = fetch_upload(candidate_url, path)
+            context.report.count("media fetched", "created")
+            return found
+        except FetchError:
+            continue
+    return None
