@@ -273,3 +273,28 @@ def test_a_file_named_in_unicode_is_asked_for_percent_encoded(tmp_path, old_site
     target = tmp_path / "caffè doppio.jpg"
     fetch(f"http://{old_site}/wp-content/uploads/2019/05/caffè doppio.jpg", target)
     assert target.read_bytes() == OldSite.files[OldSite.requests[0]][2]
+
+
+def test_an_image_another_site_serves_is_never_copied_from_there(
+    db, tmp_path, media_root, fetch_dir, old_site, settings
+):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    serve_the_two_images()
+    port = old_site.split(":")[1]
+    OldSite.files["/wp-content/uploads/2018/01/altrui.jpg"] = (
+        200,
+        "image/jpeg",
+        image("JPEG"),
+        {},
+    )
+    export = export_from(tmp_path, old_site)
+    hotlink = f"http://localhost:{port}/wp-content/uploads/2018/01/altrui.jpg"
+    export.write_text(
+        export.read_text().replace(
+            "]]></content:encoded>", f'<img src="{hotlink}">]]></content:encoded>', 1
+        )
+    )
+    report = run_import(export, options={"fetch_media": True})
+    assert Media.objects.count() == 2  # the two attachments, not the other site's image
+    assert "/wp-content/uploads/2018/01/altrui.jpg" not in OldSite.requests
+    assert hotlink in report.missing_media

@@ -1,7 +1,7 @@
 """Images a body shows from the old uploads folder that no attachment in the file names
-(WordPress deleted the attachment and left its file; an image pasted from another blog of
-the same network): found in the media folder, or fetched with --fetch-media, like
-attachments, and brought into the library so that the body points at them too.
+(WordPress deleted the attachment and left its file): found in the media folder, or
+fetched with --fetch-media from the old site (never from another site: its images are
+its own), and brought into the library so that the body points at them too.
 
 Collected while the first pass reads the articles and pages; imported when it ends, once
 every attachment is known (an image that is an attachment's is never brought twice).
@@ -10,6 +10,7 @@ every attachment is known (an image that is an attachment's is never brought twi
 import html
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -22,7 +23,13 @@ from wordpress import wxr
 from wordpress.fetch import FetchError
 from wordpress.importer.context import ImportContext
 from wordpress.importer.media import fetch_upload, local_file, web_address
-from wordpress.uploads import IMAGE_SUFFIXES, original_of, relative_upload
+from wordpress.uploads import (
+    IMAGE_SUFFIXES,
+    PHOTON,
+    WORDPRESS_COM_FILES,
+    original_of,
+    relative_upload,
+)
 
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 SRC = re.compile(r"""\ssrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
@@ -105,8 +112,8 @@ def _find(context, relative, url, original_url):
         found = local_file(context, candidate_url, path)
         if found:
             return found
-    if not context.options.get("fetch_media"):
-        return None
+    if not context.options.get("fetch_media") or not _old_site_host(context, url):
+        return None  # another site's image is theirs: never copied from there
     if context.report.dry_run:
         return Path(relative)  # would be fetched: counted, never opened
     for candidate_url, path in candidates:
@@ -117,3 +124,20 @@ def _find(context, relative, url, original_url):
         except FetchError:
             continue
     return None
+
+
+def _old_site_host(context: ImportContext, url: str) -> bool:
+    """Whether `url` is on the old site (its own host, its WordPress.com files host, or
+    either through Jetpack's image proxy)."""
+    hosts = set()
+    for address in (context.site.link, context.site.base_blog_url, context.site.base_site_url):
+        host = (urlsplit(address or "").hostname or "").lower()
+        if host and host != "wordpress.com":
+            hosts.add(host)
+            if host.endswith(".wordpress.com"):
+                hosts.add(host.removesuffix(".wordpress.com") + WORDPRESS_COM_FILES)
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if PHOTON.match(host):
+        host = parts.path.lstrip("/").partition("/")[0].lower()
+    return host in hosts
