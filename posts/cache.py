@@ -17,7 +17,6 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 
 from blogsite import cacheepoch, pagecache
 
@@ -81,10 +80,7 @@ def next_due() -> float | None:
         return stored[1]
     from posts.models import Post
 
-    moment = Post.objects.filter(
-        status__in=[Post.Status.PUBLISHED, Post.Status.SCHEDULED],
-        published_at__gt=timezone.now(),
-    ).aggregate(due=Min("published_at"))["due"]
+    moment = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
     due = moment.timestamp() if moment else None
     cache.set(NEXT_DUE_KEY, (epoch, due), timeout=3600)
     return due
