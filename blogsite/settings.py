@@ -321,50 +321,12 @@ TASKS = {
     }
 }
 
-# Accounts (django-allauth).
-LOGIN_REDIRECT_URL = "/"
-ACCOUNT_LOGIN_METHODS = {"email", "username"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-# Readers choose the name shown with their comments at sign-up (posts.models.Profile).
-ACCOUNT_SIGNUP_FORM_CLASS = "posts.forms.SignupForm"
-# Sign-up spam: no throwaway addresses (SIGNUP_BLOCKED_EMAIL_DOMAINS, posts.accounts), a
-# honeypot field in the form above, and the "signup" rate below.
-# The header and allauth's messages name the reader as everything else does.
-ACCOUNT_USER_DISPLAY = "posts.models.display_name"
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-# Confirming the address in the browser that signed up signs the reader in and takes them
-# back to where they signed up from (the `next` of the sign-up link, e.g. an article).
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# A changed or newly set password, a changed e-mail address: the page says so, and so does an
-# e-mail to the account (whoever made the change, the owner hears of it).
-ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Accounts (django-allauth, two factors): blogsite/settings_accounts.py; these two depend
+# on the site.
+from blogsite.settings_accounts import *  # noqa: E402, F403
+
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https://") else "http"
-# Links in allauth's e-mails on SITE_URL, and the e-mails anyone can trigger capped per
-# address and per client (ACCOUNTS_MAILS_*, blogsite/accounts/), which posts' adapter extends.
-ACCOUNT_ADAPTER = "posts.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"reset_password": "blogsite.accounts.forms.ResetPasswordForm"}
-ACCOUNT_RATE_LIMITS = {
-    # Every sign-in attempt per client, and failed ones per client and per account: five
-    # wrong passwords (or two-factor codes) lock the account for five minutes.
-    "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    # A person who mistypes needs a few tries; a robot making accounts in bulk is cut off.
-    "signup": "8/10m/ip,40/d/ip",
-    # One confirmation e-mail per address every 3 minutes at most (the earlier link still
-    # works); the daily cap is ACCOUNTS_MAILS_PER_ADDRESS.
-    "confirm_email": "1/3m/key",
-    # A burst guard only: ACCOUNTS_MAILS_* cap the e-mails and say when to try again.
-    "reset_password": "20/m/ip",
-}
-# Two factors (allauth.mfa): an authenticator app (TOTP) and recovery codes.
-MFA_ADAPTER = "blogsite.accounts.mfa.MFAAdapter"
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
-# A code of the 30 seconds before or after is accepted too: a phone's clock drifts, and a
-# code typed as it changes is not refused (RFC 6238's advice). Each is accepted once.
-MFA_TOTP_TOLERANCE = 1
 
 AKISMET_API_KEY = os.environ.get("AKISMET_API_KEY", "")
 AKISMET_BLOG_URL = os.environ.get("AKISMET_BLOG_URL", SITE_URL)
@@ -400,29 +362,9 @@ CSRF_COOKIE_HTTPONLY = False  # the reactions JS reads the token from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-# No inline script or style anywhere: every script and stylesheet is a file under static/.
-# JSON-LD needs no exception: a <script type="application/ld+json"> is a data block, which
-# the browser never runs, so script-src does not apply to it (and cached pages stay free of
-# per-request nonces). Images may come from other hosts: imported articles link them.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "https:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "manifest-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-# Browser features no page of ours uses, switched off for the page and anything it embeds.
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=()"
-)
+# Content-Security-Policy and Permissions-Policy: blogsite/settings_policies.py.
+from blogsite.settings_policies import *  # noqa: E402, F403
+
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 if not DEBUG:
     LANGUAGE_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
@@ -435,28 +377,5 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# DJANGO_LOG_FORMAT=json: one JSON object a line, for a log collector; "text" otherwise.
-LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text").strip().lower()
-if LOG_FORMAT not in {"text", "json"}:
-    raise ImproperlyConfigured(f'DJANGO_LOG_FORMAT must be "text" or "json", not "{LOG_FORMAT}".')
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "request_id": {"()": "blogsite.logs.RequestIdFilter"},
-        "expected_refusals": {"()": "blogsite.logs.ExpectedRefusalFilter"},
-    },
-    "formatters": {
-        "text": {"()": "blogsite.logs.TextFormatter", "format": "%(message)s"},
-        "json": {"()": "blogsite.logs.JsonFormatter"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["request_id", "expected_refusals"],
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
-}
+# Logging (text or JSON lines, request ids, quiet refusals): blogsite/settings_logging.py.
+from blogsite.settings_logging import *  # noqa: E402, F403
