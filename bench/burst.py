@@ -128,25 +128,18 @@ class Burst:
         # Seconds the reads should take, from the cached rate measured before; the writes
         # share the cores with them, so they take longer.
         self.spread = 2 * self.reads / max(expected_rate, 1.0)
-        self.lock = threading.Lock()
-        self.latencies = []
+        self.timings = front.Timings()
+        self.lock, self.latencies, self.errors = (
+            self.timings.lock,
+            self.timings.latencies,
+            self.timings.errors,
+        )
         self.statuses = Counter()
-        self.errors = Counter()
         self.comments = []  # bodies of comments answered 302 (accepted)
         self.votes = 0
 
     def timed(self, client, method, url, **kwargs):
-        started = time.perf_counter()
-        try:
-            answer = client.request(method, url, **kwargs)
-        except httpx.HTTPError as error:
-            with self.lock:
-                self.errors[type(error).__name__] += 1
-            return None
-        with self.lock:
-            self.latencies.append(time.perf_counter() - started)
-            self.statuses[answer.status_code] += 1
-        return answer
+        return self.timings.request(self.statuses, client, method, url, **kwargs)
 
     def vote(self, pk, delay, rng):
         time.sleep(delay)

@@ -14,8 +14,12 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
+from collections import Counter
 from pathlib import Path
 
+import httpx
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,6 +30,31 @@ import reactions as common  # noqa: E402  (bench/reactions.py: database, environ
 from deploy.serve import Nginx, children, render_config, start_gunicorn, stop  # noqa: E402
 
 WRK = os.environ.get("WRK", "/usr/bin/wrk")
+
+
+class Timings:
+    """What readers' threads saw, shared by the benches that send their own requests
+    (burst.py, kill_one_server.py): latencies, transport errors, and statuses counted in the
+    Counter each call names (one per phase where a bench has phases)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies = []
+        self.errors = Counter()
+
+    def request(self, statuses, client, method, url, **kwargs):
+        """client.request(), timed; None when no answer came (counted in errors)."""
+        started = time.perf_counter()
+        try:
+            answer = client.request(method, url, **kwargs)
+        except httpx.HTTPError as error:
+            with self.lock:
+                self.errors[type(error).__name__] += 1
+            return None
+        with self.lock:
+            self.latencies.append(time.perf_counter() - started)
+            statuses[answer.status_code] += 1
+        return answer
 
 
 def add_site_arguments(parser, *, port: int) -> None:

@@ -47,27 +47,17 @@ def parse_args():
 
 class Tally:
     def __init__(self):
-        self.lock = threading.Lock()
         self.phase = "before"
         self.statuses = {"before": Counter(), "one down": Counter(), "restarted": Counter()}
-        self.latencies = []
-        self.errors = Counter()
+        self.timings = front.Timings()
+        self.lock = self.timings.lock
+        self.latencies, self.errors = self.timings.latencies, self.timings.errors
         self.comments = []  # bodies answered 302
         self.refused_comments = []  # bodies answered 503
         self.votes = 0
 
     def timed(self, client, method, url, **kwargs):
-        started = time.perf_counter()
-        try:
-            answer = client.request(method, url, **kwargs)
-        except httpx.HTTPError as error:
-            with self.lock:
-                self.errors[type(error).__name__] += 1
-            return None
-        with self.lock:
-            self.latencies.append(time.perf_counter() - started)
-            self.statuses[self.phase][answer.status_code] += 1
-        return answer
+        return self.timings.request(self.statuses[self.phase], client, method, url, **kwargs)
 
 
 def reader(site, articles, vote_path, deadline, args, seed, tally):
