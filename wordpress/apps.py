@@ -12,8 +12,16 @@ class WordPressConfig(AppConfig):
     verbose_name = _("WordPress")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from blogsite import pagekeys
+        from posts.cache import site_changed
         from wordpress.middleware import QUERY_KEYS
+        from wordpress.models import PageComment
 
         # /?p=12 and friends are redirects, never the home page stored for "/".
         pagekeys.register_key_parameters(*QUERY_KEYS, "attachment_id")
+
+        # A page shows its WordPress comments: a removed one leaves the stored pages too.
+        post_save.connect(site_changed, sender=PageComment, dispatch_uid="page-comment-saved")
+        post_delete.connect(site_changed, sender=PageComment, dispatch_uid="page-comment-gone")

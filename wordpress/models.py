@@ -114,8 +114,9 @@ class PageComment(models.Model):
     """A comment a WordPress page had, kept with the page it was written on.
 
     Pages here take no comments (comments belong to articles), so what readers wrote on a
-    WordPress page is kept as it was, thread included, and listed in the admin: nothing
-    published is lost, and an export gives it back to WordPress.
+    WordPress page is kept as it was, thread included, listed in the admin and, when
+    approved, shown read only under the page: nothing published is lost, and an export
+    gives it back to WordPress.
     """
 
     page = models.ForeignKey(

@@ -145,7 +145,7 @@ def test_a_thread_eight_deep_keeps_every_parent_and_pingbacks_stay_pingbacks(db,
     assert by_id[700].kind == Comment.Kind.PINGBACK and by_id[701].kind == Comment.Kind.TRACKBACK
 
 
-def test_comments_on_pages_are_kept_and_on_attachments_go_to_their_article(db, tmp_path):
+def test_comments_on_pages_are_kept_and_on_attachments_go_to_their_article(db, tmp_path, client):
     path = export(
         tmp_path,
         item(10, "page", title="Chi siamo", comments=[comment(800), comment(801, parent=800)]),
@@ -162,6 +162,8 @@ def test_comments_on_pages_are_kept_and_on_attachments_go_to_their_article(db, t
     assert kept[801].parent_wordpress_id == 800 and kept[800].page.wordpress_id == 10
     assert Comment.objects.get(wordpress_id=900).post.wordpress_id == 20
     assert report.total("page comments", "created") == 3
+    shown = client.get(kept[800].page.get_absolute_url()).text  # readers still read them
+    assert all(f'id="comment-{n}"' in shown for n in (800, 801, 901))
     assert run_import(path).total("page comments", "unchanged") == 3
 
 

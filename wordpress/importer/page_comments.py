@@ -2,7 +2,8 @@
 
 Comments here belong to articles; a page takes none. What readers wrote on a WordPress
 page (or on an image attached to it) is kept as it was, thread and status included, listed
-in the admin, and counted in the report: nothing published is lost.
+in the admin, shown under the page (wordpress/templatetags/wordpress_pages.py) and counted
+in the report: nothing published is lost.
 """
 
 from django.utils.translation import gettext as _
