@@ -34,6 +34,21 @@ def email_moderators_about_a_held_comment(sender, comment, **kwargs):
         tasks.notify_moderators_task.enqueue(comment.pk)
 
 
+@receiver(comment_moderated, dispatch_uid="comments.notify_held_by_readers")
+def email_moderators_about_a_comment_readers_sent_back(
+    sender, comment, old_status=None, moderator=None, **kwargs
+):
+    """A published comment back in the queue with no moderator's decision (readers' flags
+    held it): the moderators hear of it as of any held comment. A moderator who moves a
+    comment back to the queue is not told of their own click."""
+    if (
+        moderator is None
+        and comment.status == Comment.Status.PENDING
+        and old_status == Comment.Status.APPROVED
+    ):
+        tasks.notify_moderators_task.enqueue(comment.pk)
+
+
 @receiver(comment_moderated, dispatch_uid="comments.notify_moderated")
 def email_about_a_newly_approved_comment(sender, comment, old_status=None, **kwargs):
     """Queue the e-mails to the article's author and the subscriber replied to."""

@@ -6,8 +6,10 @@ with the reason."""
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 
+from comments import services
 from comments.models import Comment, Flag
 from tests.comments.moderation_factories import make_comment, make_editor
 from tests.conftest import make_user
@@ -118,6 +120,31 @@ def test_enough_flags_from_different_readers_send_the_comment_back_to_the_queue(
     html = page.content.decode()
     assert f'name="_selected_action" value="{published.pk}"' in html
     assert "<li>Segnalato da 3 lettori.</li>" in html
+
+
+def test_the_moderators_hear_of_a_comment_the_readers_sent_back(
+    settings, post, published, django_capture_on_commit_callbacks
+):
+    settings.COMMENTS_FLAGS_TO_HOLD = 2
+    editor = make_editor(username="editor", email="editor@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        flag(published, "198.51.100.1")
+    assert mail.outbox == []  # one flag holds nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        flag(published, "198.51.100.2")
+    assert [message.to for message in mail.outbox] == [[editor.email]]
+    assert post.title in mail.outbox[0].subject
+    assert "Segnalato da 2 lettori." in mail.outbox[0].body
+
+
+def test_a_moderator_sending_a_comment_back_is_not_told_of_their_own_click(
+    post, published, django_capture_on_commit_callbacks
+):
+    editor = make_editor(username="editor", email="editor@example.com")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.moderate(comment=published, status=Status.PENDING, moderator=editor)
+    assert published.status == Status.PENDING
+    assert mail.outbox == []
 
 
 def test_many_browsers_behind_one_address_count_once(settings, published):
