@@ -30,7 +30,9 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DECLARATION = re.compile(rb"^<\?xml[^>]*?\?>")
 ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.I)
-ROOT = re.compile(r"<[A-Za-z_]")
+# Before the root: comments, processing instructions and the doctype are skipped (a tag
+# written inside a comment is not the root); the first start tag is.
+PROLOG_TOKEN = re.compile(r"<!--.*?-->|<\?.*?\?>|<![^>]*>|<[A-Za-z_]", re.S)
 # RSS's own elements; every other element of an export has a prefix (wp:, dc:, atom:...).
 RSS_ELEMENTS = (
     "rss|channel|title|link|description|pubDate|language|generator|image|url|width|height"
@@ -147,7 +149,7 @@ class CleanStream:
     def _prolog(self, text: str) -> str:
         """Refuse entity declarations; declare on the root the prefixes WordPress uses
         that the file forgot to declare (seen: `atom:`), so that they read as usual."""
-        root = ROOT.search(text)
+        root = next((t for t in PROLOG_TOKEN.finditer(text) if t[0][1] not in "!?"), None)
         prolog = text[: root.start()] if root else text
         declared = ENTITY_DECLARATION.search(prolog)
         if declared:
