@@ -252,7 +252,7 @@ ITEM_FIELDS = {
 }
 
 
-def _item(element, names) -> Item:
+def _item(element, names, comments_of=None) -> Item:
     item = Item(id=0, post_type="")
     for child in element:
         tag = names(child.tag)
@@ -275,7 +275,9 @@ def _item(element, names) -> Item:
             if key == OLD_ADDRESS_META:
                 item.old_addresses.append(value)
         elif tag == "wp:comment":
-            item.comments.append(_comment(child, names))
+            # WordPress writes the type before the comments; read them when unsure.
+            if comments_of is None or not item.post_type or item.post_type in comments_of:
+                item.comments.append(_comment(child, names))
         elif tag in ITEM_FIELDS:
             value = text if tag in ("content:encoded", "excerpt:encoded") else text.strip()
             setattr(item, ITEM_FIELDS[tag], value)
@@ -284,8 +286,12 @@ def _item(element, names) -> Item:
     return item
 
 
-def read(source, warn=None) -> Iterator[Site | Author | Term | Item]:
+def read(source, warn=None, comments_of=None) -> Iterator[Site | Author | Term | Item]:
     """Yield the site header, then authors, terms and items, in file order.
+
+    With comments_of (a set of post types), only the items of those types come with their
+    comments (reading them is most of the work on a large blog: a pass that needs none of
+    them skips it).
 
     `source` is a path or a binary file object. What is broken in the file is repaired or
     skipped, and warn(line, message) is told each time (wordpress.xmlclean, then the
@@ -296,12 +302,12 @@ def read(source, warn=None) -> Iterator[Site | Author | Term | Item]:
     warn = warn or (lambda line, message: None)
     if isinstance(source, str | Path):
         with open(source, "rb") as raw:
-            yield from _read(raw, warn)
+            yield from _read(raw, warn, comments_of)
     else:
-        yield from _read(source, warn)
+        yield from _read(source, warn, comments_of)
 
 
-def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
+def _read(raw, warn, comments_of) -> Iterator[Site | Author | Term | Item]:
     names = _Names()
     site = Site()
     site_sent = False
@@ -340,7 +346,7 @@ def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
             tag = names(element.tag)
             record = None
             if tag == "item":
-                record = _item(element, names)
+                record = _item(element, names, comments_of)
             elif tag == "wp:author":
                 record = _author(element, names)
             elif tag in ("wp:category", "wp:tag", "wp:term"):

@@ -361,7 +361,8 @@ def _keep_attachment_comments(context, attachment: wxr.Item) -> None:
 
 def _first_pass(stream, context: ImportContext, progress=None) -> int:
     items = 0
-    for record in wxr.read(stream):
+    # Only attachments' comments are needed now (they go to their parent's article).
+    for record in wxr.read(stream, comments_of={"attachment"}):
         if isinstance(record, wxr.Site):
             _start(context, record)
         languages.observe(context, record)
