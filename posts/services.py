@@ -22,7 +22,7 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
     Accents are dropped ("Perché" -> "perche"); a title with nothing left (only symbols or
     a script without Latin letters) gets the model's name.
     """
-    base = slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
+    base = slug_base(model, text, max_length=max_length)
 
     def candidate(n: int) -> str:
         suffix = f"-{n}" if n > 1 else ""
@@ -41,6 +41,11 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
     while candidate(n) in taken:
         n += 1
     return candidate(n)
+
+
+def slug_base(model, text: str, *, max_length=200) -> str:
+    """The slug unique_slug() gives `text` when it is free (its first candidate)."""
+    return slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
 
 
 def _is_saved(instance, name: str) -> bool:
