@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from comments.conf import comment_settings
 from comments.models import Comment
 from comments.services.fieldcheck import clean_fields
+from comments.services.rows import insert_rows
 from comments.signals import comment_submitted
 from posts import cache as posts_cache
 
@@ -177,7 +178,7 @@ def insert_comments(built: list[Comment]) -> None:
                 comment.parent_id = parent.pk
                 comment.root_id = parent.root_id or parent.pk
                 comment.parent = parent
-        Comment.objects.bulk_create(level)
+        insert_rows(Comment, level)
 
 
 NEW_COMMENT_FIELDS = [
