@@ -144,6 +144,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
         post = services.create_post(
             **fields,
             slug=_free_post_slug(context, slug_of(context, item, "posts"), language),
+            slug_is_free=True,
             updated_at=parse_date(item.modified_gmt),
             tags=tags,
             categories=categories,
