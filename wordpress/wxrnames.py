@@ -36,5 +36,7 @@ class TagNames:
             if tag.startswith("{"):
                 uri, local = tag[1:].split("}", 1)
                 name = f"{self.prefixes.get(uri, uri)}:{local}"
+            if len(self._names) > 1000:  # a file of made-up tags: keep memory flat
+                self._names.clear()
             self._names[tag] = name
         return name
