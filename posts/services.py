@@ -22,7 +22,7 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
     Accents are dropped ("Perché" -> "perche"); a title with nothing left (only symbols or
     a script without Latin letters) gets the model's name.
     """
-    base = slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
+    base = slug_base(model, text, max_length=max_length)
 
     def candidate(n: int) -> str:
         suffix = f"-{n}" if n > 1 else ""
@@ -43,6 +43,11 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
     return candidate(n)
 
 
+def slug_base(model, text: str, *, max_length=200) -> str:
+    """The slug unique_slug() gives `text` when it is free (its first candidate)."""
+    return slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
+
+
 def _is_saved(instance, name: str) -> bool:
     """True when the related row `name` was given as an instance read from the database."""
     field = instance._meta.get_field(name)
@@ -52,7 +57,7 @@ def _is_saved(instance, name: str) -> bool:
     return related is not None and not related._state.adding
 
 
-def _validate_post(post: Post) -> None:
+def _validate_post(post: Post, *, slug_is_free: bool = False) -> None:
     """full_clean() without the queries that cannot fail after derive_fields().
 
     A related row given as a saved instance needs no query to prove it exists (the
@@ -61,7 +66,7 @@ def _validate_post(post: Post) -> None:
     just ensured, and Django checks each with a query. The WordPress id is no one's to
     type (not editable): its uniqueness is the database's to check, as for comments. The
     unique constraints are still checked: their message names the field (a slug taken in
-    that language).
+    that language), the slug's unless the caller has just found it free.
     """
     exclude = {name for name in ("author", "cover") if _is_saved(post, name)}
     errors = {}
@@ -71,6 +76,8 @@ def _validate_post(post: Post) -> None:
         errors = error.update_error_dict(errors)
     for constraint in Post._meta.constraints:
         if not isinstance(constraint, UniqueConstraint):
+            continue
+        if slug_is_free and "slug" in constraint.fields:
             continue
         try:
             constraint.validate(Post, post, exclude=exclude | set(errors))
@@ -114,9 +121,11 @@ def create_post(
     comments_close_after_days: int | None = None,
     translation_key=None,
     wordpress_id: int | None = None,
+    slug_is_free: bool = False,
 ) -> Post:
     """Validate and save an article with its derived fields (rendered body, reading time,
-    scheduled status) and its terms.
+    scheduled status) and its terms. slug_is_free: the caller has just found the slug
+    free in this transaction (an import: a query less per article).
 
     updated_at keeps the date an imported or demo article was last changed (otherwise it is
     now). Raise ValidationError on a bad field.
@@ -140,7 +149,7 @@ def create_post(
         post.language = language
     post.slug = slug or unique_slug(Post, post.title, language=post.language)
     post.derive_fields()
-    _validate_post(post)
+    _validate_post(post, slug_is_free=slug_is_free and bool(slug))
     post.save(derive=False)
     if updated_at is not None:
         Post.objects.filter(pk=post.pk).update(updated_at=updated_at)

@@ -9,7 +9,6 @@ turned into a record, so memory stays flat however long the export is. Both the 
 and https:// forms of the wordpress.org/export/ namespaces are accepted.
 """
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,15 +17,7 @@ from django.utils.translation import gettext as _
 from lxml import etree  # its XMLSyntaxError
 
 from wordpress import xmlclean
-
-# Any version: a newer WXR keeps the fields this reads.
-WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/$")
-EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/excerpt/$")
-KNOWN_NAMESPACES = {
-    "http://purl.org/rss/1.0/modules/content/": "content",
-    "http://purl.org/dc/elements/1.1/": "dc",
-    "http://wellformedweb.org/CommentAPI/": "wfw",
-}
+from wordpress.wxrnames import TagNames
 
 # Written by this site's export, once per old address that leads to the item.
 OLD_ADDRESS_META = "_blogsite_old_address"
@@ -119,27 +110,6 @@ def _int(text, default=0):
         return default
 
 
-class _Names:
-    """Map Clark-notation tags ({uri}local) to "prefix:local" whatever URI the file uses."""
-
-    def __init__(self):
-        self.prefixes = dict(KNOWN_NAMESPACES)
-        self.has_wp = False
-
-    def add(self, uri):
-        if WP_NAMESPACE.match(uri):
-            self.prefixes[uri] = "wp"
-            self.has_wp = True
-        elif EXCERPT_NAMESPACE.match(uri):
-            self.prefixes[uri] = "excerpt"
-
-    def __call__(self, tag):
-        if tag.startswith("{"):
-            uri, local = tag[1:].split("}", 1)
-            return f"{self.prefixes.get(uri, uri)}:{local}"
-        return tag
-
-
 def _children(element, names):
     return {names(child.tag): (child.text or "") for child in element}
 
@@ -203,6 +173,22 @@ def _meta(element, names) -> tuple[str, str]:
     return f.get("wp:meta_key", ""), f.get("wp:meta_value", "")
 
 
+COMMENT_FIELDS = {
+    "wp:comment_id": "id",
+    "wp:comment_author": "author",
+    "wp:comment_author_email": "author_email",
+    "wp:comment_author_url": "author_url",
+    "wp:comment_author_IP": "author_ip",
+    "wp:comment_date": "date",
+    "wp:comment_date_gmt": "date_gmt",
+    "wp:comment_content": "content",
+    "wp:comment_approved": "approved",
+    "wp:comment_type": "type",
+    "wp:comment_parent": "parent",
+    "wp:comment_user_id": "user_id",
+}
+
+
 def _comment(element, names) -> Comment:
     comment = Comment(id=0)
     for child in element:
@@ -212,20 +198,7 @@ def _comment(element, names) -> Comment:
             key, value = _meta(child, names)
             comment.meta[key] = value
             continue
-        attribute = {
-            "wp:comment_id": "id",
-            "wp:comment_author": "author",
-            "wp:comment_author_email": "author_email",
-            "wp:comment_author_url": "author_url",
-            "wp:comment_author_IP": "author_ip",
-            "wp:comment_date": "date",
-            "wp:comment_date_gmt": "date_gmt",
-            "wp:comment_content": "content",
-            "wp:comment_approved": "approved",
-            "wp:comment_type": "type",
-            "wp:comment_parent": "parent",
-            "wp:comment_user_id": "user_id",
-        }.get(tag)
+        attribute = COMMENT_FIELDS.get(tag)
         if attribute in ("id", "parent", "user_id"):
             setattr(comment, attribute, _int(text))
         elif attribute:
@@ -252,7 +225,7 @@ ITEM_FIELDS = {
 }
 
 
-def _item(element, names) -> Item:
+def _item(element, names, comments_of=None) -> Item:
     item = Item(id=0, post_type="")
     for child in element:
         tag = names(child.tag)
@@ -275,7 +248,9 @@ def _item(element, names) -> Item:
             if key == OLD_ADDRESS_META:
                 item.old_addresses.append(value)
         elif tag == "wp:comment":
-            item.comments.append(_comment(child, names))
+            # WordPress writes the type before the comments; read them when unsure.
+            if comments_of is None or not item.post_type or item.post_type in comments_of:
+                item.comments.append(_comment(child, names))
         elif tag in ITEM_FIELDS:
             value = text if tag in ("content:encoded", "excerpt:encoded") else text.strip()
             setattr(item, ITEM_FIELDS[tag], value)
@@ -284,8 +259,9 @@ def _item(element, names) -> Item:
     return item
 
 
-def read(source, warn=None) -> Iterator[Site | Author | Term | Item]:
-    """Yield the site header, then authors, terms and items, in file order.
+def read(source, warn=None, comments_of=None) -> Iterator[Site | Author | Term | Item]:
+    """Yield the site header, then authors, terms and items, in file order; with
+    comments_of (post types), only items of those types come with their comments.
 
     `source` is a path or a binary file object. What is broken in the file is repaired or
     skipped, and warn(line, message) is told each time (wordpress.xmlclean, then the
@@ -296,13 +272,13 @@ def read(source, warn=None) -> Iterator[Site | Author | Term | Item]:
     warn = warn or (lambda line, message: None)
     if isinstance(source, str | Path):
         with open(source, "rb") as raw:
-            yield from _read(raw, warn)
+            yield from _read(raw, warn, comments_of)
     else:
-        yield from _read(source, warn)
+        yield from _read(source, warn, comments_of)
 
 
-def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
-    names = _Names()
+def _read(raw, warn, comments_of) -> Iterator[Site | Author | Term | Item]:
+    names = TagNames()
     site = Site()
     site_sent = False
     depth = 0
@@ -340,7 +316,7 @@ def _read(raw, warn) -> Iterator[Site | Author | Term | Item]:
             tag = names(element.tag)
             record = None
             if tag == "item":
-                record = _item(element, names)
+                record = _item(element, names, comments_of)
             elif tag == "wp:author":
                 record = _author(element, names)
             elif tag in ("wp:category", "wp:tag", "wp:term"):

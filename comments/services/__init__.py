@@ -3,7 +3,9 @@ importers and tests all call these (`from comments import services`).
 
 Where each lives:
 - writes.py: the one write path of a comment row (build_comment, create_comment,
-  create_comments, insert_comments, update_comment);
+  create_comments, insert_comments, update_comment), which checks fields with
+  fieldcheck.py (clean_fields at the cost of what can be wrong) and inserts many rows
+  with rows.py (one statement per batch size);
 - submit.py: a reader's new comment, the one door (submit_comment: open thread, reply
   target, rate limit, duplicate, spam verdict, rules, one save; or CommentRefused);
 - own.py: a commenter editing or deleting their own comment;

@@ -11,6 +11,8 @@ from django.utils.translation import gettext
 
 from comments.conf import comment_settings
 from comments.models import Comment
+from comments.services.fieldcheck import clean_fields
+from comments.services.rows import insert_rows
 from comments.signals import comment_submitted
 from posts import cache as posts_cache
 
@@ -42,6 +44,9 @@ class NewComment:
     # An import keeps the thread as it was (who answered whom), at any depth.
     keep_parent: bool = False
     saved: "Comment | None" = field(default=None, repr=False)
+
+
+THREAD_FIELDS = ("post", "parent", "root", "user")
 
 
 def build_comment(
@@ -97,12 +102,9 @@ def build_comment(
     )
     set_thread_fields(comment)
     # The related rows are instances already, and uniqueness (wordpress_id) is the
-    # database's to check: validate the fields only.
-    comment.full_clean(
-        exclude=["post", "parent", "root", "user"],
-        validate_unique=False,
-        validate_constraints=False,
-    )
+    # database's to check: validate the fields only (full_clean() without them, at the
+    # cost of the values that can be wrong: an import builds thousands).
+    clean_fields(comment, exclude=THREAD_FIELDS)
     comment.derive_fields()
     return comment
 
@@ -176,7 +178,7 @@ def insert_comments(built: list[Comment]) -> None:
                 comment.parent_id = parent.pk
                 comment.root_id = parent.root_id or parent.pk
                 comment.parent = parent
-        Comment.objects.bulk_create(level)
+        insert_rows(Comment, level)
 
 
 NEW_COMMENT_FIELDS = [

@@ -7,6 +7,7 @@ from posts import services
 from posts.markup import BodyFormat, html_to_text
 from posts.models import Media, Page, Post
 from wordpress import wxr
+from wordpress.batch import IN_QUERY_SIZE
 from wordpress.importer import comments, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
@@ -84,6 +85,11 @@ def title_of(context, item: wxr.Item, kind: str) -> str:
     return title[:200]
 
 
+def _slug_text(item: wxr.Item) -> str:
+    """What slug_of() gives, without its report."""
+    return wordpress_slug(item.name) or wordpress_slug(item.title) or str(item.id)
+
+
 def slug_of(context, item: wxr.Item, kind: str) -> str:
     """The item's slug: WordPress's, else from its title, else its WordPress id."""
     slug = wordpress_slug(item.name) or wordpress_slug(item.title)
@@ -137,13 +143,17 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     if post is None:
         post = services.create_post(
             **fields,
-            slug=services.unique_slug(Post, slug_of(context, item, "posts"), language=language),
+            slug=_free_post_slug(context, slug_of(context, item, "posts"), language),
+            slug_is_free=True,
             updated_at=parse_date(item.modified_gmt),
             tags=tags,
             categories=categories,
             wordpress_id=item.id,
         )
         outcome = "created"
+        taken = context.read_ahead.get(SLUGS)
+        if taken is not None:
+            taken.add((post.language, post.slug))
     else:
         changed = {
             name: value
@@ -171,6 +181,36 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     reactions.import_reaction_counts(context, item, post)
     # Counted last: a handler's failure undoes the item, which is then counted as skipped.
     context.report.count("posts", outcome)
+
+
+SLUGS = "post slugs"
+
+
+def read_ahead_slugs(context, items) -> None:
+    """Which of the slugs the batch's articles would take are taken already, in one query:
+    an article whose slug is free takes it without asking (once per article otherwise)."""
+    wanted = {
+        (languages.of_item(context, item), services.slug_base(Post, _slug_text(item)))
+        for item in items
+        if item.post_type == "post"
+    }
+    slugs = sorted({slug for _language, slug in wanted})
+    taken = set()
+    for start in range(0, len(slugs), IN_QUERY_SIZE):
+        rows = Post.objects.filter(slug__in=slugs[start : start + IN_QUERY_SIZE])
+        taken.update(rows.values_list("language", "slug"))
+    context.read_ahead[SLUGS] = taken
+
+
+def _free_post_slug(context, text: str, language: str) -> str:
+    """services.unique_slug(), without its query when the batch's read-ahead knows the slug
+    is free (what the batch created since is added to it; one it undid only costs the
+    query)."""
+    taken = context.read_ahead.get(SLUGS)
+    base = services.slug_base(Post, text)
+    if taken is not None and (language, base) not in taken:
+        return base
+    return services.unique_slug(Post, text, language=language)
 
 
 def import_page(context: ImportContext, item: wxr.Item) -> None:

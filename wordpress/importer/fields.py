@@ -1,11 +1,14 @@
 """WordPress's dates and slugs, read the way WordPress writes them."""
 
+import re
 from datetime import UTC, datetime
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
+
+WORDPRESS_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 
 
 def parse_date(gmt: str, local: str = "") -> datetime | None:
@@ -14,6 +17,8 @@ def parse_date(gmt: str, local: str = "") -> datetime | None:
         value = (value or "").strip()
         if value and not value.startswith("0000"):
             try:
+                if WORDPRESS_DATE.fullmatch(value):  # the usual form: read in C
+                    return datetime.fromisoformat(value).replace(tzinfo=UTC)
                 return datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
             except ValueError:
                 continue

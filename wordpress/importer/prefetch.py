@@ -25,7 +25,7 @@ def prefetch_media(context: ImportContext, stream) -> None:
     batch = []
     with ThreadPoolExecutor(max_workers=wordpress_settings.FETCH_WORKERS) as pool:
         try:
-            for record in wxr.read(stream):
+            for record in wxr.read(stream, comments_of=()):
                 if _is_attachment(record):
                     batch.append(record)
                     if len(batch) == BATCH:

@@ -25,7 +25,7 @@ from posts import cache
 from posts.models import Post
 from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
-from wordpress.importer import comments, languages
+from wordpress.importer import comments, content, languages
 from wordpress.importer.authors import import_author
 from wordpress.importer.body_images import import_body_images, note_body_images
 from wordpress.importer.content import import_page, import_post
@@ -208,6 +208,7 @@ def _read_ahead(context, items) -> None:
     context.read_ahead["posts"] = ReadAhead(
         posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
     )
+    content.read_ahead_slugs(context, items)
     if context.redirects is not None:
         context.redirects.read_ahead(
             [url for item in items for url in (item.link, item.guid) if url]
@@ -361,7 +362,8 @@ def _keep_attachment_comments(context, attachment: wxr.Item) -> None:
 
 def _first_pass(stream, context: ImportContext, progress=None) -> int:
     items = 0
-    for record in wxr.read(stream):
+    # Only attachments' comments are needed now (they go to their parent's article).
+    for record in wxr.read(stream, comments_of={"attachment"}):
         if isinstance(record, wxr.Site):
             _start(context, record)
         languages.observe(context, record)
