@@ -6,55 +6,16 @@ one missing from the uploads folder."""
 import io
 import zipfile
 
-import pytest
 from django.utils import translation
-from PIL import Image
 
 from posts.models import Media, MediaKind, Post
 from wordpress.importer import run_import
 from wordpress.report import SKIPPED
 from wordpress.uploads import unpack_uploads
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, HTML, PDF, SVG, UPLOADS
 
 OLD = "https://archivio.example.org/wp-content/uploads/2019/03/"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"\xff\xfb\x90\x64" + b"\x00" * 400
-MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 400
-HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"></svg>'
-
-
-def jpeg(size=(600, 400)) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, "olive").save(out, format="JPEG")
-    return out.getvalue()
-
-
-UPLOADS = {
-    "listino.pdf": PDF,
-    "puntata.mp3": MP3,
-    "gita.mp4": MP4,
-    "volantino.pdf": HTML,
-    "mappa.pdf": SVG,
-    "foto.jpg": jpeg(),
-    # regolamento.pdf is missing
-}
-
-
-@pytest.fixture
-def documents_dir(tmp_path):
-    folder = tmp_path / "uploads"
-    (folder / "2019/03").mkdir(parents=True)
-    for name, content in UPLOADS.items():
-        (folder / "2019/03" / name).write_bytes(content)
-    return folder
-
-
-@pytest.fixture
-def documents(db, documents_dir, media_root):
-    """The report of importing the documents fixture with its uploads folder."""
-    return run_import(FIXTURES / "documents.xml", media_dir=documents_dir)
 
 
 def test_a_pdf_an_mp3_and_an_mp4_become_media_of_their_kind(documents):
@@ -110,9 +71,7 @@ def test_a_missing_file_is_reported_with_the_reason(documents):
     assert documents.total("media", "created") == 4
 
 
-def test_the_refusal_reads_in_english_on_an_english_site(
-    db, documents_dir, media_root, settings
-):
+def test_the_refusal_reads_in_english_on_an_english_site(db, documents_dir, media_root, settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         report = run_import(FIXTURES / "documents.xml", media_dir=documents_dir)
