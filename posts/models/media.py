@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .base import WordPressModel
@@ -66,6 +67,9 @@ class Media(WordPressModel):
 
     def __str__(self):
         return self.title or self.alt_text or self.file.name
+
+    def get_absolute_url(self):
+        return reverse("posts:media-detail", kwargs={"pk": self.pk})
 
     @property
     def url(self) -> str:

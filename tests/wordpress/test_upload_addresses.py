@@ -9,7 +9,7 @@ from io import StringIO
 from django.contrib.redirects.models import Redirect
 from django.core.management import call_command
 
-from posts.models import Media
+from posts.models import Media, Post
 from tests.wordpress.test_import_media import wordpress_com_media
 from wordpress.importer import run_import
 
@@ -79,3 +79,15 @@ def test_export_then_import_into_an_empty_site_keeps_the_file_addresses(
     assert answers(client, UPLOADS + "listino.pdf") == (301, by_title["Listino prezzi"].url)
     assert answers(client, UPLOADS + "foto-300x200.jpg") == (301, by_title["La piazza"].url)
     assert answers(client, UPLOADS + "gita.mp4") == (301, by_title["La gita"].url)
+
+
+def test_an_attachment_page_leads_to_its_article_or_to_the_file_s_own_page(documents, client):
+    post_url = Post.objects.get(wordpress_id=40).get_absolute_url()
+    assert answers(client, "/?attachment_id=50") == (301, post_url)  # the PDF's article
+    episode = Media.objects.get(wordpress_id=51)  # a podcast episode of no article
+    assert answers(client, "/?attachment_id=51") == (301, episode.get_absolute_url())
+    assert answers(client, "/2019/03/10/materiali/puntata/") == (301, episode.get_absolute_url())
+    page = client.get(episode.get_absolute_url()).content.decode()
+    assert (
+        f'<audio controls preload="metadata" src="{episode.url}" aria-label="Puntata 1">' in page
+    )
