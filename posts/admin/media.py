@@ -26,6 +26,12 @@ class MediaAdminForm(forms.ModelForm):
         model = Media
         fields = ["file", "alt_text", "caption", "title"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "alt_text" in self.fields:
+            # A document needs none; an image does (clean() says so).
+            self.fields["alt_text"].required = False
+
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and hasattr(uploaded, "content_type"):  # a new upload, not the stored one
@@ -39,7 +45,10 @@ class MediaAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if getattr(self, "is_image", False) and not (cleaned.get("alt_text") or "").strip():
+        is_image = getattr(self, "is_image", False) or (
+            self.instance.pk is not None and self.instance.is_image
+        )
+        if is_image and not (cleaned.get("alt_text") or "").strip():
             self.add_error("alt_text", _("Describe the image for readers who cannot see it."))
         return cleaned
 

@@ -34,7 +34,8 @@ class Media(WordPressModel):
     alt_text = models.CharField(
         _("alternative text"),
         max_length=300,
-        blank=True,
+        # Required of images (a file of another kind is named by its link: posts.media
+        # stores it without one).
         help_text=_("What the image shows, for readers who cannot see it."),
     )
     caption = models.CharField(_("caption"), max_length=500, blank=True)

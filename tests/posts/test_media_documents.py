@@ -174,3 +174,22 @@ def test_the_editor_picker_offers_images_only(client, writer):
     image = store_upload(png(40, 40), alt_text="Uno schema")
     results = client.get("/admin/posts/media/picker/").json()["results"]
     assert [r["id"] for r in results] == [image.pk]
+
+
+def test_a_stored_image_s_alternative_text_cannot_be_emptied_a_document_s_page_has_none(
+    client, writer
+):
+    client.force_login(writer)
+    image = store_upload(png(40, 40), alt_text="Uno schema", uploaded_by=writer)
+    response = client.post(
+        f"/admin/posts/media/{image.pk}/change/", {"alt_text": "", "caption": "", "title": ""}
+    )
+    assert response.status_code == 200
+    assert "alt_text" in response.context["adminform"].form.errors
+    pdf = store_upload(SimpleUploadedFile("a.pdf", PDF), title="A", uploaded_by=writer)
+    response = client.post(
+        f"/admin/posts/media/{pdf.pk}/change/", {"caption": "Il listino", "title": "Listino"}
+    )
+    assert response.status_code == 302
+    pdf.refresh_from_db()
+    assert (pdf.title, pdf.caption) == ("Listino", "Il listino")
