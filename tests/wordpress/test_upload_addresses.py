@@ -79,6 +79,12 @@ def test_export_then_import_into_an_empty_site_keeps_the_file_addresses(
     assert answers(client, UPLOADS + "listino.pdf") == (301, by_title["Listino prezzi"].url)
     assert answers(client, UPLOADS + "foto-300x200.jpg") == (301, by_title["La piazza"].url)
     assert answers(client, UPLOADS + "gita.mp4") == (301, by_title["La gita"].url)
+    episode = by_title["Puntata 1"]  # of no article: its old page leads to its page here
+    assert answers(client, "/?attachment_id=51") == (301, episode.get_absolute_url())
+    assert answers(client, "/2019/03/10/materiali/puntata/") == (
+        301,
+        episode.get_absolute_url(),
+    )
 
 
 def test_an_attachment_page_leads_to_its_article_or_to_the_file_s_own_page(documents, client):

@@ -188,11 +188,14 @@ def language_meta(row, addresses=()) -> str:
 def attachments() -> Iterator[str]:
     rows = Media.objects.select_related("uploaded_by").order_by("pk")
     for batch in chunks(rows.iterator(chunk_size=CHUNK)):
-        # The old addresses of each file (its uploads path on the old site): kept across
-        # a round trip, as for articles.
-        addresses = old_addresses([media.url for media in batch])
+        # The old addresses of each file, kept across a round trip as for articles: its
+        # uploads path on the old site and, for a file of no article, its old attachment
+        # page (?attachment_id=N, /slug/attachment/), which leads to the file's page here.
+        pages = {media.pk: media.get_absolute_url() for media in batch}
+        addresses = old_addresses([media.url for media in batch] + list(pages.values()))
         for media in batch:
-            yield from attachment_item(media, addresses.get(media.url, ()))
+            old = [*addresses.get(media.url, ()), *addresses.get(pages[media.pk], ())]
+            yield from attachment_item(media, old)
 
 
 def attachment_item(media, addresses) -> Iterator[str]:

@@ -133,14 +133,17 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
 
 def _redirect_upload(context: ImportContext, item: wxr.Item, media: Media) -> None:
     """The file's own old address answers with the imported file (its resized copies too:
-    wordpress.oldaddresses reads those from this row); this site's export names them all."""
+    wordpress.oldaddresses reads those from this row); this site's export names them all,
+    with the old pages of a file that belongs to no article."""
     if context.redirects is None:
         return
     url = item.attachment_url
     if url and UPLOADS in (urlsplit(url).path or "") and not is_wordpress_com(url):
         context.redirects.add(url, media.url)
     for old in item.old_addresses:
-        context.redirects.add_exact(old, media.url)
+        # The file's address leads to the file; its old page (?attachment_id=N) to its page.
+        target = media.url if UPLOADS in old else media.get_absolute_url()
+        context.redirects.add_exact(old, target)
 
 
 def web_address(url: str) -> str:
