@@ -26,6 +26,23 @@ class IntList(Setting):
         return numbers
 
 
+@dataclass(frozen=True)
+class FileTypeList(TextList):
+    """Extensions of file types posts.filetypes recognises (images are always taken)."""
+
+    def parse(self, value):
+        from posts.filetypes import IMAGE, TYPES
+
+        found = set()
+        for item in super().parse(value):
+            ext = item.strip().lower().lstrip(".")
+            if ext not in TYPES:
+                known = ", ".join(sorted(t for t in TYPES if TYPES[t].kind != IMAGE))
+                raise SettingError(f"{item!r} is not a file type we recognise ({known})")
+            found.add(ext)
+        return frozenset(found)
+
+
 media_settings = AppSettings(
     "MEDIA_LIBRARY_",
     MAX_BYTES=Int(10 * 1024 * 1024, minimum=1),  # size of an uploaded file
@@ -34,6 +51,34 @@ media_settings = AppSettings(
     # Widths of the renditions for srcset; only those narrower than the original are made.
     WIDTHS=IntList((480, 800, 1200, 1600)),
     QUALITY=Int(82, minimum=1, maximum=100),  # JPEG and WebP quality of renditions
+    # Files other than images the library takes, by the extension of what their content is
+    # (posts.filetypes.TYPES lists those it can recognise). HTML, SVG, scripts and programs
+    # are never among them: they would run from our own address.
+    FILE_TYPES=FileTypeList(
+        (
+            "pdf",
+            "rtf",
+            "doc",
+            "docx",
+            "xls",
+            "xlsx",
+            "ppt",
+            "pptx",
+            "odt",
+            "ods",
+            "odp",
+            "epub",
+            "mp3",
+            "m4a",
+            "ogg",
+            "wav",
+            "flac",
+            "mp4",
+            "mov",
+            "webm",
+            "zip",
+        )
+    ),  # fmt: skip
 )
 
 

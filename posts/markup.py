@@ -19,18 +19,27 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "figcaption",
+    "a", "abbr", "audio", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "figcaption",
     "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "ins", "li", "mark", "ol", "p", "pre",
     "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "video",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "img": {"src", "alt", "title", "width", "height"},
+    "audio": {"src"},
+    "video": {"src", "width", "height"},
     "th": {"align", "scope"},
     "td": {"align"},
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# A sound or a video always has the browser's controls and loads nothing until the reader
+# presses play (it may live on another site: nothing is asked of it before then).
+FIXED_ATTRIBUTES = {
+    "audio": {"controls": "controls", "preload": "none"},
+    "video": {"controls": "controls", "preload": "none"},
+}
 # Dropped with their content, not just unwrapped: their text is never meant to be read.
 REMOVED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
 
@@ -202,6 +211,7 @@ def sanitize_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
+        set_tag_attribute_values=FIXED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel=None,
         strip_comments=True,

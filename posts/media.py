@@ -1,7 +1,9 @@
-"""The media library's one write path: validate an uploaded image, strip its metadata, store
-it with its renditions through Django's storage API.
+"""The media library's one write path: validate an uploaded file, strip an image's metadata,
+store it (an image with its renditions) through Django's storage API.
 
-The admin's upload, the editor and the WordPress import all call `store_image`. Files go
+The admin's upload and the WordPress import call `store_upload`, which reads what the file
+is (posts.filetypes) and stores an image with `store_image`, any other accepted type with
+`store_file`. Files go
 to `default_storage` (the local filesystem by default, S3-compatible storage when STORAGES
 says so), so every app server sees the same library.
 """
@@ -20,17 +22,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from posts import filetypes
 from posts.conf import media_settings
-from posts.models import Media
+from posts.models import Media, MediaKind
 
 # Pillow format -> (file extension, content kept as the original's format).
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 RENDITION_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp", "GIF": "png"}
 
 
-def open_image(uploaded_file) -> Image.Image:
-    """Return the uploaded file as a loaded Pillow image, or raise ValidationError saying
-    what is wrong with it (size, type, pixels) in the author's terms."""
+def _check_size(uploaded_file) -> None:
     limit = media_settings.MAX_BYTES
     if uploaded_file.size is not None and uploaded_file.size > limit:
         raise ValidationError(
@@ -38,6 +39,47 @@ def open_image(uploaded_file) -> Image.Image:
             % {"size": filesizeformat(uploaded_file.size), "limit": filesizeformat(limit)},
             code="too_large",
         )
+
+
+def file_type(uploaded_file) -> filetypes.FileType:
+    """What the uploaded file is, read from its content; ValidationError when it is too large
+    or of a type the library does not take (MEDIA_LIBRARY_FILE_TYPES), saying which."""
+    _check_size(uploaded_file)
+    uploaded_file.seek(0)
+    head = uploaded_file.read(filetypes.HEAD_BYTES)
+    found = filetypes.sniff(head, uploaded_file.name or "", uploaded_file)
+    uploaded_file.seek(0)
+    if found is not None and found.kind == filetypes.IMAGE:
+        return found
+    if found is None or found.extension not in media_settings.FILE_TYPES:
+        accepted = ", ".join(sorted(media_settings.FILE_TYPES | {"jpg", "png", "webp", "gif"}))
+        raise ValidationError(
+            _(
+                "This type of file is not accepted in the media library (its content is not "
+                "one of: %(types)s). Web pages, SVG drawings, scripts and programs never are."
+            )
+            % {"types": accepted},
+            code="bad_type",
+        )
+    return found
+
+
+def accepts(head: bytes, name: str = "") -> bool:
+    """Whether a file starting with `head` may be one the library takes (its type is read
+    again, whole, when it is stored: a zip may turn out to be an Office document)."""
+    found = filetypes.sniff(head[: filetypes.HEAD_BYTES], name)
+    if found is None:
+        return False
+    if found.extension == "zip":
+        zipped = {"zip", "docx", "xlsx", "pptx", "odt", "ods", "odp", "epub"}
+        return bool(zipped & media_settings.FILE_TYPES)
+    return found.kind == filetypes.IMAGE or found.extension in media_settings.FILE_TYPES
+
+
+def open_image(uploaded_file) -> Image.Image:
+    """Return the uploaded file as a loaded Pillow image, or raise ValidationError saying
+    what is wrong with it (size, type, pixels) in the author's terms."""
+    _check_size(uploaded_file)
     uploaded_file.seek(0)
     try:
         # Pillow's own bomb check is off while the header is read: _check_dimensions()
@@ -154,19 +196,65 @@ def store_image(
         title=title,
         uploaded_by=uploaded_by,
         original_url=original_url,
+        kind=MediaKind.IMAGE,
     )
     if wordpress_id is not None:
         media.wordpress_id = wordpress_id
-    media.file.save(
-        f"{stem}.{FORMATS[image_format]}",
-        ContentFile(_encode(image, image_format)),
-        save=False,
-    )
+    encoded = _encode(image, image_format)
+    media.file.save(f"{stem}.{FORMATS[image_format]}", ContentFile(encoded), save=False)
+    media.width, media.height = image.size
+    media.size = len(encoded)
     # The field's upload_to is "media/%Y/%m/": the name above lands in folder.
     media.renditions = _renditions(image, image_format, folder, stem, media.file.storage)
     media.full_clean(exclude=["alt_text"] if allow_missing_alt else None)
     media.save()
     return media
+
+
+@transaction.atomic
+def store_file(
+    uploaded_file,
+    *,
+    caption: str = "",
+    title: str = "",
+    uploaded_by=None,
+    original_url: str = "",
+    wordpress_id: int | None = None,
+) -> Media:
+    """Store a file that is not an image (a document, a sound, a video, an archive) as it is,
+    under the extension of what its content is; return the saved Media.
+
+    Raises ValidationError (nothing stored) when its size or type is not accepted.
+    """
+    found = file_type(uploaded_file)
+    if found.kind == filetypes.IMAGE:
+        raise ValidationError(_("This file is an image: store it as one."), code="is_image")
+    stem = f"{_stem(uploaded_file, title)}-{uuid.uuid4().hex[:8]}"
+    media = Media(
+        caption=caption,
+        title=title,
+        uploaded_by=uploaded_by,
+        original_url=original_url,
+        kind=found.kind,
+    )
+    if wordpress_id is not None:
+        media.wordpress_id = wordpress_id
+    uploaded_file.seek(0)
+    media.file.save(f"{stem}.{found.extension}", uploaded_file, save=False)
+    media.size = media.file.size
+    media.full_clean(exclude=["alt_text"])
+    media.save()
+    return media
+
+
+def store_upload(uploaded_file, *, alt_text: str = "", allow_missing_alt=False, **fields) -> Media:
+    """Store whatever accepted file this is: an image with store_image, anything else with
+    store_file (which needs no alternative text: a link names it)."""
+    if file_type(uploaded_file).kind == filetypes.IMAGE:
+        return store_image(
+            uploaded_file, alt_text=alt_text, allow_missing_alt=allow_missing_alt, **fields
+        )
+    return store_file(uploaded_file, **fields)
 
 
 def _renditions(image, image_format, folder, stem, storage) -> list[dict]:

@@ -36,6 +36,7 @@ urlpatterns = [
         name="archive-month",
     ),
     path(_("search/"), views.PostSearchView.as_view(), name="search"),
+    path(_("files/<id:pk>/"), views.MediaDetailView.as_view(), name="media-detail"),
     path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
     # Last: a static page at its path, once every other address has had its chance.

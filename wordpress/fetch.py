@@ -1,4 +1,4 @@
-"""Fetch an image from the old site (import_wordpress --fetch-media), safely.
+"""Fetch an upload from the old site (import_wordpress --fetch-media), safely.
 
 The address comes from the export, which anyone could have written: it must not make this
 server read its own network. Each host is resolved once and every address it gives is
@@ -6,7 +6,8 @@ checked (no loopback, private, link-local, reserved or multicast address, unless
 is in WORDPRESS_FETCH_ALLOWED_HOSTS); the connection then goes to the address that was
 checked, so a second lookup cannot answer differently. Redirects are followed a few times,
 each checked the same way. Each file has a timeout per read and one in all, a size cap
-(what the media library takes) and a type cap (JPEG, PNG, GIF, WebP).
+(what the media library takes) and a type cap: what the media library takes, read from the
+file's first bytes (posts.media.accepts), whatever type the old site claims.
 
 A file is written under its final name only once whole: one that exists was fetched before
 and is not fetched again (an interrupted run resumes where it stopped).
@@ -25,9 +26,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from posts.conf import media_settings
+from posts.filetypes import HEAD_BYTES
+from posts.media import accepts
 from wordpress.conf import wordpress_settings
 
-IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
 MAX_REDIRECTS = 3
 CHUNK = 64 * 1024
 URL_SAFE = "/%:@&=+$,;~!*'()?#[]"
@@ -38,7 +40,7 @@ class FetchError(Exception):
 
 
 def fetch(url: str, target: Path) -> Path:
-    """Download the image at `url` into `target` (kept if it is already there); return it."""
+    """Download the file at `url` into `target` (kept if it is already there); return it."""
     if target.is_file():
         return target
     deadline = time.monotonic() + wordpress_settings.FETCH_MAX_SECONDS
@@ -83,9 +85,7 @@ def _request(url: str, deadline: float):
     if parts.query:
         path += "?" + quote(parts.query, safe=URL_SAFE)
     try:
-        connection.request(
-            "GET", path, headers={"User-Agent": "blog-import/1", "Accept": "image/*"}
-        )
+        connection.request("GET", path, headers={"User-Agent": "blog-import/1", "Accept": "*/*"})
         return connection.getresponse(), connection
     except (OSError, http.client.HTTPException, ssl.SSLError, ValueError) as error:
         connection.close()
@@ -152,8 +152,12 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 def _save(response, target: Path, deadline: float) -> None:
     kind = (response.getheader("Content-Type") or "").split(";")[0].strip().lower()
-    if kind not in IMAGE_TYPES:
-        raise FetchError(_("not an image (the old site says “%(type)s”)") % {"type": kind or "?"})
+    not_taken = FetchError(
+        _("not a type of file the media library takes (the old site says “%(type)s”)")
+        % {"type": kind or "?"}
+    )
+    if kind.startswith("text/") or kind.endswith(("+xml", "/xml")):
+        raise not_taken  # HTML, SVG, XML: never, whatever their first bytes look like
     limit = media_settings.MAX_BYTES
     too_large = FetchError(
         _("larger than %(limit)s, what the media library takes") % {"limit": filesizeformat(limit)}
@@ -166,7 +170,12 @@ def _save(response, target: Path, deadline: float) -> None:
     size = 0
     try:
         with open(partial, "wb") as out:
+            head = b""
             while chunk := response.read(CHUNK):
+                if len(head) < HEAD_BYTES:
+                    head += chunk[: HEAD_BYTES - len(head)]
+                    if len(head) >= HEAD_BYTES and not accepts(head, target.name):
+                        raise not_taken
                 size += len(chunk)
                 if size > limit:
                     raise too_large
@@ -178,6 +187,8 @@ def _save(response, target: Path, deadline: float) -> None:
                 out.write(chunk)
         if length and length.isdigit() and size != int(length):
             raise FetchError(_("the download was cut short"))
+        if len(head) < HEAD_BYTES and not accepts(head, target.name):
+            raise not_taken  # a file shorter than the bytes read to know its type
         os.replace(partial, target)
     except (OSError, http.client.HTTPException) as error:
         raise FetchError(_("the download failed (%(error)s)") % {"error": error}) from None

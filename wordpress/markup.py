@@ -1,7 +1,8 @@
 """Turn WordPress's own markup into plain HTML our sanitizer (posts.markup) then cleans.
 
 What WordPress adds on top of HTML: block-editor comments (<!-- wp:paragraph -->), the
-classic editor's bare line breaks (wpautop), shortcodes ([caption], [gallery], [embed]),
+classic editor's bare line breaks (wpautop), shortcodes ([caption], [gallery], [embed],
+[audio], [video]),
 <!--more--> (where the excerpt ends) and <!--nextpage--> (page breaks), and bare video URLs
 on their own line (oEmbed). Everything here only rearranges markup the author wrote or adds
 fixed markup; posts.markup.render_html() still decides what a reader gets.
@@ -21,6 +22,14 @@ NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 CAPTION = re.compile(r"\[(caption|wp_caption)([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
 GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.IGNORECASE)
 EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.IGNORECASE)
+MEDIA_SHORTCODE = re.compile(
+    r"\[(audio|video)\b([^\]]*)\](?:(.*?)\[/\1\])?", re.DOTALL | re.IGNORECASE
+)
+# Where WordPress's [audio] and [video] take their file: src, or one attribute per format.
+MEDIA_SOURCES = {
+    "audio": ("src", "mp3", "m4a", "ogg", "oga", "wav", "flac", "wma"),
+    "video": ("src", "mp4", "m4v", "webm", "ogv", "mov", "wmv", "flv"),
+}
 ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 IMG_OR_LINKED_IMG = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.DOTALL)
 VIDEO_URL = re.compile(
@@ -83,6 +92,32 @@ def _gallery(match, gallery: Callable[[list[int] | None], list[Image]]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
+def _media_player(match) -> str:
+    """[audio mp3="..."] and [video src="..."]: the player, and a link to the file below it
+    (its name, for a reader whose browser cannot play it, and to download it)."""
+    tag = match[1].lower()
+    attributes = shortcode_attributes(match[2])
+    url = next((attributes[k] for k in MEDIA_SOURCES[tag] if attributes.get(k)), "")
+    if not url:
+        inner = (match[3] or "").strip()
+        url = inner if inner.startswith(("http://", "https://", "/")) else ""
+    if not url:
+        return ""
+    src = html.escape(url, quote=True)
+    name = html.escape(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or url)
+    size = ""
+    if tag == "video":
+        size = "".join(
+            f' {k}="{int(attributes[k])}"'
+            for k in ("width", "height")
+            if attributes.get(k, "").isdigit()
+        )
+    return (
+        f'<figure><{tag} src="{src}"{size}></{tag}>'
+        f'<figcaption><a href="{src}">{name}</a></figcaption></figure>'
+    )
+
+
 def _video_link(match) -> str:
     url = match[1]
     # A plain link: nothing is requested from the video site until the reader clicks.
@@ -128,6 +163,7 @@ def convert(
     text = EMBED.sub(lambda m: "\n\n" + m[1].strip() + "\n\n", text)
     text = CAPTION.sub(_caption, text)
     text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
+    text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = VIDEO_URL.sub(_video_link, text)
     text = autop(text)
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)

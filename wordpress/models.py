@@ -38,7 +38,19 @@ class ImportRun(models.Model):
         max_length=7,
         choices=language_choices,
         blank=True,
-        help_text=_("Empty: the language the file declares (Italian when it declares none)."),
+        help_text=_(
+            "Empty: the languages the file declares (the site's first language when it "
+            "declares none). Chosen: the file's own language is imported as this one."
+        ),
+    )
+    fetch_media = models.BooleanField(
+        _("fetch media from the old site"),
+        default=False,
+        help_text=_(
+            "Download the images, documents, sounds and videos that are not in the zip from "
+            "the old site, while it is still online (public addresses only, with size and "
+            "type limits)."
+        ),
     )
     dry_run = models.BooleanField(
         _("dry run"), default=False, help_text=_("Only report what would happen.")

@@ -25,6 +25,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from posts.conf import media_settings
+from posts.filetypes import SUFFIXES
 from wordpress.conf import wordpress_settings
 
 UPLOADS = "/wp-content/uploads/"
@@ -98,9 +99,10 @@ def file_in(folder: Path | None, relative: str) -> Path | None:
 
 
 def unpack_uploads(handle, folder: Path) -> tuple[Path, list[str]]:
-    """Unpack the images of a zip of wp-content/uploads (at any depth in the zip) into
-    `folder`; return the folder that holds the year folders and the names refused (each
-    one that would leave the folder: "../", absolute paths, links).
+    """Unpack the media files of a zip of wp-content/uploads (at any depth in the zip) into
+    `folder` (images, documents, sounds, videos: chosen by name here, their content is read
+    when the import stores them); return the folder that holds the year folders and the
+    names refused (each one that would leave the folder: "../", absolute paths, links).
 
     Raise UploadsError (the caller removes the folder) for what is not a zip or holds more than
     WORDPRESS_ZIP_MAX_FILES files, WORDPRESS_ZIP_MAX_BYTES unpacked, or any file packed
@@ -127,7 +129,7 @@ def unpack_uploads(handle, folder: Path) -> tuple[Path, list[str]]:
 
 
 def _members(archive) -> tuple[list, list[str]]:
-    """The entries to unpack (images, each checked) and the names refused."""
+    """The entries to unpack (media files, each checked) and the names refused."""
     infos = archive.infolist()
     settings = wordpress_settings
     if len(infos) > settings.ZIP_MAX_FILES:
@@ -154,7 +156,7 @@ def _members(archive) -> tuple[list, list[str]]:
         if unsafe:
             refused.append(name)
             continue
-        if Path(name).suffix.lower() not in IMAGE_SUFFIXES:
+        if Path(name).suffix.lower() not in SUFFIXES:
             continue  # PHP files, backups, thumbnails caches: nothing the library takes
         if info.file_size > media_settings.MAX_BYTES:
             continue  # the library refuses it anyway: never unpacked

@@ -1,5 +1,5 @@
 from .base import TranslatableModel, WordPressModel
-from .media import Media
+from .media import Media, MediaKind
 from .page import Page, PageQuerySet
 from .post import Post, PostQuerySet, published_q, scheduled_q
 from .profile import Profile, display_name
@@ -9,6 +9,7 @@ from .terms import Category, Tag
 __all__ = [
     "Category",
     "Media",
+    "MediaKind",
     "Page",
     "PageQuerySet",
     "Post",

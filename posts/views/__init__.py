@@ -4,6 +4,7 @@
 - reading.py: the home list, an article and its preview (render_post for other apps), a page;
 - archives.py: lists by tag, category, author, year and month, and their index pages;
 - search.py: the search page;
+- media.py: a file of the media library on its own page;
 - account.py: the reader's account page.
 """
 
@@ -20,6 +21,7 @@ from .archives import (
     TagDetailView,
     TagIndexView,
 )
+from .media import MediaDetailView
 from .mixins import (
     PAGE_SIZE,
     ContentLanguageMixin,
@@ -38,6 +40,7 @@ from .reading import (
 from .search import PostSearchView
 
 __all__ = [
+    "MediaDetailView",
     "PAGE_SIZE",
     "RELATED_COUNT",
     "ArchiveIndexView",

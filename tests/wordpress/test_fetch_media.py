@@ -9,14 +9,16 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
 from posts.models import Media, Post
 from wordpress.fetch import FetchError, fetch
 from wordpress.importer import run_import
+from wordpress.models import ImportRun
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, HTML, MP3, MP4, PDF, SVG, UPLOADS
 
 PORTS = range(24100, 24999)  # this worktree's range
 
@@ -298,3 +300,105 @@ def test_an_image_another_site_serves_is_never_copied_from_there(
     assert Media.objects.count() == 2  # the two attachments, not the other site's image
     assert "/wp-content/uploads/2018/01/altrui.jpg" not in OldSite.requests
     assert hotlink in report.missing_media
+
+
+def documents_export(tmp_path, host: str):
+    """The documents fixture, as if its blog lived at http://<host>/."""
+    path = tmp_path / "documents.xml"
+    path.write_text(
+        (FIXTURES / "documents.xml")
+        .read_text()
+        .replace("https://archivio.example.org", f"http://{host}")
+    )
+    return path
+
+
+def serve_the_documents(**overrides):
+    served = {
+        "listino.pdf": ("application/octet-stream", PDF),  # what many hosts say of a PDF
+        "puntata.mp3": ("audio/mpeg", MP3),
+        "gita.mp4": ("video/mp4", MP4),
+        "foto.jpg": ("image/jpeg", UPLOADS["foto.jpg"]),
+        "volantino.pdf": ("application/pdf", HTML),  # a web page that says it is a PDF
+        "mappa.pdf": ("image/svg+xml", SVG),
+        **overrides,
+    }
+    OldSite.files = {
+        f"/wp-content/uploads/2019/03/{name}": (200, kind, body, {})
+        for name, (kind, body) in served.items()
+    }
+
+
+def test_documents_sounds_and_videos_are_fetched_by_what_they_are(
+    db, tmp_path, media_root, fetch_dir, old_site, settings
+):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    serve_the_documents()
+    report = run_import(documents_export(tmp_path, old_site), options={"fetch_media": True})
+    kinds = dict(Media.objects.values_list("wordpress_id", "kind"))
+    assert kinds == {50: "document", 51: "audio", 52: "video", 55: "image"}
+    assert Media.objects.get(wordpress_id=50).file.read() == PDF
+    reasons = {e.wordpress_id: e.message for e in report.entries() if e.kind == "media"}
+    assert "application/pdf" in reasons[53]  # its first bytes are a web page's
+    assert "image/svg+xml" in reasons[54]
+    assert "404" in reasons[56]
+    fetched = [p.read_bytes() for p in fetch_dir.rglob("*") if p.is_file()]
+    assert HTML not in fetched and SVG not in fetched  # never kept on disk either
+    post = Post.objects.get(wordpress_id=40)
+    assert Media.objects.get(wordpress_id=51).url in post.body_html
+
+
+def test_a_type_left_out_of_the_allow_list_is_not_fetched(
+    db, tmp_path, media_root, fetch_dir, old_site, settings
+):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.MEDIA_LIBRARY_FILE_TYPES = ["pdf"]
+    serve_the_documents()
+    report = run_import(documents_export(tmp_path, old_site), options={"fetch_media": True})
+    assert set(Media.objects.values_list("wordpress_id", flat=True)) == {50, 55}
+    reasons = {e.wordpress_id: e.message for e in report.entries() if e.kind == "media"}
+    assert "audio/mpeg" in reasons[51] and "video/mp4" in reasons[52]
+
+
+def test_a_document_larger_than_the_library_takes_is_not_kept(tmp_path, old_site, settings):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.MEDIA_LIBRARY_MAX_BYTES = 1_000
+    OldSite.files = {"/grande.pdf": (200, "application/pdf", PDF + b"0" * 5_000, {})}
+    with pytest.raises(FetchError, match="1000"):
+        fetch(f"http://{old_site}/grande.pdf", tmp_path / "grande.pdf")
+    assert not any(tmp_path.iterdir())
+
+
+def test_the_admin_upload_fetches_media_when_asked(
+    editor_client,
+    tmp_path,
+    media_root,
+    private_root,
+    fetch_dir,
+    old_site,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.WORDPRESS_FETCH_ALLOWED_HOSTS = ["127.0.0.1"]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    serve_the_documents()
+    form = editor_client.get("/admin/wordpress/importrun/add/").content.decode()
+    assert "scarica i media dal vecchio sito" in form.lower()
+    export = documents_export(tmp_path, old_site).read_bytes()
+    for fetch_media, expected in ((False, set()), (True, {50, 51, 52, 55})):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = editor_client.post(
+                "/admin/wordpress/importrun/add/",
+                {
+                    "file": SimpleUploadedFile("blog.xml", export, content_type="text/xml"),
+                    **({"fetch_media": "on"} if fetch_media else {}),
+                },
+            )
+        assert response.status_code == 302
+        run = ImportRun.objects.latest("pk")
+        assert run.fetch_media is fetch_media
+        call_command("import_wordpress", run=run.pk, stdout=io.StringIO())  # the worker
+        run.refresh_from_db()
+        assert run.status == ImportRun.Status.DONE
+        assert set(Media.objects.values_list("wordpress_id", flat=True)) == expected
+    assert OldSite.requests  # the second run asked the old site

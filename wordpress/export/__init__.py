@@ -187,33 +187,46 @@ def language_meta(row, addresses=()) -> str:
 
 def attachments() -> Iterator[str]:
     rows = Media.objects.select_related("uploaded_by").order_by("pk")
-    for media in rows.iterator(chunk_size=CHUNK):
-        url = absolute(media.url)
-        yield item_head(
-            title=media.title or media.alt_text,
-            link=url,
-            date=media.created_at,
-            creator=user_login(media.uploaded_by) if media.uploaded_by else "",
-            content="",
-            excerpt=media.caption,
-        )
-        yield item_fields(
-            post_id=wp_id(media, MEDIA_IDS),
-            date=media.created_at,
-            modified=media.created_at,
-            comment_status="closed",
-            name=media.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0],
-            status="inherit",
-            parent=0,
-            order=0,
-            post_type="attachment",
-            sticky=False,
-        )
-        yield element("wp:attachment_url", cdata(url))
-        yield postmeta("_wp_attached_file", media.file.name)
-        if media.alt_text:
-            yield postmeta("_wp_attachment_image_alt", media.alt_text)
-        yield "\t</item>\n"
+    for batch in chunks(rows.iterator(chunk_size=CHUNK)):
+        # The old addresses of each file, kept across a round trip as for articles: its
+        # uploads path on the old site and, for a file of no article, its old attachment
+        # page (?attachment_id=N, /slug/attachment/), which leads to the file's page here.
+        pages = {media.pk: media.get_absolute_url() for media in batch}
+        addresses = old_addresses([media.url for media in batch] + list(pages.values()))
+        for media in batch:
+            old = [*addresses.get(media.url, ()), *addresses.get(pages[media.pk], ())]
+            yield from attachment_item(media, old)
+
+
+def attachment_item(media, addresses) -> Iterator[str]:
+    url = absolute(media.url)
+    yield item_head(
+        title=media.title or media.alt_text,
+        link=url,
+        date=media.created_at,
+        creator=user_login(media.uploaded_by) if media.uploaded_by else "",
+        content="",
+        excerpt=media.caption,
+    )
+    yield item_fields(
+        post_id=wp_id(media, MEDIA_IDS),
+        date=media.created_at,
+        modified=media.created_at,
+        comment_status="closed",
+        name=media.file.name.rsplit("/", 1)[-1].rsplit(".", 1)[0],
+        status="inherit",
+        parent=0,
+        order=0,
+        post_type="attachment",
+        sticky=False,
+    )
+    yield element("wp:attachment_url", cdata(url))
+    yield postmeta("_wp_attached_file", media.file.name)
+    if media.alt_text:
+        yield postmeta("_wp_attachment_image_alt", media.alt_text)
+    for path in addresses:
+        yield postmeta(OLD_ADDRESS_META, path)
+    yield "\t</item>\n"
 
 
 def pages() -> Iterator[str]:

@@ -67,7 +67,8 @@ def finish(context: ImportContext) -> None:
 
 def attachment_links(context: ImportContext) -> None:
     """An attachment's page (/article/image-name/, /?attachment_id=N) answers with the
-    article or page it belongs to; an attachment of none, with its file."""
+    article or page it belongs to; an attachment of none, with its page here (the file with
+    its player and a link to download it)."""
     pages = context.attachment_links
     ids = list(pages)
     for start in range(0, len(ids), IN_QUERY_SIZE):
@@ -83,7 +84,10 @@ def attachment_links(context: ImportContext) -> None:
         unattached = [
             wordpress_id for wordpress_id, (parent, _link) in chunk.items() if not parent
         ]
-        files = {m.wordpress_id: m.url for m in Media.objects.filter(wordpress_id__in=unattached)}
+        files = {
+            m.wordpress_id: m.get_absolute_url()
+            for m in Media.objects.filter(wordpress_id__in=unattached).only("pk", "wordpress_id")
+        }
         for wordpress_id, (parent, link) in chunk.items():
             target = targets.get(parent) if parent else files.get(wordpress_id)
             if target:

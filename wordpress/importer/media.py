@@ -1,6 +1,6 @@
-"""Attachments: images brought into the media library (from the media folder, an uploaded
-zip of it, or fetched from the old site), and the addresses in bodies and galleries
-pointed at them.
+"""Attachments: images, documents, sounds and videos brought into the media library (from
+the media folder, an uploaded zip of it, or fetched from the old site), the addresses in
+bodies and galleries pointed at them, and each file's old address redirected to it.
 
 Files are found by their path inside the uploads folder (wordpress.uploads), so
 self-hosted and WordPress.com exports work alike.
@@ -16,14 +16,26 @@ from django.core.files import File
 from django.utils.translation import gettext as _
 
 from posts.markup import html_to_text
-from posts.media import store_image
+from posts.media import store_upload
 from posts.models import Media
 from wordpress import markup, wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import fetch
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
-from wordpress.uploads import attached_path, file_in, original_of, relative_upload
+from wordpress.uploads import (
+    UPLOADS,
+    WORDPRESS_COM_FILES,
+    attached_path,
+    file_in,
+    original_of,
+    relative_upload,
+)
+
+
+def is_wordpress_com(url: str) -> bool:
+    """A file at WordPress.com's own host: its old address is never ours to answer."""
+    return (urlsplit(url).hostname or "").lower().endswith(WORDPRESS_COM_FILES)
 
 
 def attachment_path(item: wxr.Item) -> str:
@@ -89,7 +101,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
             return
         try:
             with source.open("rb") as handle:
-                media = store_image(
+                media = store_upload(
                     File(handle, name=Path(relative).name),
                     alt_text=alt,
                     caption=caption,
@@ -102,7 +114,7 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
             context.report.missing(item.attachment_url or relative)
             context.report.skip("media", label, "; ".join(error.messages), wordpress_id=item.id)
             return
-        if not alt:
+        if not alt and media.is_image:
             context.report.note(
                 "media", label, _("no alternative text: write one"), wordpress_id=item.id
             )
@@ -116,6 +128,22 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
             media.save(update_fields=changed)
         context.report.count("media", "updated" if changed else "unchanged")
     _remember(context, item, media, relative)
+    _redirect_upload(context, item, media)
+
+
+def _redirect_upload(context: ImportContext, item: wxr.Item, media: Media) -> None:
+    """The file's own old address answers with the imported file (its resized copies too:
+    wordpress.oldaddresses reads those from this row); this site's export names them all,
+    with the old pages of a file that belongs to no article."""
+    if context.redirects is None:
+        return
+    url = item.attachment_url
+    if url and UPLOADS in (urlsplit(url).path or "") and not is_wordpress_com(url):
+        context.redirects.add(url, media.url)
+    for old in item.old_addresses:
+        # The file's address leads to the file; its old page (?attachment_id=N) to its page.
+        target = media.url if UPLOADS in old else media.get_absolute_url()
+        context.redirects.add_exact(old, target)
 
 
 def web_address(url: str) -> str:
