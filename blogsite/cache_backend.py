@@ -22,6 +22,7 @@ import logging
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ResponseError
 
 logger = logging.getLogger("blogsite.cache")
 
@@ -59,6 +60,7 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
 class FailsafeRedisCache(RedisCache):
     _down_until = 0.0
+    _scripts_refused = False  # Redis answered EVAL with an error: get_with_reads() plain
     # Shared by every app server, and a write may not reach it: the page cache keeps its
     # epoch in the database too (blogsite.cacheepoch).
     may_miss_writes = True
@@ -152,7 +154,15 @@ class FailsafeRedisCache(RedisCache):
         loads = self._cache._serializer.loads
 
         def read():
-            answer = self._cache.get_client(keys[0]).eval(GET_WITH_READS, 2, *keys)
+            if FailsafeRedisCache._scripts_refused:
+                return self._cache.get(keys[0], None), {}
+            try:
+                answer = self._cache.get_client(keys[0]).eval(GET_WITH_READS, 2, *keys)
+            except ResponseError as error:  # scripts refused (an ACL, a managed Redis)
+                FailsafeRedisCache._scripts_refused = True
+                logger.warning("Redis refused the page cache's lookup script (%s): the "
+                               "entry, then its generations, from now on.", error)  # fmt: skip
+                return self._cache.get(keys[0], None), {}
             value = None if answer[0] is None else loads(answer[0])
             if len(answer) < 3:
                 return value, {}

@@ -27,9 +27,11 @@ def redis_page_cache(settings):
         pytest.skip("needs Redis (REDIS_URL), as in CI")
     settings.PAGE_CACHE_ENABLED = True
     FailsafeRedisCache._down_until = 0.0
+    FailsafeRedisCache._scripts_refused = False
     cache.clear()
     yield
     cache.clear()
+    FailsafeRedisCache._scripts_refused = False
 
 
 @pytest.fixture
@@ -126,3 +128,23 @@ def _entry_keys():
         pagecache.ENTRY_PREFIX + key.decode().removeprefix(full_prefix)
         for key in _redis_keys(pagecache.ENTRY_PREFIX)
     ]
+
+
+def test_a_redis_refusing_scripts_gets_the_entry_then_its_generations(
+    pages, post, wire, monkeypatch, caplog
+):
+    from redis import Redis
+    from redis.exceptions import ResponseError
+
+    def refused(self, *args):  # as a Redis whose ACL denies EVAL answers
+        raise ResponseError("NOPERM this user has no permissions to run the 'eval' command")
+
+    monkeypatch.setattr(Redis, "eval", refused)
+    assert anonymous_get(pages["article"])["X-Page-Cache"] == "miss"
+    wire.clear()
+    assert anonymous_get(pages["article"])["X-Page-Cache"] == "hit"
+    assert wire == [["GET"], ["MGET"]]
+    assert "refused the page cache's lookup script" in caplog.text
+    assert FailsafeRedisCache._down_until == 0.0  # the cache itself carries on
+    make_comment(post, body="Senza script.")
+    assert b"Senza script." in anonymous_get(pages["article"]).content
