@@ -14,17 +14,33 @@ callbacks each time, more CPU than the round trip itself), where one client per 
 pool is enough (the pool is thread-safe, and so is the client outside pipelines); and
 `incr_or_create_many` bumps many counters in one pipelined round trip, where add() then
 incr() cost three each (incr checks that the key exists first); `incr_in_window` counts in a
-window (the reaction cap) in one.
+window (the reaction cap) in one; and `get_with_reads` answers the page cache's lookup, an
+entry and the values its last render read, in one (a small Lua script, below).
 """
 
 import logging
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from redis.exceptions import ResponseError
 
 logger = logging.getLogger("blogsite.cache")
 
 RETRY_AFTER_SECONDS = 5.0
+
+# The page cache's lookup in one round trip: the entry (KEYS[1]) and the values of the keys
+# named by KEYS[2], one per line as "full key<TAB>key as the caller named it" (the keys the
+# page's last render read: blogsite.cachereads). Those keys are not declared as KEYS: fine
+# on one Redis server (which this site uses), not on a Redis Cluster.
+GET_WITH_READS = """
+local entry = redis.call('GET', KEYS[1])
+local record = redis.call('GET', KEYS[2])
+if not record then return {entry} end
+local keys = {}
+for full in string.gmatch(record, '([^\\t\\n]+)\\t[^\\n]*') do keys[#keys + 1] = full end
+if #keys == 0 then return {entry, record, {}} end
+return {entry, record, redis.call('MGET', unpack(keys))}
+"""
 
 
 class SharedClientRedisCacheClient(RedisCacheClient):
@@ -44,6 +60,7 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
 class FailsafeRedisCache(RedisCache):
     _down_until = 0.0
+    _scripts_refused = False  # Redis answered EVAL with an error: get_with_reads() plain
     # Shared by every app server, and a write may not reach it: the page cache keeps its
     # epoch in the database too (blogsite.cacheepoch).
     may_miss_writes = True
@@ -129,6 +146,48 @@ class FailsafeRedisCache(RedisCache):
             return True
 
         return self._guarded("incr_or_create_many", False, incr_all)
+
+    def get_with_reads(self, key, reads_key) -> tuple:
+        """(the value of `key`, {name: value} for each key named in `reads_key`), both in one
+        round trip (None for what is missing). While Redis is down, (None, {}): a miss."""
+        keys = (self.make_and_validate_key(key), self.make_and_validate_key(reads_key))
+        loads = self._cache._serializer.loads
+
+        def read():
+            if FailsafeRedisCache._scripts_refused:
+                return self._cache.get(keys[0], None), {}
+            try:
+                answer = self._cache.get_client(keys[0]).eval(GET_WITH_READS, 2, *keys)
+            except ResponseError as error:  # scripts refused (an ACL, a managed Redis)
+                FailsafeRedisCache._scripts_refused = True
+                logger.warning("Redis refused the page cache's lookup script (%s): the "
+                               "entry, then its generations, from now on.", error)  # fmt: skip
+                return self._cache.get(keys[0], None), {}
+            value = None if answer[0] is None else loads(answer[0])
+            if len(answer) < 3:
+                return value, {}
+            lines = answer[1].decode().split("\n")
+            names = [line.split("\t", 1)[1] for line in lines if line]
+            found = {}
+            for name, raw in zip(names, answer[2], strict=True):
+                found[name] = None if raw is None else loads(raw)
+            return value, found
+
+        return self._guarded("get_with_reads", (None, {}), read)
+
+    def set_with_reads(self, key, value, timeout, reads_key, names, reads_timeout) -> None:
+        """Set `key`, and `reads_key` to the list of `names` get_with_reads() fetches with
+        it, in one round trip (a write: skipped while Redis is down)."""
+        full = self.make_and_validate_key(key)
+        record = "\n".join(f"{self.make_and_validate_key(name)}\t{name}" for name in names)
+
+        def write():
+            pipeline = self._cache.get_client(write=True).pipeline(transaction=False)
+            pipeline.set(full, self._cache._serializer.dumps(value), ex=timeout)
+            pipeline.set(self.make_and_validate_key(reads_key), record, ex=reads_timeout)
+            pipeline.execute()
+
+        self._guarded("set_with_reads", None, write)
 
     def incr_in_window(self, key, timeout, version=None) -> int:
         """Add 1 to the counter `key`, created with `timeout` seconds to live when missing,

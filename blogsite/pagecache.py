@@ -17,8 +17,12 @@ is seen at once by all of them through the shared cache (Redis). Scopes named in
 the JSON state corrects the counts at once for readers with JavaScript.
 
 A page also expires when a scheduled article comes due (`expires_at`), and after
-PAGE_CACHE_TIMEOUT seconds at the latest. Lookup costs two cache round trips and no query
-(but for the epoch, read from the database at most every few seconds per process).
+PAGE_CACHE_TIMEOUT seconds at the latest. On Redis, a lookup costs one round trip and no
+query (but for the epoch, read from the database at most every few seconds per process):
+the entry comes with the values its last render read, the generations among them
+(blogsite.cachereads); a page rendered again after a miss reads nothing more from Redis
+when it reads what it read last time, and is stored with one more round trip. Elsewhere
+(the local-memory cache) the entry, then its generations.
 
 A write that cannot reach the shared cache to bump its scopes (Redis unreachable) raises
 the epoch in the database instead, which makes every stored page stale within
@@ -37,11 +41,15 @@ from django.utils.http import http_date
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 
-from blogsite import cacheepoch, pagekeys
+from blogsite import cacheepoch, cachereads, pagekeys
 from blogsite.frontcache import public_cache_control
 from blogsite.personal import mark_personal
 
 ENTRY_PREFIX = "pagecache:page:"
+# What a page's last render read from the cache (blogsite.cachereads), fetched with its
+# entry: kept longer than the entry, so an expired page is rendered again from one read.
+READS_PREFIX = "pagecache:reads:"
+READS_TIMEOUT = 24 * 3600
 GENERATION_PREFIX = "pagecache:gen:"
 LAGGING_PREFIXES = ("votes",)
 SKIPPED_PATH_PREFIXES = ("/static/", "/media/", "/admin/", "/health/")
@@ -93,6 +101,7 @@ def depends_on(request, *scopes: str, expires_at: float | None = None) -> None:
 
 def bump(*scopes: str) -> None:
     """Make every stored page depending on one of `scopes` stale, in every process."""
+    cachereads.forget_all()  # what this request read before is older than the bump
     incr_or_create_many = getattr(cache, "incr_or_create_many", None)
     if incr_or_create_many is not None:  # Redis (blogsite.cache_backend): one round trip
         if not incr_or_create_many([GENERATION_PREFIX + scope for scope in scopes]):
@@ -115,14 +124,27 @@ def _entry_key(request, address: str | None = None) -> str:
     return ENTRY_PREFIX + pagekeys.page_of(request.get_host(), get_language(), address)
 
 
+def _reads_key(entry_key: str) -> str:
+    return READS_PREFIX + entry_key.removeprefix(ENTRY_PREFIX)
+
+
+def _lookup(key) -> tuple:
+    """The entry stored under `key` (None: none), and what its last render read (key ->
+    value), in one round trip on Redis (FailsafeRedisCache.get_with_reads)."""
+    get_with_reads = getattr(cache, "get_with_reads", None)
+    if get_with_reads is None:
+        return cache.get(key), {}
+    return get_with_reads(key, _reads_key(key))
+
+
 def generation(scope: str) -> int:
     """The current counter of `scope` (0 until first bumped)."""
-    return cache.get(GENERATION_PREFIX + scope, 0)
+    return cachereads.get(GENERATION_PREFIX + scope, 0)
 
 
 def _generations(scopes) -> dict:
     keys = [GENERATION_PREFIX + scope for scope in scopes]
-    found = cache.get_many(keys)
+    found = cachereads.get_many(keys)
     return {scope: found.get(GENERATION_PREFIX + scope, 0) for scope in scopes}
 
 
@@ -167,13 +189,14 @@ class PageCacheMiddleware:
         address, other_parameters = pagekeys.address(request)
         key = _entry_key(request, address)
         now = time.time()
-        entry = cache.get(key)
-        if entry is not None and _is_fresh(entry, now):
-            return self._answer_from(request, entry)
-        response = self.get_response(request)
-        # A parameter no stored page reads: answered as asked, never stored (pagekeys).
-        if not other_parameters:
-            self._store(request, key, response, now, address=address)
+        entry, prefetched = _lookup(key)
+        with cachereads.reading(prefetched) as reads:
+            if entry is not None and _is_fresh(entry, now):
+                return self._answer_from(request, entry)
+            response = self.get_response(request)
+            # A parameter no stored page reads: answered as asked, never stored (pagekeys).
+            if not other_parameters:
+                self._store(request, key, response, now, address=address, reads=reads)
         return response
 
     def _answer_from(self, request, entry):
@@ -200,7 +223,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         return _public_headers(response, etag, entry["rendered_at"])
 
-    def _store(self, request, key, response, rendered_at, *, address):
+    def _store(self, request, key, response, rendered_at, *, address, reads):
         generations = getattr(request, "page_cache_generations", None)
         if (
             not generations
@@ -236,7 +259,11 @@ class PageCacheMiddleware:
             "generations": generations,
             "epoch": getattr(request, "page_cache_epoch", 0),
         }
-        cache.set(key, entry, timeout=timeout)
+        set_with_reads = getattr(cache, "set_with_reads", None)
+        if set_with_reads is not None:  # Redis: with what to fetch at the next lookup
+            set_with_reads(key, entry, timeout, _reads_key(key), list(reads.asked), READS_TIMEOUT)
+        else:
+            cache.set(key, entry, timeout=timeout)
         response["X-Page-Cache"] = "miss"
         _public_headers(response, etag, rendered_at)
         conditional = get_conditional_response(request, etag=etag, last_modified=int(rendered_at))

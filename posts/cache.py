@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from blogsite import cacheepoch, pagecache
+from blogsite import cacheepoch, cachereads, pagecache
 
 SITE = "site"  # every page: articles, pages, terms, authors, reaction kinds
 LISTS = "lists"  # lists of articles: comment counts on the cards
@@ -75,7 +75,7 @@ def votes_changed(*, post_id: int) -> None:
 def next_due() -> float | None:
     """When the next scheduled article comes due, as a timestamp (None: none scheduled)."""
     epoch = cacheepoch.current()  # a forgetting that missed Redis: computed again
-    stored = cache.get(NEXT_DUE_KEY)
+    stored = cachereads.get(NEXT_DUE_KEY)  # with the page's entry, on an anonymous read
     if isinstance(stored, tuple) and stored[0] == epoch:
         return stored[1]
     from posts.models import Post
@@ -83,6 +83,7 @@ def next_due() -> float | None:
     moment = Post.objects.scheduled().aggregate(due=Min("published_at"))["due"]
     due = moment.timestamp() if moment else None
     cache.set(NEXT_DUE_KEY, (epoch, due), timeout=3600)
+    cachereads.remember(NEXT_DUE_KEY, (epoch, due))
     return due
 
 
@@ -133,7 +134,9 @@ def site_value(name: str, compute, *, fresh_within: float = 0.0):
     generation_key = pagecache.GENERATION_PREFIX + SITE
     key = SITE_VALUE_PREFIX + name
     stamp_key = key + ":stamp"
-    found = cache.get_many([generation_key, stamp_key])
+    # On an anonymous read, both come with the page's entry (blogsite.cachereads): no round
+    # trip of their own when this page read them last time too.
+    found = cachereads.get_many([generation_key, stamp_key])
     # The generation is read before computing: a write landing meanwhile bumps past it, so
     # a value computed from the old rows carries a stamp nobody accepts any more.
     # The epoch too: a bump of SITE that missed Redis raised it instead (blogsite.cacheepoch).
@@ -155,6 +158,7 @@ def site_value(name: str, compute, *, fresh_within: float = 0.0):
         timeout = max(min(timeout, int(due - time.time()) + 1), 1)
     stamp = f"{generation}:{secrets.token_hex(8)}"
     cache.set_many({key: (stamp, value), stamp_key: stamp}, timeout=timeout)
+    cachereads.remember(stamp_key, stamp)
     _hold(name, (stamp, value))
     return value
 
