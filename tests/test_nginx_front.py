@@ -223,3 +223,22 @@ def test_nginx_stands_in_with_its_copy_while_the_app_cannot_answer(front, live_s
     unknown = _get(front.url + never_read.get_absolute_url())
     assert unknown.status_code == 503
     assert unknown.headers["Retry-After"]
+
+
+def test_uploads_are_served_by_nginx_with_their_type_and_no_sniffing(live_server, tmp_path):
+    media = tmp_path / "media" / "library"
+    media.mkdir(parents=True)
+    (media / "listino.pdf").write_bytes(b"%PDF-1.4\n<html><script>alert(1)</script>\n%%EOF\n")
+    port = int(os.environ.get("NGINX_TEST_PORT", "0")) or _free_port()
+    options = _options(f"127.0.0.1:{live_server.thread.port}", port, tmp_path / "nginx")
+    options.media_root = str(tmp_path / "media")
+    nginx = Nginx(tmp_path / "nginx", render(options))
+    base = f"http://127.0.0.1:{port}"
+    nginx.start(base + "/health/")
+    try:
+        response = _get(f"{base}{django_settings.MEDIA_URL}library/listino.pdf")
+    finally:
+        nginx.stop()
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
