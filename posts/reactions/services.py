@@ -6,7 +6,8 @@ rule. On PostgreSQL one voter's concurrent votes on one article queue on an advi
 should an insert still lose a race (a sign-in merge, another database), it fails with an
 IntegrityError inside a savepoint and the vote is applied to the winner's row, locked.
 A new reader's first vote needs none of that: its voter key was minted by the request, so no
-other request can hold it, and the vote is one INSERT (the busiest write of the site).
+other request can hold it, and the vote is one INSERT that finds its published article itself
+(posts/reactions/first_vote.py): the busiest write of the site, one statement on PostgreSQL.
 """
 
 import contextlib
