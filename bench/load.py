@@ -1,6 +1,7 @@
 """Load the whole site: gunicorn on PostgreSQL + Redis, 50 readers reading, voting, commenting.
 
     .venv/bin/python bench/load.py [--duration 60] [--clients 50] [--workers 3] [--port 18620]
+        [--sqlite]
 
 Creates (or recreates) a dedicated database (its name must start with "bench"), migrates it,
 seeds articles, tags and approved comments, starts gunicorn on 127.0.0.1 with Redis as the
@@ -18,9 +19,12 @@ It prints requests per second, p50/p95/p99, the count of 5xx (must be 0), accept
 stored comments and votes (difference 0) and server CPU per request. Every client shares
 127.0.0.1, so the server runs with no per-IP comment rate limit or vote cap. The load
 generator shares the cores with the server: read the CPU figures beside the wall-clock ones.
+With --sqlite the server runs on a SQLite file in a temporary directory and each worker's
+local-memory cache instead (as one app server is set up; run it with --workers 1).
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -78,7 +82,17 @@ def parse_args():
     parser.add_argument("--new-reader-chance", type=float, default=0.1)
     parser.add_argument("--vote-chance", type=float, default=0.15)
     parser.add_argument("--comment-chance", type=float, default=0.03)
+    parser.add_argument("--sqlite", action="store_true", help="SQLite and no Redis")
     return parser.parse_args()
+
+
+def connect(args, settings_dir):
+    """The bench's own connection to the server's database (SQLite file or PostgreSQL)."""
+    if args.sqlite:
+        import sqlite3
+
+        return contextlib.closing(sqlite3.connect(Path(settings_dir, "db.sqlite3")))
+    return psycopg.connect(args.database_url)
 
 
 def server_cpu(master_pid: int) -> float:
@@ -228,14 +242,18 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     with tempfile.TemporaryDirectory(prefix="bench-load-") as settings_dir:
         Path(settings_dir, "bench_settings.py").write_text(SETTINGS)
-        common.recreate_database(args.database_url)
         env = common.server_environment(args, settings_dir)
+        if args.sqlite:
+            env["DATABASE_URL"] = f"sqlite:///{Path(settings_dir, 'db.sqlite3')}"
+            env["REDIS_URL"] = ""  # each worker's local-memory cache
+        else:
+            common.recreate_database(args.database_url)
         env["CACHE_KEY_PREFIX"] = "bench-load"
         common.manage(env, "migrate", "--noinput", "-v", "0")
         common.manage(env, "collectstatic", "--noinput", "-v", "0")
         common.manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
         common.manage(env, "shell", "-c", SEED)
-        with psycopg.connect(args.database_url) as conn:
+        with connect(args, settings_dir) as conn:
             articles = conn.execute(
                 "SELECT id, slug FROM posts_post WHERE slug LIKE 'articolo-di-carico%%'"
             ).fetchall()
@@ -282,7 +300,7 @@ def main():
             cpu, wall = run_phase(server.pid, threads)
         finally:
             common.stop(server)
-        with psycopg.connect(args.database_url) as conn:
+        with connect(args, settings_dir) as conn:
             stored_comments = conn.execute("SELECT count(*) FROM comments_comment").fetchone()[0]
             stored_votes = conn.execute("SELECT count(*) FROM posts_reaction").fetchone()[0]
     print(

@@ -39,6 +39,8 @@ if settings.DEBUG:
 
 # Italian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    # First: a vote (the busiest write) is resolved without trying every pattern above it.
+    path("", include("posts.reactions.urls")),
     path("accounts/profile/", account_profile, name="account_profile"),
     path("accounts/data/", personal_data.account_data, name="account-data"),
     path(
@@ -54,7 +56,6 @@ urlpatterns += i18n_patterns(
     path("privacy/request/sent/", personal_data.request_sent, name="privacy-request-sent"),
     path("privacy/request/<str:token>/", personal_data.confirm_request, name="privacy-confirm"),
     path("subscriptions/", include("posts.subscriptions.urls")),
-    path("", include("posts.reactions.urls")),
     path("", include("posts.urls")),
     prefix_default_language=False,
 )

@@ -6,11 +6,11 @@ rule. On PostgreSQL one voter's concurrent votes on one article queue on an advi
 should an insert still lose a race (a sign-in merge, another database), it fails with an
 IntegrityError inside a savepoint and the vote is applied to the winner's row, locked.
 A new reader's first vote needs none of that: its voter key was minted by the request, so no
-other request can hold it, and the vote is one INSERT (the busiest write of the site).
+other request can hold it, and the vote is one INSERT that finds its published article itself
+(posts/reactions/first_vote.py): the busiest write of the site, one statement on PostgreSQL.
 """
 
 import contextlib
-import functools
 import hashlib
 from dataclasses import dataclass, field
 
@@ -23,15 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from blogsite.cache_backend import count_in_window
 from posts import cache as posts_cache
 from posts.models import Post
-from posts.reactions import conf
+from posts.reactions import conf, first_vote
 from posts.reactions.models import (
     Reaction,
     ReactionBaseline,
     ReactionKind,
-    add_up_counts,
     counts_for_post,
-    counts_params,
-    counts_sql,
+    voter_key_validator,
 )
 from posts.reactions.voters import user_voter
 
@@ -82,6 +80,8 @@ class ReactionResult:
     action: str
     current: ReactionKind | None
     counts: dict[int, int] = field(default_factory=dict)
+    # (language, slug) of the article, when the vote's own statement read them.
+    article: tuple[str, str] | None = None
 
     @property
     def total(self) -> int:
@@ -114,66 +114,42 @@ def cast_reaction(
     if user is None and conf.reaction_settings.REQUIRE_LOGIN:
         raise LoginRequired
     if new_voter and user is None:
-        return _first_vote_of_new_voter(post=post, kind=kind, voter=voter, ip=ip)
+        result = cast_first_vote(post_id=post.pk, kind=kind, voter=voter, ip=ip)
+        if result is None:  # unpublished since `post` was read
+            raise ReactionClosed
+        return result
     return _cast(post=post, kind=kind, voter=voter, user=user, ip=ip)
 
 
-def _first_vote_of_new_voter(*, post: Post, kind: ReactionKind, voter: str, ip) -> ReactionResult:
-    reaction = Reaction(post=post, kind=kind, voter=voter)
-    reaction.full_clean(
-        exclude=["post", "kind", "user"], validate_unique=False, validate_constraints=False
-    )
-    reserved = _reserve_anonymous_vote(post=post, ip=ip)
+def cast_first_vote(*, post_id: int, kind: ReactionKind, voter: str, ip=None):
+    """A new anonymous reader's first vote on the published article `post_id`, found by the
+    insert itself: one statement on PostgreSQL, an insert and one read elsewhere.
+
+    `voter` was minted by this very request (voters.new_anonymous_id: 256 random bits), so
+    no row can hold it yet and nothing can race with it: no lock, lookup or savepoint.
+    Return the result, with the article's language and slug (for the way back), or None
+    when no published article has that id (nothing changed). Counts against the per-IP
+    hourly cap; raise a ReactionRefused subclass, with nothing changed, when a rule says no.
+    """
+    if not kind.active:
+        raise ReactionClosed
+    if conf.reaction_settings.REQUIRE_LOGIN:
+        raise LoginRequired
+    voter_key_validator(voter)  # what full_clean() checked of a row built from these
+    reserved = _reserve_anonymous_vote(post_id=post_id, ip=ip)
     try:
-        counts = _insert_and_count(reaction)
+        found = first_vote.insert(post_id=post_id, kind_id=kind.pk, voter=voter)
     except BaseException:
         if reserved:
-            _release_anonymous_vote(post=post, ip=ip)
+            _release_anonymous_vote(post_id=post_id, ip=ip)
         raise
-    posts_cache.votes_changed(post_id=post.pk)  # as the post_save receiver does for a save()
-    return ReactionResult(action=CREATED, current=kind, counts=counts)
-
-
-def _insert_and_count(reaction: Reaction) -> dict[int, int]:
-    """INSERT the validated new row and return the article's counts with it.
-
-    The insert is one statement, atomic by itself: no transaction to open and commit around
-    it. On PostgreSQL the counts come back from the same statement (the insert in a WITH
-    clause, whose new row the count adds: the rest of the statement does not see it); on
-    other databases they are a second query. Written out once rather than built by the ORM
-    on every first vote: compiling cost more CPU than the database took to run them.
-    """
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    params = [reaction.post_id, reaction.kind_id, reaction.voter, now, now]
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(_insert_sql(connection.vendor), params)
-        return counts_for_post(reaction.post)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _insert_and_count_sql(connection.vendor), [*params, *counts_params(reaction.post)]
-        )
-        return add_up_counts(cursor.fetchall())
-
-
-@functools.cache
-def _insert_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
-    columns = ("post_id", "kind_id", "voter", "user_id", "created_at", "updated_at")
-    return (
-        f"INSERT INTO {quote(Reaction._meta.db_table)}"
-        f" ({', '.join(quote(column) for column in columns)})"
-        " VALUES (%s, %s, %s, NULL, %s, %s)"
-    )
-
-
-@functools.cache
-def _insert_and_count_sql(vendor: str) -> str:
-    kind_id = connection.ops.quote_name("kind_id")
-    return (
-        f"WITH new AS ({_insert_sql(vendor)} RETURNING {kind_id}) "
-        f"{counts_sql(vendor)} UNION ALL SELECT {kind_id}, 1 FROM new"
-    )
+    if found is None:
+        if reserved:
+            _release_anonymous_vote(post_id=post_id, ip=ip)
+        return None
+    counts, article = found
+    posts_cache.votes_changed(post_id=post_id)  # as the post_save receiver does for a save()
+    return ReactionResult(action=CREATED, current=kind, counts=counts, article=article)
 
 
 @transaction.atomic
@@ -190,7 +166,7 @@ def _cast(*, post: Post, kind: ReactionKind, voter: str, user, ip) -> ReactionRe
         reaction.full_clean(
             exclude=["post", "kind", "user"], validate_unique=False, validate_constraints=False
         )
-        reserved = user is None and _reserve_anonymous_vote(post=post, ip=ip)
+        reserved = user is None and _reserve_anonymous_vote(post_id=post.pk, ip=ip)
         try:
             with transaction.atomic():  # a savepoint: the outer transaction survives
                 reaction.save(force_insert=True)
@@ -198,7 +174,7 @@ def _cast(*, post: Post, kind: ReactionKind, voter: str, user, ip) -> ReactionRe
             # The same voter's concurrent request inserted first: undo our cap reservation
             # and apply this vote to their row on the next round.
             if reserved:
-                _release_anonymous_vote(post=post, ip=ip)
+                _release_anonymous_vote(post_id=post.pk, ip=ip)
             continue
         action = CREATED
         break
@@ -237,14 +213,14 @@ def _switch_or_take_back(reaction: Reaction, kind: ReactionKind) -> str:
     return SWITCHED
 
 
-def _cap_key(*, post: Post, ip: str) -> str:
+def _cap_key(*, post_id: int, ip: str) -> str:
     # The address is hashed so the cache never holds readers' IPs in clear.
     digest = hashlib.sha256(ip.encode()).hexdigest()[:32]
     hour = timezone.now().strftime("%Y%m%d%H")
-    return f"reactions:ip:{digest}:{post.pk}:{hour}"
+    return f"reactions:ip:{digest}:{post_id}:{hour}"
 
 
-def _reserve_anonymous_vote(*, post: Post, ip: str | None) -> bool:
+def _reserve_anonymous_vote(*, post_id: int, ip: str | None) -> bool:
     """Count one new anonymous vote from `ip` this hour; refuse it past the cap.
 
     The count is atomic (blogsite.cache_backend.count_in_window), so concurrent processes
@@ -253,14 +229,14 @@ def _reserve_anonymous_vote(*, post: Post, ip: str | None) -> bool:
     limit = conf.reaction_settings.IP_HOURLY_LIMIT
     if not ip or limit <= 0:
         return False
-    if count_in_window(_cap_key(post=post, ip=ip), CAP_TIMEOUT) > limit:
+    if count_in_window(_cap_key(post_id=post_id, ip=ip), CAP_TIMEOUT) > limit:
         raise ReactionLimitReached
     return True
 
 
-def _release_anonymous_vote(*, post: Post, ip: str) -> None:
+def _release_anonymous_vote(*, post_id: int, ip: str) -> None:
     with contextlib.suppress(ValueError):  # the hour's key already expired
-        cache.decr(_cap_key(post=post, ip=ip))
+        cache.decr(_cap_key(post_id=post_id, ip=ip))
 
 
 @transaction.atomic

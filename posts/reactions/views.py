@@ -24,12 +24,13 @@ from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.reader import reader_of
 from posts.languages import current_language
 from posts.models import Post
-from posts.reactions import display
+from posts.reactions import conf, display
 from posts.reactions.models import ReactionBaseline, counts_for_post
 from posts.reactions.services import (
     LoginRequired,
     ReactionLimitReached,
     ReactionRefused,
+    cast_first_vote,
     cast_reaction,
 )
 from posts.reactions.voters import remember_anonymous_id, voter_for_request
@@ -40,7 +41,7 @@ KINDS_FRESH_WITHIN = 1.0  # seconds
 
 def _wants_json(request) -> bool:
     """The script asks for JSON; a browser's form post accepts HTML first."""
-    accept = request.headers.get("Accept", "")
+    accept = request.META.get("HTTP_ACCEPT", "")  # request.headers would copy them all
     return "application/json" in accept and "text/html" not in accept
 
 
@@ -107,36 +108,39 @@ PUBLISHED_AT = VOTE_COLUMNS.index("published_at")
 @same_origin_or_csrf_token  # the form of a cached page carries no token
 def react(request, pk):
     """Cast, switch or take back the reader's reaction to an article."""
-    post = _published_post_or_404(pk)
     # One read serves the lookup and the JSON answer; this process's copy when it was found
     # current within the last second: a cache round trip less on the busiest write.
     kinds = display.active_kinds(fresh_within=KINDS_FRESH_WITHIN)
     code = request.POST.get("kind", "")
     kind = next((kind for kind in kinds if kind.code == code), None)
     if kind is None:
+        post = _published_post_or_404(pk)
         return _refuse(request, post, gettext("Choose one of the reactions shown."), status=400)
     voter = voter_for_request(request, create=True)
-    try:
-        result = cast_reaction(
-            post=post,
-            kind=kind,
-            voter=voter.key,
-            user=voter.user,
-            ip=request.META.get("REMOTE_ADDR"),
-            new_voter=voter.new_anonymous_id is not None,
-        )
-    except LoginRequired as refusal:
-        if _wants_json(request):
-            login_url = reverse("account_login") + "?" + urlencode({"next": _back_to_row(post)})
-            return JsonResponse(
-                {"error": str(refusal.message), "login_url": login_url}, status=403
+    if voter.new_anonymous_id is not None and not conf.reaction_settings.REQUIRE_LOGIN:
+        # A new reader's first vote, the busiest write: the insert finds the article itself.
+        post = None
+        try:
+            result = cast_first_vote(
+                post_id=pk, kind=kind, voter=voter.key, ip=request.META.get("REMOTE_ADDR")
             )
-        messages.info(request, refusal.message, extra_tags=MESSAGE_TAG)
-        return redirect_to_login(_back_to_row(post), login_url=reverse("account_login"))
-    except ReactionLimitReached as refusal:
-        return _refuse(request, post, refusal.message, status=429)
-    except ReactionRefused as refusal:
-        return _refuse(request, post, refusal.message, status=409)
+        except ReactionRefused as refusal:
+            return _refused(request, _published_post_or_404(pk), refusal)
+        if result is None:
+            raise Http404
+    else:
+        post = _published_post_or_404(pk)
+        try:
+            result = cast_reaction(
+                post=post,
+                kind=kind,
+                voter=voter.key,
+                user=voter.user,
+                ip=request.META.get("REMOTE_ADDR"),
+                new_voter=voter.new_anonymous_id is not None,
+            )
+        except ReactionRefused as refusal:
+            return _refused(request, post, refusal)
 
     message = display.vote_message(action=result.action, kind=kind)
     if _wants_json(request):
@@ -147,11 +151,27 @@ def react(request, pk):
         )
         response = JsonResponse({**payload, "action": result.action, "message": message})
     else:
+        if post is None:
+            language, slug = result.article
+            post = Post(pk=pk, language=language, slug=slug)
         messages.success(request, message, extra_tags=MESSAGE_TAG)
         response = redirect(_back_to_row(post))
     if voter.new_anonymous_id:
         remember_anonymous_id(request, response, voter.new_anonymous_id)
     return response
+
+
+def _refused(request, post, refusal):
+    if isinstance(refusal, LoginRequired):
+        if _wants_json(request):
+            login_url = reverse("account_login") + "?" + urlencode({"next": _back_to_row(post)})
+            return JsonResponse(
+                {"error": str(refusal.message), "login_url": login_url}, status=403
+            )
+        messages.info(request, refusal.message, extra_tags=MESSAGE_TAG)
+        return redirect_to_login(_back_to_row(post), login_url=reverse("account_login"))
+    status = 429 if isinstance(refusal, ReactionLimitReached) else 409
+    return _refuse(request, post, refusal.message, status=status)
 
 
 @require_GET

@@ -12,7 +12,10 @@ from django.utils import timezone
 
 from posts.admin.post import EffectiveStatusFilter
 from posts.models import Post, Tag
+from posts.reactions import first_vote
+from posts.reactions.models import Reaction, ReactionKind
 from posts.reactions.views import _published_post_or_404
+from posts.reactions.voters import anonymous_voter, new_anonymous_id
 from tests.conftest import make_post
 from wordpress.export import post_status
 
@@ -45,13 +48,22 @@ def vote_endpoint_finds(pk) -> bool:
     return True
 
 
+def first_vote_inserts(pk) -> bool:
+    useful = ReactionKind.objects.get(code="useful")
+    voter = anonymous_voter(new_anonymous_id())
+    return first_vote.insert(post_id=pk, kind_id=useful.pk, voter=voter) is not None
+
+
 def test_the_queryset_the_model_the_vote_sql_and_the_export_agree(random_posts):
     by_queryset = set(Post.objects.published().values_list("pk", flat=True))
     by_model = {post.pk for post in random_posts if post.is_published}
     by_vote_sql = {post.pk for post in random_posts if vote_endpoint_finds(post.pk)}
+    by_first_vote_sql = {post.pk for post in random_posts if first_vote_inserts(post.pk)}
     exported = {post.pk for post in random_posts if post_status(post) == "publish"}
     assert 0 < len(by_queryset) < len(random_posts)  # the sample has both kinds
-    assert by_queryset == by_model == by_vote_sql == exported
+    assert by_queryset == by_model == by_vote_sql == by_first_vote_sql == exported
+    voted = set(Reaction.objects.values_list("post_id", flat=True))
+    assert voted == by_queryset  # the first vote inserted where, and only where, it found
 
 
 def test_the_admins_status_filter_and_tag_count_agree_with_the_model(random_posts, tag, rf):

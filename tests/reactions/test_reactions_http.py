@@ -180,6 +180,18 @@ def test_over_the_ip_cap_the_reader_gets_a_message_and_nothing_changes(post):
     assert Reaction.objects.count() == 2
 
 
+@override_settings(REACTIONS_IP_HOURLY_LIMIT=1)
+def test_a_vote_on_an_article_not_yet_published_takes_no_place_under_the_ip_cap(draft_post):
+    # The first vote's insert finds the article itself, after the cap counted the vote:
+    # finding none gives the place back.
+    assert Client().post(react_url(draft_post), {"kind": "useful"}, **JSON).status_code == 404
+    draft_post.status = draft_post.Status.PUBLISHED
+    draft_post.save()
+    assert Client().post(react_url(draft_post), {"kind": "useful"}, **JSON).status_code == 200
+    assert Client().post(react_url(draft_post), {"kind": "useful"}, **JSON).status_code == 429
+    assert Reaction.objects.count() == 1
+
+
 @override_settings(REACTIONS_REQUIRE_LOGIN=True)
 def test_when_login_is_required_anonymous_readers_are_sent_to_sign_in(client, post, reader):
     response = client.post(react_url(post), {"kind": "useful"})
