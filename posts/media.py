@@ -190,16 +190,15 @@ def store_image(
     image = ImageOps.exif_transpose(image)  # keep the orientation the camera recorded
     folder = timezone.now().strftime("media/%Y/%m/")
     stem = f"{_stem(uploaded_file, alt_text)}-{uuid.uuid4().hex[:8]}"
-    media = Media(
+    media = _new_media(
+        kind=MediaKind.IMAGE,
         alt_text=(alt_text or "").strip()[:300],
         caption=caption,
         title=title,
         uploaded_by=uploaded_by,
         original_url=original_url,
-        kind=MediaKind.IMAGE,
+        wordpress_id=wordpress_id,
     )
-    if wordpress_id is not None:
-        media.wordpress_id = wordpress_id
     encoded = _encode(image, image_format)
     media.file.save(f"{stem}.{FORMATS[image_format]}", ContentFile(encoded), save=False)
     media.width, media.height = image.size
@@ -208,6 +207,15 @@ def store_image(
     media.renditions = _renditions(image, image_format, folder, stem, media.file.storage)
     media.full_clean(exclude=["alt_text"] if allow_missing_alt else None)
     media.save()
+    return media
+
+
+def _new_media(*, wordpress_id=None, **fields) -> Media:
+    """An unsaved Media with what every kind of file has (the WordPress id only if given:
+    the field's default otherwise)."""
+    media = Media(**fields)
+    if wordpress_id is not None:
+        media.wordpress_id = wordpress_id
     return media
 
 
@@ -230,15 +238,14 @@ def store_file(
     if found.kind == filetypes.IMAGE:
         raise ValidationError(_("This file is an image: store it as one."), code="is_image")
     stem = f"{_stem(uploaded_file, title)}-{uuid.uuid4().hex[:8]}"
-    media = Media(
+    media = _new_media(
+        kind=found.kind,
         caption=caption,
         title=title,
         uploaded_by=uploaded_by,
         original_url=original_url,
-        kind=found.kind,
+        wordpress_id=wordpress_id,
     )
-    if wordpress_id is not None:
-        media.wordpress_id = wordpress_id
     uploaded_file.seek(0)
     media.file.save(f"{stem}.{found.extension}", uploaded_file, save=False)
     media.size = media.file.size

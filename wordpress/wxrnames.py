@@ -3,14 +3,13 @@ whatever URI the file gives each prefix (any WXR version, http:// or https://)."
 
 import re
 
+from wordpress.xmlclean import KNOWN_PREFIXES
+
 # Any version: a newer WXR keeps the fields this reads.
 WP_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/$")
 EXCERPT_NAMESPACE = re.compile(r"^https?://wordpress\.org/export/[0-9.]+/excerpt/$")
-KNOWN_NAMESPACES = {
-    "http://purl.org/rss/1.0/modules/content/": "content",
-    "http://purl.org/dc/elements/1.1/": "dc",
-    "http://wellformedweb.org/CommentAPI/": "wfw",
-}
+# The other prefixes WordPress writes, by their URI (the same table the repair reads).
+KNOWN_NAMESPACES = {KNOWN_PREFIXES[prefix]: prefix for prefix in ("content", "dc", "wfw")}
 
 
 class TagNames:
