@@ -39,18 +39,28 @@ def comment_element(comment, authors: set) -> str:
     # A reply under a comment left out (spam) becomes top-level: WordPress's importer would
     # otherwise keep the old parent id, which may be another comment's on the new site.
     exported_parent = comment.parent_id and comment.parent.status in COMMENT_STATUS
-    return element(
+    return _element_of(
+        comment,
         wordpress_id=wp_id(comment, COMMENT_IDS),
-        name=comment.author_name,
-        email=comment.author_email,
-        url=comment.author_url,
-        ip=comment.ip_address,
-        date=comment.submitted_at,
-        body=comment.body,
-        approved=COMMENT_STATUS[comment.status],
-        kind=comment.kind,
         parent=wp_id(comment.parent, COMMENT_IDS) if exported_parent else 0,
         user_id=user_wp_id(comment.user) if comment.user_id in authors else 0,
+    )
+
+
+def _element_of(row, *, wordpress_id: int, parent: int, user_id: int) -> str:
+    """A <wp:comment> of an article's comment or a page's kept one (the same field names)."""
+    return element(
+        wordpress_id=wordpress_id,
+        name=row.author_name,
+        email=row.author_email,
+        url=row.author_url,
+        ip=row.ip_address,
+        date=row.submitted_at,
+        body=row.body,
+        approved=COMMENT_STATUS[row.status],
+        kind=row.kind,
+        parent=parent,
+        user_id=user_id,
     )
 
 
@@ -79,16 +89,9 @@ def _thread(rows) -> list[str]:
     for rest in by_parent.values():  # a loop in the data: kept, at the end
         ordered.extend(rest)
     return [
-        element(
+        _element_of(
+            row,
             wordpress_id=row.wordpress_id,
-            name=row.author_name,
-            email=row.author_email,
-            url=row.author_url,
-            ip=row.ip_address,
-            date=row.submitted_at,
-            body=row.body,
-            approved=COMMENT_STATUS[row.status],
-            kind=row.kind,
             parent=row.parent_wordpress_id if row.parent_wordpress_id in kept else 0,
             user_id=0,
         )
