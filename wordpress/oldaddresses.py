@@ -8,7 +8,8 @@ adds to any address: /feed/, /page/2/, /comment-page-2/, /amp/, /embed/, /trackb
 Those are read here from the address itself, on a 404 only, and answered with a 301 to
 the content they name; an address naming nothing (an unknown slug, an empty month) stays
 a 404. An uploaded file's address (/wp-content/uploads/2019/03/photo.jpg) has its own
-row; its resized copies are read here as the original.
+row; its resized copies are read here as the original, and a PDF's preview images as the
+PDF.
 """
 
 import re
@@ -25,7 +26,7 @@ from blogsite.ids import parse_id
 from posts.models import Category, Post, Profile, Tag
 from wordpress.importer.fields import wordpress_slug
 from wordpress.redirects import answered_here, reverse_in
-from wordpress.uploads import UPLOADS, original_of
+from wordpress.uploads import UPLOADS, document_of_preview, original_of
 
 FEED_TYPES = {"rss2", "rss", "atom", "rdf"}
 # Endings that show the same content in another form: the content itself answers.
@@ -79,9 +80,11 @@ def resolve_old_path(path: str) -> str | None:
     """Our address for an old WordPress path that nothing of ours answers, or None."""
     if UPLOADS in path:
         # An uploaded file's resized copy (photo-300x200.jpg, photo-scaled.jpg): the import
-        # wrote the original's address; the copy leads to the same file.
+        # wrote the original's address; the copy leads to the same file. A PDF's preview
+        # image (listino-pdf-212x300.jpg) leads to the PDF.
         original = original_of(path)
-        return row_for(original) if original != path else None
+        document = document_of_preview(path)
+        return (original != path and row_for(original)) or (document and row_for(document)) or None
     segments = [unquote(s) for s in path.split("/") if s]
     if not segments:
         return None

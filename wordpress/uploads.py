@@ -38,6 +38,9 @@ YEAR_MONTH_FOLDER = re.compile(r"(?:^|/)(?=\d{4}/\d{2}/)")
 # it keeps of a large upload (photo-scaled.jpg): both are the same image.
 SIZED = re.compile(r"-(?:\d+x\d+|scaled)(?=\.\w+$)")
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp"}
+# The preview images WordPress (4.7 and later) renders of an uploaded PDF: listino.pdf gets
+# listino-pdf.jpg and its resized copies (listino-pdf-212x300.jpg).
+PDF_PREVIEW = re.compile(r"-pdf(?:-\d+x\d+)?\.jpg$")
 
 
 class UploadsError(Exception):
@@ -87,6 +90,11 @@ def _clean(relative: str) -> str:
 def original_of(relative: str) -> str:
     """The original of a resized copy (photo-300x200.jpg -> photo.jpg)."""
     return SIZED.sub("", relative)
+
+
+def document_of_preview(relative: str) -> str:
+    """The PDF a preview image shows (listino-pdf-212x300.jpg -> listino.pdf), "" if none."""
+    return PDF_PREVIEW.sub(".pdf", relative) if PDF_PREVIEW.search(relative) else ""
 
 
 def file_in(folder: Path | None, relative: str) -> Path | None:

@@ -101,3 +101,48 @@ def test_the_admin_zip_unpacks_documents_sounds_and_videos_but_no_scripts(tmp_pa
     assert found == sorted(UPLOADS)  # the disguised ones are refused later, by content
     assert refused == ["../../fuori.pdf"]
     assert not (tmp_path / "fuori.pdf").exists()
+
+
+def test_files_a_body_links_to_or_plays_without_an_attachment_are_brought_in(
+    db, documents_dir, media_root, tmp_path
+):
+    # The author linked a PDF and played a sound uploaded on the blog whose attachments
+    # were deleted; a third link names a file the uploads folder does not have.
+    body = (
+        f'<p>Gli <a href="{OLD}orario.pdf">orari</a> e la sigla:</p>\n\n'
+        f'[audio mp3="{OLD}sigla.mp3"][/audio]\n\n'
+        f'<p>Il <a href="{OLD}assente.pdf">modulo</a>.</p>\n\n'
+    )
+    export = tmp_path / "documents.xml"
+    export.write_text(
+        (FIXTURES / "documents.xml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "<content:encoded><![CDATA[<!-- wp:paragraph -->",
+            "<content:encoded><![CDATA[" + body + "<!-- wp:paragraph -->",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    (documents_dir / "2019/03/orario.pdf").write_bytes(PDF)
+    (documents_dir / "2019/03/sigla.mp3").write_bytes(UPLOADS["puntata.mp3"])
+    report = run_import(export, media_dir=documents_dir)
+    assert not report.error
+    orario = Media.objects.get(original_url=f"{OLD}orario.pdf")
+    sigla = Media.objects.get(original_url=f"{OLD}sigla.mp3")
+    assert (orario.kind, sigla.kind, orario.wordpress_id) == (
+        MediaKind.DOCUMENT,
+        MediaKind.AUDIO,
+        None,
+    )
+    html = Post.objects.get(wordpress_id=40).body_html
+    assert f'<a href="{orario.url}">orari</a>' in html and f'<audio src="{sigla.url}"' in html
+    assert f"{OLD}assente.pdf" in html  # nothing to bring: the old address stays
+    assert f"{OLD}assente.pdf" in report.missing_media
+    imported = {e.title for e in report.entries() if e.kind == "media" and not e.wordpress_id}
+    assert {"2019/03/orario.pdf", "2019/03/sigla.mp3"} <= imported
+    # A refused attachment the body links to is not tried a second time.
+    refused = [e for e in report.entries() if e.action == SKIPPED and e.kind == "media"]
+    assert sorted(e.wordpress_id or 0 for e in refused) == [53, 54, 56], refused
+    again = run_import(export, media_dir=documents_dir)
+    assert again.total("media", "created") == 0 and Media.objects.count() == 6

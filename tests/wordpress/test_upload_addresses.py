@@ -1,7 +1,7 @@
 """An uploaded file's own old address (/wp-content/uploads/2019/03/foto.jpg, its resized
-copies foto-300x200.jpg and foto-scaled.jpg, a PDF's) answers 301 with the imported file;
-a file that was not brought in, or never existed, stays a 404; and an export then import
-into an empty site keeps those addresses answering."""
+copies foto-300x200.jpg and foto-scaled.jpg, a PDF's and its preview images) answers 301
+with the imported file; a file that was not brought in, or never existed, stays a 404; and
+an export then import into an empty site keeps those addresses answering."""
 
 import shutil
 from io import StringIO
@@ -33,6 +33,14 @@ def test_a_document_a_sound_and_a_video_answer_at_their_old_addresses(documents,
     for wordpress_id, name in ((50, "listino.pdf"), (51, "puntata.mp3"), (52, "gita.mp4")):
         media = Media.objects.get(wordpress_id=wordpress_id)
         assert answers(client, UPLOADS + name) == (301, media.url), name
+
+
+def test_a_pdf_s_preview_images_lead_to_the_pdf(documents, client):
+    pdf = Media.objects.get(wordpress_id=50)
+    for name in ("listino-pdf.jpg", "listino-pdf-212x300.jpg", "listino-pdf-791x1024.jpg"):
+        assert answers(client, UPLOADS + name) == (301, pdf.url), name
+    for name in ("regolamento-pdf.jpg", "listino-pdf.png", "listino-pdf-212x300.jpeg"):
+        assert client.get(UPLOADS + name).status_code == 404, name
 
 
 def test_what_was_not_brought_in_or_never_existed_stays_a_404(documents, client):

@@ -32,8 +32,9 @@ class ImportContext:
     media_urls: dict = field(default_factory=dict)  # Media pk -> its address
     # Why a fetch failed, by attachment WordPress id, until its import reports it.
     fetch_errors: dict = field(default_factory=dict)
-    # Uploaded images that bodies show: original's path -> (address, alt) (body_images).
-    body_images: dict = field(default_factory=dict)
+    # Uploaded files that bodies show or link to: original's path -> (address, alt)
+    # (body_files).
+    body_files: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).

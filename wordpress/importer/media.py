@@ -113,6 +113,8 @@ def import_media(context: ImportContext, item: wxr.Item) -> None:
         except ValidationError as error:
             context.report.missing(item.attachment_url or relative)
             context.report.skip("media", label, "; ".join(error.messages), wordpress_id=item.id)
+            # Known and refused: a body linking to it does not bring it again.
+            _remember_paths(context, item, relative, None)
             return
         if not alt and media.is_image:
             context.report.note(

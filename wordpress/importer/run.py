@@ -27,7 +27,7 @@ from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
 from wordpress.importer import comments, content, languages
 from wordpress.importer.authors import import_author
-from wordpress.importer.body_images import import_body_images, note_body_images
+from wordpress.importer.body_files import import_body_files, note_body_files
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
@@ -339,7 +339,7 @@ def _import_attachments(source, context: ImportContext, progress=None) -> int:
             prefetch_media(context, stream)
     with _opened(source) as stream:
         items = _first_pass(stream, context, progress)
-    import_body_images(context)
+    import_body_files(context)
     _committed(context)
     return items
 
@@ -372,7 +372,7 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         items += 1
         if progress:
             progress(items, 0)  # counting: the total is known when the pass ends
-        note_body_images(context, record)
+        note_body_files(context, record)
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":

@@ -1,7 +1,10 @@
-"""Images a body shows from the old uploads folder that no attachment in the file names
-(WordPress deleted the attachment and left its file): found in the media folder, or
-fetched with --fetch-media from the old site (never from another site: its images are
-its own), and brought into the library so that the body points at them too.
+"""Uploaded files a body shows or links to that no attachment in the file names (WordPress
+deleted the attachment and left its file, or the author linked a file uploaded elsewhere
+on the blog): an image an <img> shows, and any file of a type the library knows that a
+link, a player (<audio>, <video>, <source>) or an [audio]/[video] shortcode names. Found
+in the media folder, or fetched with --fetch-media from the old site (never from another
+site: its files are its own), and brought into the library so that the body points at
+them too.
 
 Collected while the first pass reads the articles and pages; imported when it ends, once
 every attachment is known (an image that is an attachment's is never brought twice).
@@ -17,7 +20,8 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from posts.media import store_image
+from posts.filetypes import SUFFIXES
+from posts.media import store_upload
 from posts.models import Media
 from wordpress import wxr
 from wordpress.fetch import FetchError
@@ -34,13 +38,21 @@ from wordpress.uploads import (
 IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 SRC = re.compile(r"""\ssrc\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
 ALT = re.compile(r"""\salt\s*=\s*(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+# A link or a player's file, and the file of an [audio]/[video] shortcode (src="", mp3="").
+FILE_ATTRIBUTE = re.compile(
+    r"""\s(?:href|src|mp3|m4a|ogg|oga|wav|flac|wma|mp4|m4v|webm|ogv|mov|wmv|flv)\s*=\s*"""
+    r"""(["'])([^"'<>]*?)\1""",
+    re.IGNORECASE,
+)
 
 
-def note_body_images(context: ImportContext, item: wxr.Item) -> None:
-    """Remember the uploaded images an article or a page shows (by the original's path)."""
+def note_body_files(context: ImportContext, item: wxr.Item) -> None:
+    """Remember the uploaded files an article or a page shows or links to (by the
+    original's path): images first, with their alternative text."""
     if item.post_type not in ("post", "page"):
         return
-    for tag in IMG.findall(item.content or ""):
+    content = item.content or ""
+    for tag in IMG.findall(content):
         src = SRC.search(tag)
         if not src:
             continue
@@ -48,14 +60,19 @@ def note_body_images(context: ImportContext, item: wxr.Item) -> None:
         relative = relative_upload(url)
         if relative and Path(relative).suffix.lower() in IMAGE_SUFFIXES:
             alt = ALT.search(tag)
-            context.body_images.setdefault(
+            context.body_files.setdefault(
                 original_of(relative), (url, html.unescape(alt[2]).strip() if alt else "")
             )
+    for match in FILE_ATTRIBUTE.finditer(content):
+        url = html.unescape(match[2]).strip()
+        relative = relative_upload(url)
+        if relative and Path(relative).suffix.lower() in SUFFIXES:
+            context.body_files.setdefault(original_of(relative), (url, ""))
 
 
-def import_body_images(context: ImportContext) -> None:
-    """Bring into the library each remembered image that no attachment brought."""
-    for relative, (url, alt) in context.body_images.items():
+def import_body_files(context: ImportContext) -> None:
+    """Bring into the library each remembered file that no attachment brought."""
+    for relative, (url, alt) in context.body_files.items():
         if relative in context.media_by_path:
             continue
         mark = context.report.mark()
@@ -65,7 +82,7 @@ def import_body_images(context: ImportContext) -> None:
         except ValidationError as error:
             context.report.undo(mark)
             context.report.skip("media", relative, "; ".join(error.messages))
-    context.body_images.clear()
+    context.body_files.clear()
 
 
 def _original_url(url: str) -> str:
@@ -83,7 +100,7 @@ def _import(context: ImportContext, relative: str, url: str, alt: str) -> None:
             context.report.count("media", "created")
             return
         with source.open("rb") as handle:
-            media = store_image(
+            media = store_upload(
                 File(handle, name=Path(relative).name),
                 alt_text=alt[:300],
                 original_url=original_url,
@@ -93,7 +110,7 @@ def _import(context: ImportContext, relative: str, url: str, alt: str) -> None:
         context.report.note(
             "media",
             relative,
-            _("shown in an article but not an attachment in the file: imported"),
+            _("shown or linked in an article but not an attachment in the file: imported"),
         )
     else:
         context.report.count("media", "unchanged")
@@ -102,7 +119,7 @@ def _import(context: ImportContext, relative: str, url: str, alt: str) -> None:
 
 
 def _find(context, relative, url, original_url):
-    """The image's file: the original, else the resized copy the body shows; from the
+    """The file: the original, else the resized copy the body shows; from the
     media folder, else fetched (with --fetch-media)."""
     sized = relative_upload(url)
     candidates = [(original_url, relative)]
