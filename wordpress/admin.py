@@ -18,7 +18,15 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "status", "stage", "progress", "dry_run", "created_at"]
     list_filter = ["status"]
-    fields = ["file", "media_file", "fetch_media", "language", "dry_run", "train_spam"]
+    fields = [
+        "file",
+        "media_file",
+        "fetch_media",
+        "language",
+        "dry_run",
+        "train_spam",
+        "same_blog",
+    ]
     readonly_fields = [
         "status",
         "stage",

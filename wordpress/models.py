@@ -60,6 +60,15 @@ class ImportRun(models.Model):
         default=False,
         help_text=_("Teach the spam filter from the imported approved and spam comments."),
     )
+    same_blog = models.BooleanField(
+        _("the same blog under a new address"),
+        default=False,
+        help_text=_(
+            "The file comes from a blog this site already imported, now at another address "
+            "(a new domain). Without it, a file from another blog is refused: the two "
+            "blogs' WordPress ids would collide."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -98,6 +107,23 @@ class ImportRun(models.Model):
     @property
     def percent(self) -> int:
         return round(100 * self.items_done / self.items_total) if self.items_total else 0
+
+
+class ImportedBlog(models.Model):
+    """The address of a WordPress blog this site imported (wordpress.importer.blogs): the
+    WordPress ids the site's rows keep are that blog's, so a file from another blog is
+    refused."""
+
+    address = models.CharField(_("address"), max_length=300, unique=True)
+    first_imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["first_imported_at", "pk"]
+        verbose_name = _("imported blog")
+        verbose_name_plural = _("imported blogs")
+
+    def __str__(self):
+        return self.address
 
 
 class ImportEntry(models.Model):

@@ -101,7 +101,11 @@ def run_upload(run_id: int) -> str:
                 media_dir=media_dir,
                 dry_run=run.dry_run,
                 language=run.language,
-                options={"train_spam": run.train_spam, "fetch_media": run.fetch_media},
+                options={
+                    "train_spam": run.train_spam,
+                    "fetch_media": run.fetch_media,
+                    "same_blog": run.same_blog,
+                },
                 progress=progress,
                 stage=stage,
                 entries=store_entries,

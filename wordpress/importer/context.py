@@ -24,6 +24,7 @@ class ImportContext:
     stage: Callable[[str], None] = lambda name: None
     atomic_depth: int = 0
     site: wxr.Site = field(default_factory=wxr.Site)
+    blog: str = ""  # the file's blog address, once checked (blogs.check)
     users_by_login: dict = field(default_factory=dict)  # login -> user pk
     users_by_wordpress_id: dict = field(default_factory=dict)  # WordPress user id -> user pk
     media_by_path: dict = field(default_factory=dict)  # uploads-relative path -> Media pk

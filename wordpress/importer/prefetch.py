@@ -11,6 +11,7 @@ from posts.models import Media
 from wordpress import wxr
 from wordpress.conf import wordpress_settings
 from wordpress.fetch import FetchError
+from wordpress.importer import blogs
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import storable_id
 from wordpress.importer.media import attachment_path, fetch_upload, local_file
@@ -26,11 +27,15 @@ def prefetch_media(context: ImportContext, stream) -> None:
     with ThreadPoolExecutor(max_workers=wordpress_settings.FETCH_WORKERS) as pool:
         try:
             for record in wxr.read(stream, comments_of=()):
+                if isinstance(record, wxr.Site):
+                    blogs.check(context, record)  # fetch nothing of another blog
                 if _is_attachment(record):
                     batch.append(record)
                     if len(batch) == BATCH:
                         _fetch(context, pool, batch)
                         batch = []
+        except blogs.OtherBlog:
+            raise
         except wxr.WXRError:
             pass  # the first pass imports what comes before it and reports it
         _fetch(context, pool, batch)

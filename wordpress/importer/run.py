@@ -25,7 +25,7 @@ from posts import cache
 from posts.models import Post
 from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
-from wordpress.importer import comments, content, languages
+from wordpress.importer import blogs, comments, content, languages
 from wordpress.importer.authors import import_author
 from wordpress.importer.body_files import import_body_files, note_body_files
 from wordpress.importer.content import import_page, import_post
@@ -325,6 +325,7 @@ def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> N
 
 
 def _start(context: ImportContext, site: wxr.Site) -> None:
+    blogs.check(context, site)
     context.site = site
     languages.start(context, site)
     if context.redirects is None:  # the same file in both passes: one writer

@@ -1,5 +1,5 @@
 """manage.py import_wordpress FILE.xml [--media-dir DIR] [--fetch-media] [--dry-run]
-[--language it] [--train-spam] [--reaction-meta META_KEY=kind_code,...]"""
+[--language it] [--train-spam] [--same-blog] [--reaction-meta META_KEY=kind_code,...]"""
 
 import sys
 
@@ -47,6 +47,12 @@ class Command(BaseCommand):
             help="Teach the spam filter from the imported approved and spam comments.",
         )
         parser.add_argument(
+            "--same-blog",
+            action="store_true",
+            help="The file is a blog this site already imported, now at another address "
+            "(without it, a file from another blog is refused: their WordPress ids collide).",
+        )
+        parser.add_argument(
             "--reaction-meta",
             default="",
             help="Starting reaction counts from post meta: META_KEY=kind_code,kind_code...",
@@ -84,6 +90,7 @@ class Command(BaseCommand):
                     "train_spam": options["train_spam"],
                     "fetch_media": options["fetch_media"],
                     "reaction_meta": options["reaction_meta"],
+                    "same_blog": options["same_blog"],
                 },
                 progress=progress,
             )
