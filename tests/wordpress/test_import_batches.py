@@ -3,10 +3,13 @@ bounded number per article, never per comment, and a failing article undoes only
 
 from django.contrib.redirects.models import Redirect
 from django.db import connection
+from django.db.models.signals import post_save
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
+from posts import services
 from posts.models import Post
+from tests.conftest import make_user
 from wordpress.importer import run_import
 from wordpress.importer.run import ITEMS_PER_TRANSACTION
 
@@ -175,3 +178,35 @@ def test_an_author_made_by_a_failing_article_is_made_again_by_the_next(db, tmp_p
     survivor = Post.objects.get(wordpress_id=3)
     assert survivor.author.username == "nuova-firma"
     assert Comment.objects.filter(post=survivor).count() == 2
+
+
+def test_a_slug_taken_after_the_batch_read_it_gives_the_article_another(db, tmp_path):
+    # The batch reads which slugs are free once, when it starts; an editor saving an article
+    # in the admin meanwhile takes one of them. Here the editor's save is made when the
+    # batch's first article is saved, after the read and before the second one is written.
+    editor = make_user(username="editor")
+
+    def editor_saves_meanwhile(sender, instance, created, **kwargs):
+        if created and instance.wordpress_id == 1:
+            services.create_post(title="Articolo 2", author=editor, body="Mio.", language="it")
+
+    items = "".join(
+        f"<item><title>Articolo {n}</title><dc:creator>autore</dc:creator>"
+        f"<content:encoded>Testo {n}.</content:encoded><wp:post_id>{n}</wp:post_id>"
+        f"<wp:post_name>articolo-{n}</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt>"
+        f"<wp:post_type>post</wp:post_type>{comment(100 + n)}</item>"
+        for n in (1, 2, 3)
+    )
+    export = tmp_path / "race.xml"
+    export.write_text(HEAD + items + "</channel></rss>", encoding="utf-8")
+    post_save.connect(editor_saves_meanwhile, sender=Post)
+    try:
+        report = run_import(export)
+    finally:
+        post_save.disconnect(editor_saves_meanwhile, sender=Post)
+    assert not report.error and report.total("posts", "created") == 3
+    assert Post.objects.get(wordpress_id=None).slug == "articolo-2"  # the editor's
+    imported = Post.objects.get(wordpress_id=2)
+    assert imported.slug.startswith("articolo-2-") and imported.comments.count() == 1
+    assert Comment.objects.filter(wordpress_id__in=(101, 102, 103)).count() == 3

@@ -1,5 +1,6 @@
 """Articles and pages: status, dates, body, terms, featured image, and their old addresses."""
 
+from django.db import IntegrityError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -141,15 +142,24 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     else:
         post = Post.objects.filter(wordpress_id=item.id).first()
     if post is None:
-        post = services.create_post(
+        new = {
             **fields,
-            slug=_free_post_slug(context, slug_of(context, item, "posts"), language),
-            slug_is_free=True,
-            updated_at=parse_date(item.modified_gmt),
-            tags=tags,
-            categories=categories,
-            wordpress_id=item.id,
-        )
+            "updated_at": parse_date(item.modified_gmt),
+            "tags": tags,
+            "categories": categories,
+            "wordpress_id": item.id,
+        }
+        text = slug_of(context, item, "posts")
+        try:
+            post = services.create_post(
+                **new, slug=_free_post_slug(context, text, language), slug_is_free=True
+            )
+        except IntegrityError:
+            # The slug was taken after the batch read it (an editor saved an article in
+            # the admin meanwhile; create_post's savepoint undid the row): ask again.
+            post = services.create_post(
+                **new, slug=services.unique_slug(Post, text, language=language)
+            )
         outcome = "created"
         taken = context.read_ahead.get(SLUGS)
         if taken is not None:
