@@ -5,8 +5,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal.ratelimit import parse_rates
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.translation import ngettext
+from django.urls import translate_url
+from django.utils.translation import get_language, ngettext, override
 
 from blogsite.accounts import mail_limits
 from blogsite.ratelimit import too_many_requests
@@ -37,7 +39,23 @@ def login_lockout_minutes() -> int:
     return max(round(seconds / 60), 1)
 
 
+def in_page_language(url: str) -> str:
+    """A site address written in the first language ("/"), in the active one ("/en/"). The
+    address is read in the first language: under /en/, "/" names nothing."""
+    language = get_language()
+    with override(settings.LANGUAGE_CODE):
+        return translate_url(url, language)
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        """LOGIN_REDIRECT_URL ("/") in the language of the page the reader signed in on:
+        a reader who opened /en/accounts/login/ lands on the English home."""
+        return in_page_language(super().get_login_redirect_url(request))
+
+    def get_logout_redirect_url(self, request):
+        return in_page_language(super().get_logout_redirect_url(request))
+
     def send_mail(self, template_prefix, email, context_data):
         """Send one of allauth's e-mails: within the limits when a stranger can trigger it,
         and with every link on SITE_URL (allauth builds them from the request's Host)."""
