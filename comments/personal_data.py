@@ -14,9 +14,10 @@ from django.utils.translation import gettext, gettext_lazy
 
 from blogsite.personal_data.registry import DataSource, Person
 from comments.conf import comment_settings
-from comments.models import Comment, ConfirmedEmail, Unsubscription
+from comments.models import Comment, ConfirmedEmail, Flag, Unsubscription
 from comments.text import render_comment_body
 from posts import cache
+from posts.reactions.voters import anonymous_voter, new_anonymous_id
 
 
 def _any_address(field: str, emails) -> Q:
@@ -63,7 +64,27 @@ def export_comments(person: Person) -> dict:
             {"email": row.email, "kind": row.kind, "since": row.created_at}
             for row in Unsubscription.objects.filter(_any_address("email", person.emails))
         ],
+        "comments_reported": [
+            {"comment": flag.comment_id, "reported_at": flag.created_at}
+            for flag in flags_of(person).order_by("created_at", "pk")
+        ],
     }
+
+
+def flags_of(person: Person):
+    """The reports of comments made from the person's accounts (the reader key the
+    reactions use: "u:<account id>")."""
+    return Flag.objects.filter(reader__in=[f"u:{pk}" for pk in person.account_ids])
+
+
+def _anonymize_flags(person: Person) -> int:
+    """Make the person's reports anonymous, as their votes are (a new random key each): the
+    count that sent a comment back to the queue stays what it was."""
+    anonymized = 0
+    for flag in flags_of(person).only("pk"):
+        Flag.objects.filter(pk=flag.pk).update(reader=anonymous_voter(new_anonymous_id()))
+        anonymized += 1
+    return anonymized
 
 
 def _anonymize(comments, *, note: str = "") -> int:
@@ -128,6 +149,7 @@ def erase_comments(person: Person) -> dict[str, int]:
         "deleted": deleted,
         "confirmed_addresses_deleted": trust,
         "unsubscriptions_deleted": unsubscriptions,
+        "reports_anonymized": _anonymize_flags(person),
     }
 
 
@@ -144,7 +166,10 @@ def forget_addresses(before) -> int:
 
 
 def purge_comments(*, now, ip_cutoff) -> dict[str, int]:
-    return {"ip_addresses": forget_addresses(ip_cutoff)}
+    # A report holds a keyed hash of the address it came from: once a moderator has
+    # decided on the comment, it has done its work and goes with the addresses.
+    reviewed = Flag.objects.filter(reviewed_at__isnull=False, created_at__lt=ip_cutoff)
+    return {"ip_addresses": forget_addresses(ip_cutoff), "reports": reviewed.delete()[0]}
 
 
 SOURCE = DataSource(
