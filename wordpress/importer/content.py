@@ -12,7 +12,7 @@ from wordpress.batch import IN_QUERY_SIZE
 from wordpress.importer import comments, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
-from wordpress.importer.fields import parse_date, wordpress_slug
+from wordpress.importer.fields import parse_date, parse_rss_date, wordpress_slug
 from wordpress.importer.media import convert
 from wordpress.importer.page_comments import keep_page_comments
 from wordpress.importer.terms import item_terms
@@ -28,6 +28,17 @@ def _post_status(context, item: wxr.Item, kind: str):
     """
     published_at = parse_date(item.date_gmt, item.date)
     status = item.status
+    if published_at is None and status in ("publish", "future"):
+        # Other engines' WXR (Squarespace's) may write only the RSS <pubDate>.
+        published_at = parse_rss_date(item.pub_date)
+        if published_at is not None:
+            context.report.changed(
+                kind,
+                item.title,
+                _("no wp:post_date: dated by its pubDate"),
+                wordpress_id=item.id,
+                field="date",
+            )
 
     def as_draft(why):
         context.report.note(

@@ -1,0 +1,108 @@
+"""Exports that reached us from real blogs, each oddity written out small: what other
+engines' WXR writers put in the file (Squarespace's export: negative author ids, no
+wp:post_date), and a blog in a language other than the site's first, whose pages' old
+addresses must still answer 301."""
+
+from django.utils import timezone
+
+from posts.models import Page, Post, Profile
+from tests.conftest import make_user
+from wordpress.importer import run_import
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<rss xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Acme</title><link>https://example.com</link><language>{language}</language>
+<wp:wxr_version>1.2</wp:wxr_version>
+"""
+
+# As Squarespace writes it: an author id below zero, an e-mail address as the login, and
+# items with their RSS pubDate but no wp:post_date.
+SQUARESPACE = (
+    HEAD.format(language="en-US")
+    + """<wp:author><wp:author_id>-19091979</wp:author_id>
+<wp:author_login>hermione@example.com</wp:author_login>
+<wp:author_email>hermione@example.com</wp:author_email>
+<wp:author_display_name><![CDATA[Hermione Granger]]></wp:author_display_name></wp:author>
+<wp:category><wp:cat_name><![CDATA[Company News]]></wp:cat_name>
+<wp:category_nicename>Company News</wp:category_nicename><wp:category_parent /></wp:category>
+<item><title>Basic Post</title><link>/blog/basic-post.html</link>
+<content:encoded><![CDATA[<p>Body</p>]]></content:encoded>
+<wp:post_name>basic-post.html</wp:post_name><wp:post_type>post</wp:post_type>
+<wp:post_id>4</wp:post_id><wp:status>publish</wp:status>
+<pubDate>Fri, 07 Jun 2013 03:00:44 +0000</pubDate>
+<dc:creator>hermione@example.com</dc:creator></item>
+<item><link>https://example.com/services</link><title>Services</title>
+<pubDate>Sat, 27 May 2017 11:33:38 +0000</pubDate>
+<content:encoded><![CDATA[<p>What we do</p>]]></content:encoded>
+<wp:post_name>services</wp:post_name><wp:post_type>page</wp:post_type>
+<wp:post_id>135</wp:post_id><wp:status>publish</wp:status></item>
+</channel></rss>
+"""
+)
+
+
+def write(tmp_path, text):
+    path = tmp_path / "export.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_author_id_no_column_takes_costs_only_the_id(db, tmp_path):
+    report = run_import(write(tmp_path, SQUARESPACE))
+    assert not report.error
+    profile = Profile.objects.get(display_name="Hermione Granger")
+    assert profile.wordpress_id is None
+    assert profile.wordpress_login == "hermione@example.com"
+    post = Post.objects.get(wordpress_id=4)
+    assert post.author_id == profile.user_id
+    changed = [e for e in report.entries() if e.kind == "authors" and e.field == "wordpress_id"]
+    assert len(changed) == 1 and "-19091979" in changed[0].message
+    # A second run finds the author again by the login: nothing new.
+    run_import(write(tmp_path, SQUARESPACE))
+    assert Profile.objects.filter(display_name="Hermione Granger").count() == 1
+
+
+def test_an_item_dated_only_by_its_rss_pubdate_stays_published(db, tmp_path):
+    report = run_import(write(tmp_path, SQUARESPACE))
+    page = Page.objects.get(wordpress_id=135)
+    assert page.status == Page.Status.PUBLISHED
+    assert page.published_at.isoformat() == "2017-05-27T11:33:38+00:00"
+    assert Post.objects.get(wordpress_id=4).published_at.year == 2013
+    dated = [e for e in report.entries() if e.field == "date"]
+    assert {e.wordpress_id for e in dated} == {4, 135}
+
+
+def test_a_wordpress_epoch_pubdate_is_no_date(db, tmp_path):
+    """WordPress writes 1970-01-01 as the pubDate of an item it never dated."""
+    text = SQUARESPACE.replace("Sat, 27 May 2017 11:33:38", "Thu, 01 Jan 1970 00:00:00")
+    run_import(write(tmp_path, text))
+    assert Page.objects.get(wordpress_id=135).status == Page.Status.DRAFT
+
+
+def test_the_old_address_of_a_page_in_the_second_language_answers_301(db, tmp_path, client):
+    """English pages live under /en/; the old /services/ is still a permanent redirect."""
+    run_import(write(tmp_path, SQUARESPACE))
+    page = Page.objects.get(wordpress_id=135)
+    assert page.language == "en"
+    for old in ("/services/", "/services"):
+        response = client.get(old, follow=True)
+        assert response.redirect_chain, old
+        assert all(code == 301 for _url, code in response.redirect_chain), old
+        assert response.redirect_chain[-1][0] == page.get_absolute_url()
+        assert response.status_code == 200
+
+
+def test_a_page_written_here_in_another_language_keeps_its_temporary_redirect(db, client):
+    """Only imported pages' old addresses are made permanent."""
+    Page.objects.create(
+        title="Services",
+        slug="services",
+        language="en",
+        body="x",
+        author=make_user(),
+        status=Page.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    assert client.get("/services/").status_code == 302
