@@ -23,7 +23,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,10 +112,26 @@ def _old_path(url: str, base_host: str) -> str:
     return path + (f"?{parts.query}" if parts.query else "")
 
 
+def _guid_is_address(guid: str, wordpress_id: str) -> bool:
+    """Whether WordPress answered the guid as an address of this item: its ?p=ID or
+    ?page_id=ID form, or a permalink (WordPress.com); not a file's address, and not a guid
+    some other engine invented."""
+    parts = urlsplit(guid.strip())
+    if not parts.path and not parts.query:
+        return False
+    if parts.query:
+        query = parse_qs(parts.query)
+        return wordpress_id in query.get("p", []) + query.get("page_id", [])
+    return "." not in parts.path.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _answers(client, old: str, target: str) -> str:
     """An empty string when `old` answers 301 to `target` (through at most three 301s, the
     slash CommonMiddleware appends first); else what it answers."""
     where, hops = old, []
+    if unquote(old) == unquote(target):  # served where it was (a page in the first language)
+        response = client.get(old)
+        return "" if response.status_code == 200 else str(response.status_code)
     for _hop in range(3):
         response = client.get(where)
         if response.status_code != 301:
@@ -214,9 +230,8 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
         target = row.get_absolute_url()
         query = "p" if item["type"] == "post" else "page_id"
         olds = {_old_path(item["link"], base_host), f"/?{query}={item['id']}"}
-        guid = _old_path(item["guid"], base_host)
-        if guid and "." not in guid.rsplit("/", 1)[-1]:  # not a file's address
-            olds.add(guid)
+        if _guid_is_address(item["guid"], item["id"]):
+            olds.add(_old_path(item["guid"], base_host))
         for old in sorted(o for o in olds if o):
             figures["links"] += 1
             answer = _answers(client, old, target)

@@ -10,6 +10,8 @@ by RedirectFallbackMiddleware); an old address that matches no row is read by it
 (wordpress.oldaddresses) when our own answer is a 404.
 """
 
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
@@ -19,6 +21,7 @@ from django.urls import Resolver404, resolve
 from blogsite.addresses import address_in_own_words
 from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile, Tag
+from wordpress.models import ImportedBlog
 from wordpress.oldaddresses import (
     YEAR,
     archive_page,
@@ -105,6 +108,17 @@ def query_target(query) -> str | None:
     return target
 
 
+def blog_roots() -> set[str]:
+    """The paths an imported blog lived under (/blog/ for example.com/blog): WordPress
+    answered its query-string addresses (/blog/?p=12, /blog/index.php?p=12) there."""
+    roots = set()
+    for address in ImportedBlog.objects.values_list("address", flat=True):
+        path = unquote(address.partition("/")[2]).strip("/")
+        if path:
+            roots.update({f"/{path}", f"/{path}/", f"/{path}/index.php"})
+    return roots
+
+
 def is_old(path: str) -> bool:
     """Whether a 404 at `path` may be an old address: not one of our own views' addresses
     in any language's words (their 404, a missing article or a bad ?thread=, stays theirs;
@@ -143,7 +157,9 @@ class WordPressIdRedirectMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if request.path in ("/", "/index.php") and any(k in request.GET for k in QUERY_KEYS):
+        if any(k in request.GET for k in QUERY_KEYS) and (
+            request.path in ("/", "/index.php") or request.path in blog_roots()
+        ):
             target = query_target(request.GET)
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)

@@ -106,3 +106,45 @@ def test_a_page_written_here_in_another_language_keeps_its_temporary_redirect(db
         published_at=timezone.now(),
     )
     assert client.get("/services/").status_code == 302
+
+
+# A blog WordPress served from a folder (example.com/blog/): its query-string addresses
+# were /blog/?p=12 and /blog/index.php?page_id=10, not /?p=12.
+IN_A_FOLDER = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Blog</title><link>https://example.com/blog</link><language>it-IT</language>
+<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://example.com/blog</wp:base_site_url>
+<wp:base_blog_url>https://example.com/blog</wp:base_blog_url>
+<wp:author><wp:author_id>1</wp:author_id><wp:author_login>admin</wp:author_login></wp:author>
+<item><title>Chi siamo</title><link>https://example.com/blog/chi-siamo/</link>
+<dc:creator>admin</dc:creator><guid isPermaLink="false">https://example.com/blog/?page_id=10</guid>
+<content:encoded><![CDATA[<p>Noi</p>]]></content:encoded><wp:post_id>10</wp:post_id>
+<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt><wp:post_name>chi-siamo</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>page</wp:post_type></item>
+<item><title>Primo</title><link>https://example.com/blog/2021/03/01/primo/</link>
+<dc:creator>admin</dc:creator><guid isPermaLink="false">https://example.com/blog/?p=12</guid>
+<content:encoded><![CDATA[<p>Testo</p>]]></content:encoded><wp:post_id>12</wp:post_id>
+<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt><wp:post_name>primo</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+</channel></rss>
+"""
+
+
+def test_query_addresses_of_a_blog_in_a_folder_answer_301(db, tmp_path, client):
+    run_import(write(tmp_path, IN_A_FOLDER))
+    post = Post.objects.get(wordpress_id=12)
+    page = Page.objects.get(wordpress_id=10)
+    for old, target in (
+        ("/blog/?p=12", post.get_absolute_url()),
+        ("/blog?p=12", post.get_absolute_url()),
+        ("/blog/index.php?p=12", post.get_absolute_url()),
+        ("/blog/?page_id=10", page.get_absolute_url()),
+        ("/blog/2021/03/01/primo/", post.get_absolute_url()),
+    ):
+        response = client.get(old)
+        assert (response.status_code, response.get("Location")) == (301, target), old
+    assert client.get("/blog/?p=99").status_code == 404
+    # Another folder is not the blog's.
+    assert client.get("/altro/?p=12").status_code == 404
