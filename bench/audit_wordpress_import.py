@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "blogsite.test_settings")
 
-WP_PREFIX = "http://wordpress.org/export/"
+WP_PREFIXES = ("http://wordpress.org/export/", "https://wordpress.org/export/")
 
 
 def _local(tag) -> tuple[str, str]:
@@ -38,7 +38,7 @@ def _local(tag) -> tuple[str, str]:
         return "", ""
     if tag.startswith("{"):
         uri, name = tag[1:].split("}", 1)
-        if uri.startswith(WP_PREFIX) and "excerpt" not in uri:
+        if uri.startswith(WP_PREFIXES) and "excerpt" not in uri:
             return "wp", name
         return uri, name
     if ":" in tag:  # an undeclared prefix the recovering parser kept in the name

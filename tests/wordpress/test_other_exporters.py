@@ -148,3 +148,32 @@ def test_query_addresses_of_a_blog_in_a_folder_answer_301(db, tmp_path, client):
     assert client.get("/blog/?p=99").status_code == 404
     # Another folder is not the blog's.
     assert client.get("/altro/?p=12").status_code == 404
+
+
+def test_an_old_page_address_of_the_second_language_is_no_collision(db, tmp_path):
+    """/services/ is not answered by the English page (that lives at /en/services/): the
+    report does not call it one of our addresses, and the redirect row is kept."""
+    report = run_import(write(tmp_path, SQUARESPACE))
+    assert not [path for path, _what in report.collisions if path == "/services/"]
+
+
+def test_two_items_with_one_wordpress_id_are_reported(db, tmp_path):
+    """Seen in an exporter's test file: two pages under id 334. The later one replaces the
+    first (one id, one row), and the report names the page that was replaced."""
+    page = (
+        "<item><title>{title}</title><link>https://example.com/{slug}/</link>"
+        "<content:encoded><![CDATA[<p>x</p>]]></content:encoded>"
+        "<wp:post_id>334</wp:post_id><wp:post_date_gmt>2012-04-11 11:38:08</wp:post_date_gmt>"
+        "<wp:post_name>{slug}</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>page</wp:post_type></item>"
+    )
+    text = SQUARESPACE.replace(
+        "</channel>",
+        page.format(title="Page", slug="contact")
+        + page.format(title="Empty", slug="empty")
+        + "</channel>",
+    )
+    report = run_import(write(tmp_path, text))
+    notes = [e for e in report.entries() if e.wordpress_id == 334 and e.field == "wordpress_id"]
+    assert len(notes) == 1 and "“Page”" in notes[0].message
+    assert Page.objects.filter(wordpress_id=334).count() == 1
