@@ -4,6 +4,7 @@ Usage (from the repository root):
     .venv/bin/python bench/audit_wordpress_import.py EXPORT.xml [EXPORT.xml ...]
     .venv/bin/python bench/audit_wordpress_import.py --language fr=it blog-fr.xml
     .venv/bin/python bench/audit_wordpress_import.py --verbose EXPORT.xml   # every failure
+    .venv/bin/python bench/audit_wordpress_import.py --media-dir UPLOADS EXPORT.xml
 
 For each file it first reads the export on its own, with a plain recovering XML parse that
 shares nothing with our importer, and counts what WordPress showed everyone: post and page
@@ -15,7 +16,10 @@ page is there and published, that every approved comment is there and approved (
 pages are kept apart, as wordpress.PageComment rows), and that the item's old addresses (the
 <link> path, its guid when that is an address of the same site, and ?p=ID or ?page_id=ID)
 answer 301 to that article or page through Django's test client. A lost item is named with
-the reason the import report gives for it.
+the reason the import report gives for it. Approved comments on articles are also checked
+for their kind (pingbacks and trackbacks kept apart) and the comment they answer. Each
+attachment's old page and ?attachment_id=ID must answer 301, except when neither its file
+(no --media-dir, or not in it) nor its article is here: those are counted as "nofile".
 """
 
 import json
@@ -75,6 +79,7 @@ def read_export(path: str) -> dict:
                     "id": _child_text(child, "wp", "comment_id"),
                     "approved": _child_text(child, "wp", "comment_approved"),
                     "type": _child_text(child, "wp", "comment_type") or "comment",
+                    "parent": _child_text(child, "wp", "comment_parent") or "0",
                 }
             )
         items.append(
@@ -83,6 +88,7 @@ def read_export(path: str) -> dict:
                 "type": _child_text(item, "wp", "post_type"),
                 "status": _child_text(item, "wp", "status"),
                 "password": _child_text(item, "wp", "post_password"),
+                "parent": _child_text(item, "wp", "post_parent"),
                 "title": _child_text(item, "", "title"),
                 "link": _child_text(item, "", "link"),
                 "guid": _child_text(item, "", "guid"),
@@ -143,7 +149,7 @@ def _answers(client, old: str, target: str) -> str:
     return " -> ".join(hops)
 
 
-def audit(path: str, language: str) -> dict:
+def audit(path: str, language: str, media_dir: str) -> dict:
     """Import one file into a fresh test database and compare; return the figures."""
     import warnings
 
@@ -159,19 +165,19 @@ def audit(path: str, language: str) -> dict:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        return _compare(export, path, language, Client())
+        return _compare(export, path, language, media_dir, Client())
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
 
 
-def _compare(export: dict, path: str, language: str, client) -> dict:
+def _compare(export: dict, path: str, language: str, media_dir: str, client) -> dict:
     from comments.models import Comment
-    from posts.models import Page, Post
+    from posts.models import Media, Page, Post
     from wordpress.importer import run_import
     from wordpress.models import PageComment
 
-    report = run_import(path, language=language)
+    report = run_import(path, language=language, media_dir=media_dir or None)
     reasons: dict[str, list[str]] = {}
     for entry in report.entries():
         if entry.wordpress_id is not None and entry.action == "skipped":
@@ -184,6 +190,7 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
         "published": 0,
         "protected": 0,
         "attachments": 0,
+        "no_file": 0,
         "comments": 0,
         "pings": 0,
         "lost": [],
@@ -200,6 +207,21 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
     for item in export["items"]:
         if item["type"] == "attachment":
             figures["attachments"] += 1
+            # An attachment's page answers 301 (to its media page or its article); where
+            # to, the import decides.
+            olds = {_old_path(item["link"], base_host), f"/?attachment_id={item['id']}"}
+            parent = int(item["parent"] or 0)
+            if not Media.objects.filter(wordpress_id=int(item["id"] or 0)).exists() and not (
+                Post.objects.published().filter(wordpress_id=parent).exists()
+                or Page.objects.published().filter(wordpress_id=parent).exists()
+            ):
+                figures["no_file"] += 1  # neither its file nor its article is here
+                continue
+            for old in sorted(o for o in olds if o):
+                figures["links"] += 1
+                status = client.get(old).status_code
+                if status != 301:
+                    figures["failing"].append(f"{old} -> {status} (attachment page)")
         if item["type"] not in ("post", "page") or item["status"] != "publish":
             continue
         figures["published"] += 1
@@ -207,7 +229,9 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
         row = model.objects.filter(wordpress_id=int(item["id"] or 0)).first()
         if item["password"]:
             figures["protected"] += 1  # a draft here by design: WordPress hid its body
-        why = "; ".join(reasons.get(item["id"], [])) or "no report entry"
+        why = "; ".join(reasons.get(item["id"], [])) or (
+            "the import stopped" if report.error else "no report entry"
+        )
         if row is None:
             figures["lost"].append(f"{item['type']} {item['id']} {item['title'][:40]!r}: {why}")
         elif row.status != "published" and not item["password"]:
@@ -225,6 +249,15 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
             if not found:
                 why = "; ".join(reasons.get(comment["id"], [])) or "no report entry"
                 figures["lost_comments"].append(f"comment {cid} on {item['id']}: {why}")
+            elif item["type"] == "post":
+                found = Comment.objects.select_related("parent").get(wordpress_id=cid)
+                kind = comment["type"] if ping else "comment"
+                parent = found.parent.wordpress_id if found.parent else 0
+                if found.kind != kind or str(parent or 0) != comment["parent"]:
+                    figures["lost_comments"].append(
+                        f"comment {cid} on {item['id']}: kind {found.kind} (file {kind}),"
+                        f" reply to {parent or 0} (file {comment['parent']})"
+                    )
         if row is None or row.status != "published":
             continue
         target = row.get_absolute_url()
@@ -244,22 +277,24 @@ def _compare(export: dict, path: str, language: str, client) -> dict:
 
 
 def main(argv: list[str]) -> None:
-    language, verbose, paths = "", False, []
+    language, media_dir, verbose, paths = "", "", False, []
     args = iter(argv)
     for arg in args:
         if arg == "--language":
             language = next(args)
+        elif arg == "--media-dir":
+            media_dir = next(args)
         elif arg == "--verbose":
             verbose = True
         else:
             paths.append(arg)
     header = (
         f"{'file':34} {'wxr':>4} {'lang':6} {'items':>6} {'publ':>5} {'att':>5} "
-        f"{'comm':>6} {'ping':>5} {'lost':>5} {'lostc':>6} {'links':>6} {'fail':>5}"
+        f"{'comm':>6} {'ping':>5} {'lost':>5} {'lostc':>6} {'links':>6} {'fail':>5} {'nofile':>6}"
     )
     print(header)
     for path in paths:
-        command = [sys.executable, __file__, "--child", path, language]
+        command = [sys.executable, __file__, "--child", path, language, media_dir]
         done = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
         name = Path(path).name[:34]
         if done.returncode:
@@ -270,7 +305,7 @@ def main(argv: list[str]) -> None:
             f"{name:34} {f['version']:>4} {f['language'][:6]:6} {f['items']:6} "
             f"{f['published']:5} {f['attachments']:5} {f['comments']:6} {f['pings']:5} "
             f"{len(f['lost']):5} {len(f['lost_comments']):6} {f['links']:6} "
-            f"{len(f['failing']):5}"
+            f"{len(f['failing']):5} {f['no_file']:6}"
         )
         if f["duplicate_ids"]:
             print(f"    published items sharing a wp:post_id: {', '.join(f['duplicate_ids'])}")
@@ -285,7 +320,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--child":
-        print(json.dumps(audit(sys.argv[2], sys.argv[3])), flush=True)
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        print(json.dumps(audit(*sys.argv[2:])), flush=True)
     else:
         main(sys.argv[1:])

@@ -5,7 +5,7 @@ addresses must still answer 301."""
 
 from django.utils import timezone
 
-from posts.models import Page, Post, Profile
+from posts.models import Media, Page, Post, Profile
 from tests.conftest import make_user
 from wordpress.importer import run_import
 
@@ -177,3 +177,29 @@ def test_two_items_with_one_wordpress_id_are_reported(db, tmp_path):
     notes = [e for e in report.entries() if e.wordpress_id == 334 and e.field == "wordpress_id"]
     assert len(notes) == 1 and "“Page”" in notes[0].message
     assert Page.objects.filter(wordpress_id=334).count() == 1
+
+
+def test_the_page_of_an_attachment_whose_article_is_a_draft_leads_to_its_file(
+    db, tmp_path, client, media_dir, media_root
+):
+    """An image uploaded into an article that stayed a draft (or went to the trash): its
+    old page answers with the image's own page here, not a 404."""
+    items = (
+        "<item><title>Bozza</title><link>https://example.com/?p=51</link>"
+        "<content:encoded><![CDATA[<p>x</p>]]></content:encoded><wp:post_id>51</wp:post_id>"
+        "<wp:post_name>bozza</wp:post_name><wp:status>draft</wp:status>"
+        "<wp:post_type>post</wp:post_type></item>"
+        "<item><title>grafico</title><link>https://example.com/bozza/grafico/</link>"
+        "<wp:post_id>50</wp:post_id><wp:post_parent>51</wp:post_parent>"
+        "<wp:post_date_gmt>2020-03-01 08:00:00</wp:post_date_gmt>"
+        "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type>"
+        "<wp:attachment_url>https://example.com/wp-content/uploads/2020/03/grafico.jpg"
+        "</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key>"
+        "<wp:meta_value>2020/03/grafico.jpg</wp:meta_value></wp:postmeta></item>"
+    )
+    text = SQUARESPACE.replace("</channel>", items + "</channel>")
+    run_import(write(tmp_path, text), media_dir=media_dir)
+    media = Media.objects.get(wordpress_id=50)
+    for old in ("/?attachment_id=50", "/bozza/grafico/"):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, media.get_absolute_url())
