@@ -237,8 +237,8 @@ def _compare(export: dict, path: str, language: str, media_dir: str, client) -> 
         elif row.status != "published" and not item["password"]:
             figures["lost"].append(f"{item['type']} {item['id']}: imported as {row.status}")
         for comment in item["comments"]:
-            if comment["approved"] != "1":
-                continue
+            if comment["approved"] != "1" or comment["type"] == "note":
+                continue  # held, spam, trash, or an editors' note: never public
             ping = comment["type"] in ("pingback", "trackback")
             figures["pings" if ping else "comments"] += 1
             cid = int(comment["id"] or 0)

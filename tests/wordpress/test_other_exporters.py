@@ -5,9 +5,11 @@ addresses must still answer 301."""
 
 from django.utils import timezone
 
+from comments.models import Comment
 from posts.models import Media, Page, Post, Profile
 from tests.conftest import make_user
 from wordpress.importer import run_import
+from wordpress.models import PageComment
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <rss xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
@@ -203,3 +205,42 @@ def test_the_page_of_an_attachment_whose_article_is_a_draft_leads_to_its_file(
     for old in ("/?attachment_id=50", "/bozza/grafico/"):
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, media.get_absolute_url())
+
+
+def note(cid, parent=0, approved="0", kind="note"):
+    return (
+        f"<wp:comment><wp:comment_id>{cid}</wp:comment_id>"
+        "<wp:comment_author><![CDATA[admin]]></wp:comment_author>"
+        "<wp:comment_date_gmt>2026-03-24 10:37:45</wp:comment_date_gmt>"
+        f"<wp:comment_content><![CDATA[Note {cid}]]></wp:comment_content>"
+        f"<wp:comment_approved><![CDATA[{approved}]]></wp:comment_approved>"
+        f"<wp:comment_type><![CDATA[{kind}]]></wp:comment_type>"
+        f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
+    )
+
+
+def noted_item(pid, kind, first_id):
+    """An article or page with a note, a reply to it (approved) and a reader's comment."""
+    comments = (
+        note(first_id)
+        + note(first_id + 1, parent=first_id, approved="1")
+        + note(first_id + 2, kind="comment", approved="1")
+    )
+    return (
+        f"<item><title>Notes</title><link>https://example.com/notes-{pid}/</link>"
+        f"<content:encoded><![CDATA[<p>x</p>]]></content:encoded><wp:post_id>{pid}</wp:post_id>"
+        "<wp:post_date_gmt>2026-03-24 10:38:09</wp:post_date_gmt>"
+        f"<wp:post_name>notes-{pid}</wp:post_name><wp:status>publish</wp:status>"
+        f"<wp:post_type>{kind}</wp:post_type>{comments}</item>"
+    )
+
+
+def test_editors_notes_are_not_reader_comments(db, tmp_path):
+    """WordPress 6.9 exports its block notes (editors' remarks on a draft's text) as
+    comments of type "note": they never reach the moderation queue or a page here."""
+    items = noted_item(20, "post", 2) + noted_item(21, "page", 5)
+    report = run_import(write(tmp_path, SQUARESPACE.replace("</channel>", items + "</channel>")))
+    assert list(Comment.objects.values_list("wordpress_id", flat=True)) == [4]
+    assert list(PageComment.objects.values_list("wordpress_id", flat=True)) == [7]
+    skipped = {e.wordpress_id for e in report.entries() if e.field == "type"}
+    assert skipped == {2, 3, 5, 6}
