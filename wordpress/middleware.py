@@ -10,6 +10,8 @@ by RedirectFallbackMiddleware); an old address that matches no row is read by it
 (wordpress.oldaddresses) when our own answer is a 404.
 """
 
+from urllib.parse import unquote
+
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
@@ -19,6 +21,7 @@ from django.urls import Resolver404, resolve
 from blogsite.addresses import address_in_own_words
 from blogsite.ids import parse_id
 from posts.models import Category, Page, Post, Profile, Tag
+from wordpress.models import ImportedBlog
 from wordpress.oldaddresses import (
     YEAR,
     archive_page,
@@ -105,6 +108,17 @@ def query_target(query) -> str | None:
     return target
 
 
+def blog_roots() -> set[str]:
+    """The paths an imported blog lived under (/blog/ for example.com/blog): WordPress
+    answered its query-string addresses (/blog/?p=12, /blog/index.php?p=12) there."""
+    roots = set()
+    for address in ImportedBlog.objects.values_list("address", flat=True):
+        path = unquote(address.partition("/")[2]).strip("/")
+        if path:
+            roots.update({f"/{path}", f"/{path}/", f"/{path}/index.php"})
+    return roots
+
+
 def is_old(path: str) -> bool:
     """Whether a 404 at `path` may be an old address: not one of our own views' addresses
     in any language's words (their 404, a missing article or a bad ?thread=, stays theirs;
@@ -120,6 +134,22 @@ def is_old(path: str) -> bool:
     return address_in_own_words(path) is None
 
 
+def imported_page_elsewhere(path: str) -> bool:
+    """Whether `path` is the old address of a page imported from WordPress that our page
+    view sends on with a temporary redirect: a page in a language other than the first
+    lives under that language's prefix (/en/about/), and the view's redirect from /about/
+    is temporary because a page in the first language may take the path later. The old
+    WordPress address is permanent: it gets a 301 like every other."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    if match.view_name != "posts:page":
+        return False
+    page_path = match.kwargs["path"].strip("/")
+    return Page.objects.filter(path=page_path, wordpress_id__isnull=False).exists()
+
+
 class WordPressIdRedirectMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -127,11 +157,15 @@ class WordPressIdRedirectMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if request.path in ("/", "/index.php") and any(k in request.GET for k in QUERY_KEYS):
+        if any(k in request.GET for k in QUERY_KEYS) and (
+            request.path in ("/", "/index.php") or request.path in blog_roots()
+        ):
             target = query_target(request.GET)
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
+        if response.status_code == 302 and imported_page_elsewhere(request.path):
+            return HttpResponsePermanentRedirect(response["Location"])
         if response.status_code == 404 and is_old(request.path):
             target = resolve_old_path(request.path)
             if target and target.split("?", 1)[0] != request.path:

@@ -7,6 +7,7 @@ middleware only acts on a 404) and shadowing our page silently would be worse.
 
 from urllib.parse import unquote, urlsplit
 
+from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
@@ -38,15 +39,23 @@ def reverse_in(language: str, name: str, **kwargs) -> str | None:
         return None
 
 
+def _language_of(path: str) -> str:
+    """The language whose addresses `path` is among: its prefix's, else the first's."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 def answered_here(path: str) -> str:
-    """What of ours answers at `path` ("" when nothing does, so a redirect may go there)."""
+    """What of ours answers at `path` ("" when nothing does, so a redirect may go there).
+    A page answers only in its own language: an English page is at /en/about/, and
+    /about/ only leads there."""
     try:
         match = resolve(unquote(path))
     except Resolver404:
         return ""
     if match.view_name == "posts:page":
         page_path = match.kwargs["path"].strip("/")
-        return f"page /{page_path}/" if Page.objects.filter(path=page_path).exists() else ""
+        pages = Page.objects.filter(path=page_path, language=_language_of(path))
+        return f"page /{page_path}/" if pages.exists() else ""
     return match.view_name or match.url_name or "view"
 
 
@@ -66,10 +75,11 @@ def answers_here(paths) -> dict:
     found = set()
     if page_paths:
         found = set(
-            Page.objects.filter(path__in=set(page_paths.values())).values_list("path", flat=True)
+            Page.objects.filter(path__in=set(page_paths.values())).values_list("path", "language")
         )
     for path, page_path in page_paths.items():
-        answers[path] = f"page /{page_path}/" if page_path in found else ""
+        here = (page_path, _language_of(path)) in found
+        answers[path] = f"page /{page_path}/" if here else ""
     return answers
 
 

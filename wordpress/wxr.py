@@ -88,6 +88,7 @@ class Item:
     excerpt: str = ""
     date: str = ""
     date_gmt: str = ""
+    pub_date: str = ""  # the RSS <pubDate>: a date when an exporter wrote no wp:post_date
     modified_gmt: str = ""
     comment_status: str = "open"
     name: str = ""
@@ -215,6 +216,7 @@ ITEM_FIELDS = {
     "excerpt:encoded": "excerpt",
     "wp:post_date": "date",
     "wp:post_date_gmt": "date_gmt",
+    "pubDate": "pub_date",
     "wp:post_modified_gmt": "modified_gmt",
     "wp:comment_status": "comment_status",
     "wp:post_name": "name",

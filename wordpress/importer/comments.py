@@ -34,6 +34,10 @@ STATUSES = {
     "post-trashed": Comment.Status.TRASH,
 }
 KINDS = {"pingback": Comment.Kind.PINGBACK, "trackback": Comment.Kind.TRACKBACK}
+# WordPress 6.9's notes: what editors write to each other on a block of a draft, stored as
+# comments of this type. Never shown to readers, they are not reader comments here either
+# (one approved by mistake in the moderation queue would publish an editor's remark).
+EDITORIAL_TYPES = {"note"}
 LINK = re.compile(r"""<a\b[^>]*\bhref\s*=\s*(["'])(.*?)\1[^>]*>(.*?)</a>""", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
 BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.I)
@@ -50,6 +54,20 @@ def plain_body(content: str) -> str:
     text = LINK.sub(link, content or "")
     text = BREAK.sub("\n", text)
     return html.unescape(TAG.sub("", text)).strip()
+
+
+def skip_editorial(report, kind: str, source) -> bool:
+    """Report and leave out an editors' note (EDITORIAL_TYPES); False for a comment."""
+    if (source.type or "").strip().lower() not in EDITORIAL_TYPES:
+        return False
+    report.skip(
+        kind,
+        source.author,
+        _("an editors' note on the text, never shown to readers: not imported"),
+        wordpress_id=source.id,
+        field="type",
+    )
+    return True
 
 
 def parse_ip(value: str) -> str | None:
@@ -105,7 +123,7 @@ def import_comments(context, item, post) -> None:
         report.skip(
             KIND, source.author, _("its WordPress id is out of range"), field="wordpress_id"
         )
-    sources = [s for s in sources if storable_id(s.id)]
+    sources = [s for s in sources if storable_id(s.id) and not skip_editorial(report, KIND, s)]
     if not sources:
         return
     ids = [c.id for c in sources]

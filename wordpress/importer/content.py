@@ -12,7 +12,7 @@ from wordpress.batch import IN_QUERY_SIZE
 from wordpress.importer import comments, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
-from wordpress.importer.fields import parse_date, wordpress_slug
+from wordpress.importer.fields import parse_date, parse_rss_date, wordpress_slug
 from wordpress.importer.media import convert
 from wordpress.importer.page_comments import keep_page_comments
 from wordpress.importer.terms import item_terms
@@ -28,6 +28,17 @@ def _post_status(context, item: wxr.Item, kind: str):
     """
     published_at = parse_date(item.date_gmt, item.date)
     status = item.status
+    if published_at is None and status in ("publish", "future"):
+        # Other engines' WXR (Squarespace's) may write only the RSS <pubDate>.
+        published_at = parse_rss_date(item.pub_date)
+        if published_at is not None:
+            context.report.changed(
+                kind,
+                item.title,
+                _("no wp:post_date: dated by its pubDate"),
+                wordpress_id=item.id,
+                field="date",
+            )
 
     def as_draft(why):
         context.report.note(
@@ -108,7 +119,26 @@ def slug_of(context, item: wxr.Item, kind: str) -> str:
     return slug
 
 
+def note_repeated_id(context, item: wxr.Item, kind: str) -> None:
+    """A file that lists one WordPress id twice (another engine's WXR, two exports pasted
+    together): the later item updates the row the first one made, whose content is then
+    gone. Nothing can keep both under one id; the report names the one replaced."""
+    first = context.seen_items.get((kind, item.id))
+    if first is None:
+        context.seen_items[(kind, item.id)] = (item.title or item.name)[:80]
+        return
+    context.report.note(
+        kind,
+        item.title,
+        _("the file gives WordPress id %(id)s to another item too: this one replaced “%(first)s”")
+        % {"id": item.id, "first": first},
+        wordpress_id=item.id,
+        field="wordpress_id",
+    )
+
+
 def import_post(context: ImportContext, item: wxr.Item) -> None:
+    note_repeated_id(context, item, "posts")
     status, published_at, reason = _post_status(context, item, "posts")
     if status is None:
         context.report.skip("posts", item.title, reason, wordpress_id=item.id, field="status")
@@ -224,6 +254,7 @@ def _free_post_slug(context, text: str, language: str) -> str:
 
 
 def import_page(context: ImportContext, item: wxr.Item) -> None:
+    note_repeated_id(context, item, "pages")
     status, published_at, reason = _post_status(context, item, "pages")
     if status is None:
         context.report.skip("pages", item.title, reason, wordpress_id=item.id, field="status")

@@ -1,12 +1,15 @@
 """WordPress's dates and slugs, read the way WordPress writes them."""
 
+import dataclasses
 import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 WORDPRESS_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 
@@ -23,6 +26,18 @@ def parse_date(gmt: str, local: str = "") -> datetime | None:
             except ValueError:
                 continue
     return None
+
+
+def parse_rss_date(value: str) -> datetime | None:
+    """An RSS <pubDate> (RFC 822, "Sat, 27 May 2017 11:33:38 +0000"); None when absent or
+    unreadable, and for 1970-01-01, which WordPress writes for an item it never dated."""
+    try:
+        date = parsedate_to_datetime((value or "").strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=UTC)
+    return date.astimezone(UTC) if date.year > 1970 else None
 
 
 def wordpress_slug(name: str) -> str:
@@ -46,3 +61,19 @@ MAX_ID = 2**63 - 1
 
 def storable_id(value: int) -> bool:
     return 0 < value <= MAX_ID
+
+
+def without_unstorable_id(report, kind: str, label: str, record):
+    """The author or term with its WordPress id dropped when no database column takes it
+    (Squarespace's WXR export writes negative author ids): it is then found by its login or
+    slug like a WXR 1.0 one, and the report says so, instead of the row failing the run."""
+    if record.id is None or storable_id(record.id):
+        return record
+    report.changed(
+        kind,
+        label,
+        _("its WordPress id (%(id)s) is out of range: found by its name instead")
+        % {"id": record.id},
+        field="wordpress_id",
+    )
+    return dataclasses.replace(record, id=None)

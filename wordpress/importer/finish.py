@@ -67,8 +67,9 @@ def finish(context: ImportContext) -> None:
 
 def attachment_links(context: ImportContext) -> None:
     """An attachment's page (/article/image-name/, /?attachment_id=N) answers with the
-    article or page it belongs to; an attachment of none, with its page here (the file with
-    its player and a link to download it)."""
+    article or page it belongs to; an attachment of none, or of one that is not published
+    here (a draft, the trash, an item the file lacks), with its page here (the file with its
+    player and a link to download it)."""
     pages = context.attachment_links
     ids = list(pages)
     for start in range(0, len(ids), IN_QUERY_SIZE):
@@ -82,14 +83,16 @@ def attachment_links(context: ImportContext) -> None:
             for row in model.objects.published().filter(wordpress_id__in=parents):
                 targets[row.wordpress_id] = row.get_absolute_url()
         unattached = [
-            wordpress_id for wordpress_id, (parent, _link) in chunk.items() if not parent
+            wordpress_id
+            for wordpress_id, (parent, _link) in chunk.items()
+            if parent not in targets
         ]
         files = {
             m.wordpress_id: m.get_absolute_url()
             for m in Media.objects.filter(wordpress_id__in=unattached).only("pk", "wordpress_id")
         }
         for wordpress_id, (parent, link) in chunk.items():
-            target = targets.get(parent) if parent else files.get(wordpress_id)
+            target = targets.get(parent) or files.get(wordpress_id)
             if target:
                 context.redirects.add(link, target)
                 context.redirects.add_query("attachment_id", wordpress_id, target)

@@ -8,7 +8,7 @@ in the report: nothing published is lost.
 
 from django.utils.translation import gettext as _
 
-from wordpress.importer.comments import STATUSES, parse_ip, plain_body
+from wordpress.importer.comments import STATUSES, parse_ip, plain_body, skip_editorial
 from wordpress.importer.fields import parse_date, valid_email
 from wordpress.models import PageComment
 
@@ -28,6 +28,7 @@ FIELDS = (
 
 def keep_page_comments(context, item, page) -> None:
     sources = list(item.comments) + context.attachment_comments.pop(item.id, [])
+    sources = [s for s in sources if not skip_editorial(context.report, KIND, s)]
     if not sources:
         return
     existing = PageComment.objects.in_bulk([c.id for c in sources], field_name="wordpress_id")

@@ -30,7 +30,7 @@ from wordpress.importer.authors import import_author
 from wordpress.importer.body_files import import_body_files, note_body_files
 from wordpress.importer.content import import_page, import_post
 from wordpress.importer.context import ImportContext
-from wordpress.importer.fields import storable_id
+from wordpress.importer.fields import storable_id, without_unstorable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
 from wordpress.importer.prefetch import prefetch_media
@@ -220,15 +220,18 @@ def _import_record(context, record) -> bool:
     if isinstance(record, wxr.Site):
         _start(context, record)
     elif isinstance(record, wxr.Author):
+        label = record.display_name or record.login
+        record = without_unstorable_id(context.report, "authors", label, record)
         _atomic(
             context,
             "authors",
-            record.display_name or record.login,
+            label,
             lambda r=record: import_author(context, r),
             wordpress_id=record.id,
         )
     elif isinstance(record, wxr.Term):
         context.terms.clear()  # a term's slug or name may change: look them up afresh
+        record = without_unstorable_id(context.report, term_kind(record), record.name, record)
         _atomic(
             context,
             term_kind(record),
