@@ -122,11 +122,16 @@ def slug_of(context, item: wxr.Item, kind: str) -> str:
 def note_repeated_id(context, item: wxr.Item, kind: str) -> None:
     """A file that lists one WordPress id twice (another engine's WXR, two exports pasted
     together): the later item updates the row the first one made, whose content is then
-    gone. Nothing can keep both under one id; the report names the one replaced."""
-    first = context.seen_items.get((kind, item.id))
-    if first is None:
-        context.seen_items[(kind, item.id)] = (item.title or item.name)[:80]
+    gone. Nothing can keep both under one id; the report names the one replaced (read
+    back from its row: the run keeps only the ids it has seen)."""
+    seen = context.seen_items.setdefault(kind, set())
+    if item.id not in seen:
+        seen.add(item.id)
         return
+    model = Post if kind == "posts" else Page
+    first = model.objects.filter(wordpress_id=item.id).values_list("title", flat=True).first()
+    if first is None:
+        return  # the first one was not imported (the report says why): nothing replaced
     context.report.note(
         kind,
         item.title,

@@ -54,8 +54,8 @@ class ImportContext:
     attachment_links: dict = field(default_factory=dict)
     # Each item's and term's language and translation group (importer.languages).
     languages: LanguagePlan | None = None
-    # The title of each article and page read so far, by (kind, WordPress id): a file that
-    # lists one id twice is reported (content.note_repeated_id).
+    # The WordPress ids of the articles and pages read so far, by kind: a file that lists
+    # one id twice is reported (content.note_repeated_id).
     seen_items: dict = field(default_factory=dict)
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
