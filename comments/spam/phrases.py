@@ -86,6 +86,7 @@ def phrase_strength(text: str) -> tuple[list[str], float]:
     """Return the promotional phrases found in normalised text and their strength, where a
     phrase counts 1 and engagement bait WEAK_FACTOR."""
     found, strength = [], 0.0
+    text = " ".join(text.split())  # "don't  like" as wrapped by the comment box reads as one
     for patterns, factor in ((PHRASES, 1.0), (WEAK_PHRASES, WEAK_FACTOR)):
         for pattern in patterns:
             match = pattern.search(text)
