@@ -107,7 +107,7 @@ def trusted_domains() -> set[str]:
     return domains
 
 
-def _is_trusted(host: str, domains: set[str]) -> bool:
+def is_trusted(host: str, domains: set[str]) -> bool:
     return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
@@ -151,7 +151,7 @@ def check_links(sample: Sample):
     if not count:
         return None
     domains = trusted_domains()
-    outside = [url for url in sample.urls if not _is_trusted(url_host(url), domains)]
+    outside = [url for url in sample.urls if not is_trusted(url_host(url), domains)]
     from comments.conf import comment_settings
 
     # The moderation rules hold a comment with more than COMMENTS_MAX_LINKS links; the same

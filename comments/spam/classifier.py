@@ -28,6 +28,12 @@ TRUST_KEY = "s:starting-model"
 TRUST_SCALE = 4.0  # the starting model's log-odds are divided by this (and clipped to +-2)
 TRUST_MAX = 2.0
 TRUST_RATE = 1.0
+# What a site teaches about links weighs more than its word n-grams: the host a comment
+# links to is what a spammer is paid for, and comes back in comments worded anew. The
+# site's weights see link features (hosts, and whether and how a comment links) this many
+# times stronger; the starting model sees them as trained.
+SITE_LINK_BOOST = 8.0
+_SITE_LINK_PREFIXES = ("d:", "d2:", "m:url-", "m:urls1", "m:urls2", "m:urls3")
 
 
 def sigmoid(z: float) -> float:
@@ -85,6 +91,25 @@ def extract_features(content: str, *, url: str = "") -> dict[str, float]:
     return {key: value / norm for key, value in counts.items()}
 
 
+def site_view(features: dict[str, float]) -> dict[str, float]:
+    """The features as the site's weights read them: those of links to hosts the site does
+    not trust (checks.trusted_domains) boosted; links to the site's own pages, to Wikipedia
+    or to a video are how readers cite, and weigh as trained."""
+    from .checks import is_trusted, trusted_domains
+
+    domains = trusted_domains()
+    outside = {key for key in features if key[:2] == "d:" and not is_trusted(key[2:], domains)}
+    if not outside:
+        return features
+    return {
+        key: value * SITE_LINK_BOOST
+        if key.startswith(_SITE_LINK_PREFIXES)
+        and (key in outside or not key.startswith(("d:", "d2:")))
+        else value
+        for key, value in features.items()
+    }
+
+
 def _trust_input(prior: float) -> float:
     return max(0.0, min(2.0, prior / TRUST_SCALE))
 
@@ -125,7 +150,8 @@ class LogisticModel:
         prior = self.bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
         if not taught and not self.taught_bias:
             return prior, 0.0
-        return prior, self.taught_bias + sum(taught.get(k, 0.0) * v for k, v in features.items())
+        site = site_view(features)
+        return prior, self.taught_bias + sum(taught.get(k, 0.0) * v for k, v in site.items())
 
     def trusted_prior(self, prior: float) -> float:
         """The part of the starting model's log-odds this site's decisions vouch for."""
@@ -141,7 +167,7 @@ class LogisticModel:
         gradient = sigmoid(self.decision(features)) - (1.0 if is_spam else 0.0)
         weights = self.taught if taught else self.weights
         shrink = 1.0 - rate * l2
-        for key, value in features.items():
+        for key, value in (site_view(features) if taught else features).items():
             weights[key] = weights.get(key, 0.0) * shrink - rate * gradient * value
         if taught:
             self.taught_bias -= rate * gradient
@@ -166,12 +192,13 @@ class LogisticModel:
         sign = 1.0 if is_spam else -1.0
         own_margin = margin if is_spam else 0.0
         taught = self.taught
+        seen = site_view(features)
         for _ in range(max_steps):
             prior, site = self.split_decision(features)
             if sign * (prior + site) >= margin and sign * site >= own_margin:
                 break
             step = rate * ((1.0 if is_spam else 0.0) - sigmoid(site))
-            for key, value in features.items():
+            for key, value in seen.items():
                 taught[key] = taught.get(key, 0.0) + step * value
         self.examples += 1
 

@@ -16,6 +16,17 @@ URL_RE = re.compile(
     r"\b(?:/[^\s<>\"']*)?",
     re.I,
 )
+# Addresses written so that no link counter sees them: "site(dot)com", "site[punto]it",
+# "siteDOTcom", "site. com". A reader citing a source writes the address itself.
+_TLDS = r"(?:com|net|org|info|biz|ly|be|me|it|eu|co|tv|us|uk|de|fr|es|ru|io|tk|in|pl|ro|xyz)"
+HIDDEN_URL_RE = re.compile(
+    r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"(?:\s*[(\[{]\s*(?:dot|punto)\s*[)\]}]\s*|\s*(?-i:DOT)\s*)" + _TLDS + r"\b(?:/[^\s<>\"']*)?"
+    # "com" after a full stop and a space, but not Italian "Com'è".
+    r"|\b[a-z0-9][a-z0-9-]{2,}(?:\s+\.\s*|\s*\.\s+)com\b(?!\s*['’])(?:\s*/[^\s<>\"']*)?",
+    re.I,
+)
+_HIDDEN_DOT = re.compile(r"\s*[(\[{]\s*(?:dot|punto)\s*[)\]}]\s*|\s*(?-i:DOT)\s*|\s*\.\s*", re.I)
 WORD_RE = re.compile(r"[^\W_]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
@@ -33,13 +44,20 @@ def normalize(text: str) -> str:
 
 
 def find_urls(text: str) -> list[str]:
-    """Return the links in normalised text."""
-    return URL_RE.findall(text)
+    """Return the links in normalised text, hidden ones (find_hidden_urls) included."""
+    return URL_RE.findall(text) + find_hidden_urls(text)
+
+
+def find_hidden_urls(text: str) -> list[str]:
+    """Return the addresses written so that they do not read as links ("site(dot)com")."""
+    return HIDDEN_URL_RE.findall(URL_RE.sub(" ", text))
 
 
 def url_host(url: str) -> str:
-    """Return the lower-case host of a link written with or without its scheme."""
+    """Return the lower-case host of a link written with or without its scheme (or hidden)."""
     if "://" not in url:
+        head, slash, path = url.partition("/")
+        url = _HIDDEN_DOT.sub(".", head).strip() + slash + path
         url = "http://" + url
     try:
         host = urlsplit(url).hostname or ""
