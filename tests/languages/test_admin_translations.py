@@ -5,7 +5,7 @@ import pytest
 
 from posts.models import Post
 from tests.conftest import make_post
-from tests.posts.test_admin_authoring import staff_in
+from tests.posts.conftest import staff_in
 
 pytestmark = pytest.mark.django_db
 

@@ -3,27 +3,16 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from comments.models import Comment
 from posts.models import Post
-from tests.conftest import make_post, make_user
+from tests.conftest import make_post
+from tests.posts.conftest import staff_in
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/posts/post/"
-
-
-def staff_in(group_name, **overrides):
-    user = make_user(is_staff=True, **overrides)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def writer():
-    return staff_in("Authors", username="scrittrice")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from posts.models import Profile
 from posts.services import save_profile
 from tests.conftest import make_post, make_user
-from tests.posts.test_admin_authoring import staff_in
+from tests.posts.conftest import staff_in
 
 pytestmark = pytest.mark.django_db
 

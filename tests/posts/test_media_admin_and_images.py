@@ -9,21 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from posts.media import store_image
 from posts.models import Media
 from tests.conftest import make_post
-from tests.posts.test_admin_authoring import staff_in
 from tests.posts.test_media_library import jpeg_with_gps, png
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def writer():
-    return staff_in("Authors", username="scrittrice")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def test_an_author_uploads_an_image_with_its_alt_text(client, writer):

@@ -15,10 +15,9 @@ from posts.conf import media_settings
 from posts.filetypes import sniff_bytes
 from posts.media import store_upload
 from posts.models import Media, MediaKind
-from tests.posts.test_admin_authoring import staff_in
 from tests.posts.test_media_library import png
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 MP3 = b"ID3\x04\x00\x00\x00\x00\x00\x00" + b"\x00" * 200
@@ -44,17 +43,6 @@ def zipped(files: dict, first: tuple | None = None) -> bytes:
 DOCX = zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
 ODT = zipped({"content.xml": "<office/>"}, ("mimetype", "application/vnd.oasis.opendocument.text"))
 ZIP = zipped({"leggimi.txt": "ciao", "pagina.html": "<html></html>"})
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
-def writer():
-    return staff_in("Authors", username="scrittrice")
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,7 @@ from PIL import Image
 from posts.media import store_image
 from posts.models import Media
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def jpeg_with_gps(width=2000, height=1000, name="foto.jpg"):

@@ -9,13 +9,7 @@ from posts.media import store_upload
 from tests.posts.test_media_documents import MP3, MP4, PDF
 from tests.posts.test_media_library import png
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def test_a_document_s_page_offers_it_for_download_with_its_size(client):

@@ -7,14 +7,9 @@ import pytest
 from django.utils import timezone
 
 from posts.models import Post
-from tests.posts.test_admin_authoring import CHANGELIST, post_form, staff_in
+from tests.posts.test_admin_authoring import CHANGELIST, post_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def writer():
-    return staff_in("Authors", username="scrittrice")
 
 
 def test_published_without_a_date_is_published_now(client, writer):

@@ -5,14 +5,10 @@ import pytest
 
 from posts.markup import render_body
 from posts.models import Post, Revision
-from tests.posts.test_admin_authoring import CHANGELIST, post_form, staff_in
+from tests.posts.conftest import staff_in
+from tests.posts.test_admin_authoring import CHANGELIST, post_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def writer():
-    return staff_in("Authors", username="scrittrice")
 
 
 @pytest.fixture
