@@ -17,7 +17,7 @@ from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, Flag, Unsubscription
 from comments.text import render_comment_body
 from posts import cache
-from posts.reactions.voters import anonymous_voter, new_anonymous_id
+from posts.reactions.voters import give_new_anonymous_keys
 
 
 def _any_address(field: str, emails) -> Q:
@@ -75,16 +75,6 @@ def flags_of(person: Person):
     """The reports of comments made from the person's accounts (the reader key the
     reactions use: "u:<account id>")."""
     return Flag.objects.filter(reader__in=[f"u:{pk}" for pk in person.account_ids])
-
-
-def _anonymize_flags(person: Person) -> int:
-    """Make the person's reports anonymous, as their votes are (a new random key each): the
-    count that sent a comment back to the queue stays what it was."""
-    anonymized = 0
-    for flag in flags_of(person).only("pk"):
-        Flag.objects.filter(pk=flag.pk).update(reader=anonymous_voter(new_anonymous_id()))
-        anonymized += 1
-    return anonymized
 
 
 def _anonymize(comments, *, note: str = "") -> int:
@@ -149,7 +139,8 @@ def erase_comments(person: Person) -> dict[str, int]:
         "deleted": deleted,
         "confirmed_addresses_deleted": trust,
         "unsubscriptions_deleted": unsubscriptions,
-        "reports_anonymized": _anonymize_flags(person),
+        # Anonymous like their votes: the count that sent a comment to the queue stays.
+        "reports_anonymized": give_new_anonymous_keys(flags_of(person), "reader"),
     }
 
 

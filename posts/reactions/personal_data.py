@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blogsite.personal_data.registry import DataSource, Person
 from posts.reactions.models import Reaction
-from posts.reactions.voters import anonymous_voter, new_anonymous_id
+from posts.reactions.voters import give_new_anonymous_keys
 
 
 def export_votes(person: Person) -> list[dict]:
@@ -31,13 +31,8 @@ def export_votes(person: Person) -> list[dict]:
 
 
 def erase_votes(person: Person) -> dict[str, int]:
-    anonymized = 0
-    for vote in Reaction.objects.filter(user__in=person.account_ids).only("pk"):
-        Reaction.objects.filter(pk=vote.pk).update(
-            user=None, voter=anonymous_voter(new_anonymous_id())
-        )
-        anonymized += 1
-    return {"anonymized": anonymized}
+    votes = Reaction.objects.filter(user__in=person.account_ids)
+    return {"anonymized": give_new_anonymous_keys(votes, "voter", user=None)}
 
 
 SOURCE = DataSource(

@@ -23,6 +23,19 @@ def new_anonymous_id() -> str:
     return secrets.token_urlsafe(32)
 
 
+def give_new_anonymous_keys(rows, field: str, **also) -> int:
+    """Replace the key in `field` of each row (a queryset) with a new random anonymous one,
+    a different one each, with the other fields in `also`; return how many rows. What an
+    erased account voted or reported stays counted and is no longer anyone's."""
+    changed = 0
+    for row in rows.only("pk"):
+        type(row).objects.filter(pk=row.pk).update(
+            **{field: anonymous_voter(new_anonymous_id())}, **also
+        )
+        changed += 1
+    return changed
+
+
 def read_anonymous_id(request) -> str | None:
     """The anonymous id from the signed cookie, or None when absent or tampered with."""
     if request is None:
