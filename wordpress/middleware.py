@@ -134,17 +134,15 @@ def is_old(path: str) -> bool:
     return address_in_own_words(path) is None
 
 
-def imported_page_elsewhere(path: str) -> bool:
-    """Whether `path` is the old address of a page imported from WordPress that our page
-    view sends on with a temporary redirect: a page in a language other than the first
+def imported_page_elsewhere(request) -> bool:
+    """Whether the request was the old address of a page imported from WordPress that our
+    page view sent on with a temporary redirect: a page in a language other than the first
     lives under that language's prefix (/en/about/), and the view's redirect from /about/
     is temporary because a page in the first language may take the path later. The old
-    WordPress address is permanent: it gets a 301 like every other."""
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return False
-    if match.view_name != "posts:page":
+    WordPress address is permanent: it gets a 301 like every other. (The view that answered
+    is the request's own match: nothing is resolved again.)"""
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.view_name != "posts:page":
         return False
     page_path = match.kwargs["path"].strip("/")
     return Page.objects.filter(path=page_path, wordpress_id__isnull=False).exists()
@@ -164,7 +162,7 @@ class WordPressIdRedirectMiddleware:
             if target and target != request.get_full_path():
                 return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
-        if response.status_code == 302 and imported_page_elsewhere(request.path):
+        if response.status_code == 302 and imported_page_elsewhere(request):
             return HttpResponsePermanentRedirect(response["Location"])
         if response.status_code == 404 and is_old(request.path):
             target = resolve_old_path(request.path)
