@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from comments.management.commands.spam_evaluate import ceiling
 from comments.spam.models import ClassifierState
 
 SPAM = [
@@ -156,6 +157,34 @@ def test_spam_evaluate_online_prints_bogofilter_and_an_online_regression_beside_
         assert PEER_LINE.match(bogofilter[0])
     else:
         assert "absent: Bogofilter is not installed" in bogofilter[0]
+
+
+def test_the_ceiling_is_the_best_threshold_with_at_most_one_percent_of_the_ham_over_it():
+    # 200 ham scored 0.0 .. 0.199 and 10 spam: five above every ham, five at the ham's level.
+    scored = [(n / 1000, False) for n in range(200)]
+    scored += [(0.9, True)] * 5 + [(0.1, True)] * 5
+    f1, recall, fpr, threshold = ceiling(scored)
+    # Two ham (1 %) may be over the threshold: 0.198 and above take no spam of the second five,
+    # so the best is the first five alone.
+    assert (round(f1, 4), recall, fpr, threshold) == (round(10 / 15, 4), 0.5, 0.0, 0.9)
+    scored += [(0.95, False)] * 3  # three ham above every spam: over 1 % at any threshold
+    assert ceiling(scored)[0] == 0.0
+    assert ceiling([(0.5, True)]) is None  # no ham: nothing to measure against
+
+
+def test_tied_scores_fall_on_the_same_side_of_the_threshold():
+    scored = [(0.9, True), (0.9, False)] + [(0.1, False)] * 50
+    # Marking 0.9 marks the ham at 0.9 too (2 % of the ham): no threshold passes.
+    assert ceiling(scored)[0] == 0.0
+
+
+@pytest.mark.django_db
+def test_spam_evaluate_online_prints_the_ceiling_of_its_ranking(labelled_csv):
+    out = StringIO()
+    call_command("spam_evaluate", str(labelled_csv), "--online", stdout=out)
+    line = out.getvalue().strip().splitlines()[-1]
+    assert line.startswith("ceiling of this ranking"), line
+    assert re.search(r"f1=\d\.\d{4} recall=\d\.\d{4} fpr=0\.0000", line), line
 
 
 @pytest.mark.django_db
