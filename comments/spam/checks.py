@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from . import conf
 from .classifier import sigmoid
 from .phrases import phrase_strength
-from .text import WORD_RE, find_urls, normalize, url_host
+from .text import WORD_RE, find_hidden_urls, find_urls, normalize, url_host
 from .tokens import read_form_token
 from .types import Candidate, Reason
 
@@ -50,6 +50,31 @@ class Sample:
         for url in self.urls:
             text = text.replace(url, " ")
         return WORD_RE.findall(text)
+
+    @cached_property
+    def in_sentences(self) -> bool:
+        """Whether the comment has words enough (CITATION_WORDS) around its links to be a
+        reader's sentences rather than a link with a caption."""
+        return len(self.words_without_links) >= conf.spam_settings.CITATION_WORDS
+
+    @cached_property
+    def named_sites(self) -> list[str]:
+        """The host names written bare inside sentences ("I wrote to Booking.com and
+        Amazon.it"): how readers name a company, not how a page is linked. An address with a
+        scheme, "www." or a path is a link, and so is one hidden from link counters
+        ("site(dot)com"), a URL shortener's host (whatever follows it) and a host written
+        bare twice ("ZONEPA.COM ... Zonepa.com"); so is any bare host in a comment too short
+        to be sentences."""
+        if not self.in_sentences:
+            return []
+        hidden = set(find_hidden_urls(self.text))
+        bare = [(url, url_host(url)) for url in self.urls if _BARE_HOST.fullmatch(url)]
+        hosts = [host for url, host in bare if url not in hidden]
+        return [
+            url
+            for url, host in bare
+            if url not in hidden and host not in SHORTENERS and hosts.count(host) == 1
+        ]
 
 
 def _finding(check, score, message, floor=None):
@@ -134,6 +159,8 @@ SHORTENERS = frozenset(
         "tiny.cc",
     ]
 )
+# A host name alone, as written in a sentence: no scheme, no "www.", no path.
+_BARE_HOST = re.compile(r"(?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)
 _REFERRAL = re.compile(r"[/?&](ref|refer|referral|aff|affiliate|r)[=/]", re.I)
 
 
@@ -146,23 +173,31 @@ def _is_hidden_or_referral(url: str) -> bool:
 
 
 def check_links(sample: Sample):
-    """Links, above all to unknown sites, are what most comment spam is for."""
+    """Links, above all to unknown sites, are what most comment spam is for.
+
+    Sites a reader names in a sentence (Sample.named_sites) count together as one link,
+    and not at all beside a real link: "Ryanair.com never answered, so I wrote to ENAC:
+    https://www.enac.gov.it/..." cites one source, it does not link two outside hosts.
+    """
     count = len(sample.urls)
     if not count:
         return None
     domains = trusted_domains()
     outside = [url for url in sample.urls if not is_trusted(url_host(url), domains)]
+    named = [url for url in outside if url in sample.named_sites]
+    linked = [url for url in outside if url not in named]
+    links = count - len(named) + (1 if named and not linked else 0)
     from comments.conf import comment_settings
 
     # The moderation rules hold a comment with more than COMMENTS_MAX_LINKS links; the same
     # limit makes them strong spam evidence here (one setting, one count: comments.terms).
-    if count > int(comment_settings.MAX_LINKS):
+    if links > int(comment_settings.MAX_LINKS):
         score = 0.98 if outside else 0.9
-    elif any(_is_hidden_or_referral(url) for url in outside):
+    elif any(_is_hidden_or_referral(url) for url in linked):
         score = 0.97
-    elif len(outside) > 1:
+    elif len(linked) > 1:
         score = 0.95
-    elif outside and len(sample.words_without_links) >= conf.spam_settings.CITATION_WORDS:
+    elif outside and sample.in_sentences:
         # A link inside a real sentence or two is how readers cite a source: weaker
         # evidence, which holds the comment rather than hiding it.
         score = conf.spam_settings.CITATION_LINK_SCORE
