@@ -75,3 +75,10 @@ def test_the_article_page_links_its_comment_feeds(client, post):
     assert f'type="application/rss+xml" title="Commenti a “{post.title}” (RSS)"' in head
     assert f'href="/comments/feed/{post.slug}/rss/"' in head
     assert f'href="/comments/feed/{post.slug}/atom/"' in head
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_comment_feed_is_titled_with_the_blog_s_own_name(client, post, prefix):
+    _response, articles = parsed(client, f"{prefix}/feed/rss/")
+    _response, comments = parsed(client, f"{prefix}/comments/feed/rss/")
+    assert comments.feed.title.startswith(articles.feed.title + ": ")
