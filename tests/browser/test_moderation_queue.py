@@ -85,6 +85,12 @@ def test_the_queue_fits_1280_px_and_its_row_buttons_act_in_place(live_server, pa
         "document.querySelector('#changelist-filter').getBoundingClientRect().left"
     )
     assert right <= filters_left <= 1280
+    # Nor cut off inside the list's own scrolling box (long e-mail addresses widened it).
+    scroll_width, client_width = page.evaluate(
+        "[document.querySelector('.results').scrollWidth,"
+        " document.querySelector('.results').clientWidth]"
+    )
+    assert scroll_width <= client_width
     marked = page.locator("#result_list tbody tr", has=page.locator(".likely-spam"))
     assert marked.count() == 1
     assert "Compra ora!" in marked.inner_text()
