@@ -111,6 +111,9 @@ MIDDLEWARE = [
     "blogsite.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Old WordPress addresses in the query string (/?p=12) name one article whatever the
+    # reader's language: answered before the home page's language redirect.
+    "wordpress.middleware.WordPressQueryAddressMiddleware",
     "blogsite.middleware.PreferredLanguageMiddleware",
     # A 404 whose path is another language's words (/en/articoli/...): 301 to this one's.
     "blogsite.addresses.OtherLanguageAddressMiddleware",
@@ -128,8 +131,8 @@ MIDDLEWARE = [
     "blogsite.accounts.mfa.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Old WordPress addresses: /?p=ID and friends by id, then (on a 404 only) the
-    # redirect rows the import wrote.
+    # Old WordPress addresses on a 404 or a page's temporary redirect, then the redirect
+    # rows the import wrote.
     "wordpress.middleware.WordPressIdRedirectMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
 ]

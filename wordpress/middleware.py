@@ -148,6 +148,25 @@ def imported_page_elsewhere(request) -> bool:
     return Page.objects.filter(path=page_path, wordpress_id__isnull=False).exists()
 
 
+class WordPressQueryAddressMiddleware:
+    """/?p=12 and friends. Before the home page's language redirect (blogsite.middleware),
+    which would otherwise send a reader preferring English to /en/ and lose the address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and any(k in request.GET for k in QUERY_KEYS)
+            and (request.path in ("/", "/index.php") or request.path in blog_roots())
+        ):
+            target = query_target(request.GET)
+            if target and target != request.get_full_path():
+                return HttpResponsePermanentRedirect(target)
+        return self.get_response(request)
+
+
 class WordPressIdRedirectMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -155,12 +174,6 @@ class WordPressIdRedirectMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        if any(k in request.GET for k in QUERY_KEYS) and (
-            request.path in ("/", "/index.php") or request.path in blog_roots()
-        ):
-            target = query_target(request.GET)
-            if target and target != request.get_full_path():
-                return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
         if response.status_code == 302 and imported_page_elsewhere(request):
             return HttpResponsePermanentRedirect(response["Location"])

@@ -25,7 +25,7 @@ def old_path(url_or_path: str) -> str:
     it (WordPress writes Unicode slugs encoded in lower case, browsers may not)."""
     parts = urlsplit(url_or_path or "")
     if parts.query or not parts.path:
-        return ""  # ?p=123 and friends are answered by WordPressIdRedirectMiddleware
+        return ""  # ?p=123 and friends are answered by WordPressQueryAddressMiddleware
     path = escape_uri_path(unquote(parts.path))
     return path if path.startswith("/") else "/" + path
 

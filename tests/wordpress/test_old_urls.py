@@ -91,3 +91,11 @@ def test_old_comment_anchors_find_their_comment(client, imported):
     assert response.status_code == 302
     assert response["Location"].endswith(f"#comment-{comment.pk}")
     assert client.get("/comments/wordpress/112/").status_code == 404  # spam stays hidden
+
+
+@pytest.mark.parametrize(("old", "title"), [("/?p=10", "Primo articolo"), ("/?cat=4", "Reclami")])
+def test_an_old_query_address_is_not_swallowed_by_the_english_home(client, imported, old, title):
+    # A browser preferring English is sent from `/` to `/en/`, but not when `/` carries an
+    # old WordPress address: that names one article, whatever the reader's language.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en-US,en;q=0.9"
+    lands_on(client, old, title)
