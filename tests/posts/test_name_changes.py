@@ -155,3 +155,11 @@ def test_an_authors_new_bio_reaches_cached_pages(client, author, post, settings)
     assert client.get(post.get_absolute_url())["X-Page-Cache"] == "hit"
     save_profile(user=author, display_name="Maria Rossi", bio="Scrive di resi.")
     assert client.get(post.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_the_comment_form_greets_a_signed_in_reader_by_the_display_name(client, reader, post):
+    client.force_login(reader)
+    client.post("/accounts/profile/", {"display_name": "Lettrice Attenta", "bio": ""})
+    page = client.get(post.get_absolute_url()).text
+    assert "Accesso effettuato come Lettrice Attenta." in page
+    assert "Accesso effettuato come reader." not in page
