@@ -154,6 +154,14 @@ def test_the_article_shows_reading_time_cover_and_alt_text(client, author, tmp_p
     assert 'property="og:image" content="http://' in text
 
 
+@pytest.mark.parametrize(("words", "shown"), [(600, "3-minute read"), (100, "1-minute read")])
+def test_an_english_article_gives_its_reading_time_in_english(client, author, words, shown):
+    post = make_post(author=author, body="word " * words, language="en", slug="reading")
+    text = client.get(post.get_absolute_url()).text
+    assert shown in text
+    assert "minutes read" not in text
+
+
 def test_the_article_links_author_tags_neighbours_and_related_posts(client, author, tag):
     other_tag = make_tag()
     older = make_post(author=author, tags=[tag], published_at=timezone.now() - timedelta(days=5))
