@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.test_accessibility import article  # noqa: F401 (fixture)
+from tests.comments.reader_helpers import make_comment
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,3 +15,14 @@ def test_a_page_is_no_wider_than_a_phone(live_server, page, article, path, prefi
     page.goto(live_server.url + prefix + path)
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
+
+
+def test_a_commenter_s_long_unbroken_name_stays_within_a_phone(live_server, page, article):  # noqa: F811
+    make_comment(
+        article,
+        author_name="Nomelunghissimosenzaspazichenonfiniscemai",
+        author_url="https://example.com/",
+    )
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(live_server.url + article.get_absolute_url())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
