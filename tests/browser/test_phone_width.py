@@ -1,6 +1,7 @@
 """On a 375 px phone the reader's pages scroll down only: nothing sticks out to the right."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import article  # noqa: F401 (fixture)
 from tests.comments.reader_helpers import make_comment
@@ -25,4 +26,8 @@ def test_a_commenter_s_long_unbroken_name_stays_within_a_phone(live_server, page
     )
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(live_server.url + article.get_absolute_url())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # Answering it names it above the form ("Leave a reply to ...").
+    page.get_by_role("link", name="Rispondi a Nomelunghissimo", exact=False).click()
+    expect(page.locator("#reply-to-name")).to_contain_text("Nomelunghissimo")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
