@@ -61,9 +61,12 @@ def test_moderators_are_told_when_a_comment_is_held(post, editor):
     assert "Ho una domanda <b>urgente</b>" in message.body
     assert "First comment from this address" in message.body
     assert f"/admin/comments/comment/{comment.pk}/change/" in message.body
+    # Each label starts with a capital, the IP address's too ("indirizzo IP" is a field name).
+    assert "\nIndirizzo IP: 203.0.113.7\n" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert "Ho una domanda &lt;b&gt;urgente&lt;/b&gt;" in html
+    assert "<dt>Indirizzo IP</dt>" in html
     assert '<html lang="it">' in html
 
 
