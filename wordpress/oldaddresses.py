@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.db.models import Case, Value, When
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
@@ -46,6 +47,13 @@ LISTS = {
 
 def language_of(path: str) -> str:
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
+def first_language_first(posts, *then):
+    """The posts with the site's first language ahead of the others: sorting by the code
+    alone sent an Italian blog's old addresses to its English pages ("en" < "it")."""
+    first = Case(When(language=settings.LANGUAGE_CODE, then=Value(0)), default=Value(1))
+    return posts.order_by(first, "language", *then)
 
 
 def row_for(path: str) -> str | None:
@@ -172,7 +180,7 @@ def author_page(profile) -> str | None:
     """The author's archive, in the language of their articles (None: nothing published)."""
     if profile is None:
         return None
-    post = Post.objects.published().filter(author=profile.user_id).order_by("language").first()
+    post = first_language_first(Post.objects.published().filter(author=profile.user_id)).first()
     return post and reverse_in(
         post.language, "posts:author-detail", username=profile.user.username
     )
@@ -184,7 +192,7 @@ def archive_page(year: int, month: int = 0, day: int = 0) -> str | None:
         if not 1 <= month <= 12:
             return None
         posts = posts.filter(published_at__month=month)
-    post = posts.order_by("language").first()
+    post = first_language_first(posts).first()
     if post is None:
         return None
     if month:
@@ -208,5 +216,5 @@ def _post(segments: list[str]) -> str | None:
     years = [int(s) for s in segments[:-1] if YEAR.match(s)]  # range-checked by the regex
     if years:
         posts = posts.filter(published_at__year=years[0])
-    post = posts.order_by("language", "pk").first()
+    post = first_language_first(posts, "pk").first()
     return post and post.get_absolute_url()

@@ -1,11 +1,13 @@
 """Every public address of the old site answers 301 to the same content here."""
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.redirects.models import Redirect
 
 from posts.models import Post
+from tests.conftest import make_post
 
 
 def lands_on(client, old, title):
@@ -99,3 +101,15 @@ def test_an_old_query_address_is_not_swallowed_by_the_english_home(client, impor
     # old WordPress address: that names one article, whatever the reader's language.
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en-US,en;q=0.9"
     lands_on(client, old, title)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("old", ["/2021/03/", "/2021/", "/?m=202103", "/2021/03/15/"])
+def test_an_old_date_archive_leads_to_the_first_language_s_archive(client, author, old):
+    # Italian and English articles in the same month: the blog's own language comes first
+    # (it had sorted by language code, and "en" comes before "it").
+    when = datetime(2021, 3, 15, 9, tzinfo=UTC)
+    make_post(author=author, published_at=when, language="it")
+    make_post(author=author, published_at=when, language="en")
+    target = client.get(old)["Location"]
+    assert target.startswith("/archivio/2021/"), target
