@@ -47,6 +47,18 @@ def test_a_failed_login_and_the_account_settings_have_no_axe_violations(live_ser
 
 
 @pytest.mark.django_db(transaction=True)
+def test_the_page_showing_a_message_has_no_axe_violations(live_server, page):
+    user = make_user(username="bruno", password="pw-12345!")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("input[name=login]", "bruno")
+    page.fill("input[name=password]", "pw-12345!")
+    page.click("form.account-form button[type=submit]")
+    page.wait_for_selector(".messages .message")  # "Ti sei collegato con successo come ..."
+    assert violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_unsubscribe_confirmation_has_no_axe_violations(live_server, page, post):
     token = make_unsubscribe_token(kind="replies", comment=make_comment(post=post))
     page.goto(f"{live_server.url}/comments/unsubscribe/{token}/")
