@@ -47,6 +47,19 @@ def test_every_reader_page_renders_in_both_languages(client, post, tag, prefix):
         assert f'<html lang="{language}">' in response.text, url
 
 
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_every_reader_page_is_titled_with_the_blog_s_name(client, post, tag, prefix):
+    # As the index, privacy, account and subscription pages were: "Page · Blog".
+    blog = "Customer experience blog" if prefix else "Blog sulla customer experience"
+    if prefix:
+        tag = make_tag(name="customer service", slug="customer-service", language="en")
+        post = make_post(author=post.author, tags=[tag], title="Complaints", language="en")
+    home, *pages = reader_urls(post, tag)
+    for url in [*pages, prefix + "/non-esiste/"]:
+        title = re.search(r"<title>(.*?)</title>", client.get(url).text, re.S)[1].strip()
+        assert title.endswith(f" · {blog}"), (url, title)
+
+
 def test_the_home_page_speaks_italian_by_default_and_english_under_en(client, post):
     assert "Ultimi articoli" in client.get("/").text
     assert "Latest articles" in client.get("/en/").text
