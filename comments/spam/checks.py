@@ -290,11 +290,19 @@ def check_duplicate(sample: Sample):
     if not count:
         return None
     posts = copies.values("post_id").distinct().count()
-    message = ngettext(
-        "The same text was sent %(count)d time recently (on %(posts)d articles).",
-        "The same text was sent %(count)d times recently (on %(posts)d articles).",
-        count,
-    ) % {"count": count, "posts": posts}
+    if posts == 1:
+        message = ngettext(
+            "The same text was sent %(count)d time recently, on one article.",
+            "The same text was sent %(count)d times recently, on one article.",
+            count,
+        )
+    else:  # then count >= posts > 1: "times" is plural in every language
+        message = ngettext(
+            "The same text was sent %(count)d times recently, on %(posts)d article.",
+            "The same text was sent %(count)d times recently, on %(posts)d articles.",
+            posts,
+        )
+    message %= {"count": count, "posts": posts}
     return _finding("duplicate", 0.95 if posts > 1 else 0.85, message)
 
 

@@ -5,12 +5,13 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from comments.models import ModerationTerm
 from comments.spam import checks
 from comments.spam.pipeline import Candidate
 from comments.spam.tokens import issue_form_token
+from tests.conftest import make_post
 
 from .conftest import make_comment
 
@@ -178,6 +179,19 @@ def test_the_same_text_on_other_articles_is_evidence(post):
     finding = run(checks.check_duplicate, content=text)
     assert finding.reason.check == "duplicate"
     assert run(checks.check_duplicate, content=CLEAN) is None
+
+
+@pytest.mark.django_db
+def test_the_duplicate_reason_counts_copies_and_articles_in_the_moderator_s_language(post):
+    text = "Guadagna subito con il nostro metodo infallibile, scrivimi in privato."
+    make_comment(post, body=text)
+    with translation.override("en"):
+        message = run(checks.check_duplicate, content=text).reason.message
+    assert message == "The same text was sent 1 time recently, on one article."
+    make_comment(make_post(slug="altro"), body=text)
+    with translation.override("it"):
+        message = run(checks.check_duplicate, content=text).reason.message
+    assert message == "Lo stesso testo è stato inviato 2 volte di recente, su 2 articoli."
 
 
 @pytest.mark.django_db
