@@ -1,16 +1,17 @@
 """Answer the old WordPress addresses with a 301 to the same content here.
 
 Query-string addresses (/?p=12, /?page_id=7, /?attachment_id=9, /?cat=3, /?tag=x,
-/?author=2, /?m=202003, /?feed=rss2, /?paged=2) carry what they name in the query string,
-which redirect rows cannot match: they are read here before the home page answers. Only
-what a reader may see is redirected: a draft's id gets the same 404 as a missing one.
+/?author=2, /?m=202003, /?feed=rss2, /?paged=2, /?s=words) carry what they name in the
+query string, which redirect rows cannot match: they are read here before the home page
+answers. Only what a reader may see is redirected: a draft's id gets the same 404 as a
+missing one.
 
 Path addresses are django.contrib.redirects rows (the import's exact old links, answered
 by RedirectFallbackMiddleware); an old address that matches no row is read by its shape
 (wordpress.oldaddresses) when our own answer is a 404.
 """
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from django.conf import settings
 from django.contrib.redirects.models import Redirect
@@ -33,7 +34,7 @@ from wordpress.oldaddresses import (
 from wordpress.redirects import reverse_in
 
 ID_KEYS = ("p", "page_id", "attachment_id", "cat", "author")
-QUERY_KEYS = (*ID_KEYS, "tag", "m", "feed", "paged")
+QUERY_KEYS = (*ID_KEYS, "tag", "m", "feed", "paged", "s")
 # Ours, never old WordPress addresses: their 404 stays a 404.
 NOT_OLD = ("/admin/", "/static/", "/media/")
 
@@ -87,6 +88,8 @@ def query_target(query) -> str | None:
         if key in query and parse_id(query[key]) is None:
             # Not an id at all (negative, past 2**63-1, a word): no such item.
             raise Http404(f"?{key}= takes a WordPress id.")
+    if "s" in query and not any(key in query for key in (*ID_KEYS, "tag", "m")):
+        return search_target(query)
     for key in ("p", "page_id", "attachment_id", "cat", "tag", "author", "m"):
         if key in query:
             target = target_for(key, query[key])
@@ -106,6 +109,15 @@ def query_target(query) -> str | None:
     if paged:
         return with_ending(target, "page", paged)
     return target
+
+
+def search_target(query) -> str:
+    """Our search for WordPress's /?s=words (&paged=2), in the site's first language."""
+    params = {"q": query["s"]}
+    paged = parse_id(query.get("paged", ""))
+    if paged and paged > 1:
+        params["page"] = paged
+    return reverse_in(settings.LANGUAGE_CODE, "posts:search") + "?" + urlencode(params)
 
 
 def blog_roots() -> set[str]:

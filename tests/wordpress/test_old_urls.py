@@ -42,6 +42,15 @@ def test_old_addresses_land_on_a_page_with_the_old_title(client, imported, old, 
     lands_on(client, old, title)
 
 
+def test_old_search_addresses_land_on_our_search(client, imported):
+    first = client.get("/?s=primo+articolo")
+    assert first.status_code == 301
+    assert first["Location"] == "/cerca/?q=primo+articolo"
+    page = client.get(first["Location"])
+    assert page.status_code == 200 and "Primo articolo" in page.content.decode()
+    assert client.get("/?s=reclami&paged=2")["Location"] == "/cerca/?q=reclami&page=2"
+
+
 def test_pages_are_served_at_their_old_path(client, imported):
     response = client.get("/chi-siamo/il-team/")
     assert response.status_code == 200
