@@ -40,8 +40,8 @@ class PreferredLanguageMiddleware:
     language cookie (set by the switcher, blogsite.views.choose_language) and, without one,
     at Accept-Language, as LocaleMiddleware would: a cookie saying Italian is never
     overridden, and deep links (an Italian article shared with an English reader) are never
-    redirected. Both answers vary on the cookie and Accept-Language, so a shared cache keeps
-    them apart.
+    redirected. The query string goes along. Both answers vary on the cookie and
+    Accept-Language, so a shared cache keeps them apart.
     """
 
     def __init__(self, get_response):
@@ -52,7 +52,8 @@ class PreferredLanguageMiddleware:
             return self.get_response(request)
         preferred = get_language_from_request(request, check_path=False)
         if preferred != settings.LANGUAGE_CODE:
-            response = HttpResponseRedirect(home_path(preferred))
+            query = request.META.get("QUERY_STRING", "")  # a campaign's ?utm_source=... too
+            response = HttpResponseRedirect(home_path(preferred) + (f"?{query}" if query else ""))
         else:
             response = self.get_response(request)
         patch_vary_headers(response, ["Cookie", "Accept-Language"])

@@ -39,6 +39,13 @@ def test_a_first_visit_from_an_english_browser_is_sent_to_the_english_home(clien
     assert response["Location"] == "/en/"
 
 
+def test_the_query_string_goes_along_to_the_english_home(client):
+    response = client.get(
+        "/?utm_source=newsletter&utm_medium=email", headers={"accept-language": "en"}
+    )
+    assert response["Location"] == "/en/?utm_source=newsletter&utm_medium=email"
+
+
 @pytest.mark.parametrize("accept", ["it-IT,it;q=0.9,en;q=0.8", "de-DE,de;q=0.9", "", "it", "*"])
 def test_a_browser_that_does_not_prefer_english_stays_on_the_italian_home(client, accept):
     response = client.get("/", headers={"accept-language": accept})
