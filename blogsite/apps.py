@@ -6,16 +6,19 @@ from django.utils.translation import gettext_lazy as _
 
 
 def sync_site_with_settings(sender, using="default", apps=None, **kwargs):
-    """Keep the sites framework's domain and name equal to SITE_URL and SITE_NAME.
+    """Keep the sites framework's domain and name equal to SITE_URL and the blog's name.
 
     allauth's e-mails and the site's own replies use them; the default is "example.com".
     """
     from django.conf import settings
     from django.contrib.sites.models import Site
 
+    from blogsite.sitename import site_name_in
+
     domain = urlsplit(settings.SITE_URL).netloc or "127.0.0.1:8000"
     Site.objects.using(using).update_or_create(
-        pk=settings.SITE_ID, defaults={"domain": domain, "name": settings.SITE_NAME}
+        pk=settings.SITE_ID,
+        defaults={"domain": domain, "name": site_name_in(settings.LANGUAGE_CODE)},
     )
     Site.objects.clear_cache()
 

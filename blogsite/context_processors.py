@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from blogsite.sitename import site_name_lazy
 from posts import languages as content_languages
 
 
@@ -26,6 +27,7 @@ def site(request):
         canonical += f"?page={int(page)}"
     return {
         "SITE_URL": settings.SITE_URL,
+        "site_name": site_name_lazy(),
         "canonical_url": f"{settings.SITE_URL}{canonical}",
         "page_languages": languages,
     }

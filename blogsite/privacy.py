@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from blogsite.personal_data import registry
 from blogsite.personal_data.conf import privacy_settings
 from blogsite.personal_data.forms import DataRequestForm
+from blogsite.sitename import site_name
 from comments import cookies as comment_cookies
 from comments.conf import comment_settings
 from comments.management.commands import purge_comments
@@ -116,8 +117,8 @@ def app_sections() -> list[str]:
 def privacy_context(*, data_form=None, **extra) -> dict:
     """What the privacy page shows; data_form is the request form (bound, with errors)."""
     return {
-        "site_name": settings.SITE_NAME,
-        "site_owner": settings.SITE_OWNER,
+        "site_name": site_name(),
+        "site_owner": settings.SITE_OWNER or site_name(),
         "contact_email": settings.SITE_CONTACT_EMAIL,
         "cookies": site_cookies(),
         "akismet_enabled": bool(settings.AKISMET_API_KEY),

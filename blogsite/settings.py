@@ -51,9 +51,10 @@ if not SECRET_KEY:
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The name in e-mail subjects and on replies a moderator writes as the site.
-SITE_NAME = os.environ.get("SITE_NAME", "Esperienza Cliente")
+# Empty: the catalogue's name in each language (blogsite.sitename).
+SITE_NAME = os.environ.get("SITE_NAME", "")
 # Who runs the site and how readers reach them, for the privacy page (the data controller).
-SITE_OWNER = os.environ.get("SITE_OWNER", SITE_NAME)
+SITE_OWNER = os.environ.get("SITE_OWNER", SITE_NAME)  # empty: the blog's name
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 _site_host = urlsplit(SITE_URL).hostname

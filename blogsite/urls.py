@@ -8,10 +8,11 @@ from django.urls import include, path
 
 from blogsite import privacy, views
 from blogsite.personal_data import views as personal_data
+from blogsite.sitename import site_name_lazy
 from posts.sitemaps import SITEMAPS
 from posts.views import account_profile
 
-admin.site.site_header = admin.site.site_title = settings.SITE_NAME
+admin.site.site_header = admin.site.site_title = site_name_lazy()
 admin.site.site_url = "/"
 # The admin signs in through allauth (rate limits, two factors): its own password form,
 # which knows neither, is never shown.

@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from blogsite.sitename import site_name
 from comments.models import Comment
 from posts.feeds import absolute_url
 from posts.models import Post
@@ -28,7 +29,7 @@ class LatestCommentFeed(Feed):
     """The site's newest approved comments as RSS 2.0."""
 
     def title(self):
-        return _("Customer experience blog: latest comments")
+        return _("%(site)s: latest comments") % {"site": site_name()}
 
     def description(self):
         return _("The newest comments on the articles.")

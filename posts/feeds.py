@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from blogsite.sitename import site_name
 from posts import languages
 from posts.models import Category, Post, Tag, display_name
 
@@ -24,7 +25,7 @@ class PostFeed(Feed):
 
     # Links are absolute on SITE_URL: the sites framework's domain is not kept in sync.
     def title(self):
-        return _("Customer experience blog")
+        return site_name()
 
     def description(self):
         return _("The newest articles about customer experience.")
@@ -81,7 +82,7 @@ class TagPostFeed(PostFeed):
         return get_object_or_404(Tag, slug=slug, language=languages.current_language())
 
     def title(self, tag):
-        return _("Customer experience blog: %(tag)s") % {"tag": tag.name}
+        return f"{site_name()}: {tag.name}"
 
     def description(self, tag):
         return _("The newest articles tagged %(tag)s.") % {"tag": tag.name}
@@ -113,7 +114,7 @@ class CategoryPostFeed(PostFeed):
         return get_object_or_404(Category, slug=slug, language=languages.current_language())
 
     def title(self, category):
-        return _("Customer experience blog: %(tag)s") % {"tag": category.name}
+        return f"{site_name()}: {category.name}"
 
     def description(self, category):
         return _("The newest articles in %(category)s.") % {"category": category.name}

@@ -1,6 +1,5 @@
 """The signed link that proves a reader owns the address they ask about (privacy page)."""
 
-from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import translation
 from blogsite import ratelimit
 from blogsite.mail import absolute_url, html_message
 from blogsite.personal_data.conf import privacy_settings
+from blogsite.sitename import site_name
 
 SALT = "blogsite.personal-data-request"
 
@@ -43,7 +43,7 @@ def send_link(*, email: str, action: str, language: str) -> None:
             "action": action,
             "link": absolute_url(path),
             "hours": privacy_settings.LINK_HOURS,
-            "site_name": settings.SITE_NAME,
+            "site_name": site_name(),
         }
         subject = render_to_string("personal_data/email/request_subject.txt", context)
         text = render_to_string("personal_data/email/request_body.txt", context)

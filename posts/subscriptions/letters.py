@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import pgettext_lazy
 
 from blogsite.mail import absolute_url, html_message, list_message
+from blogsite.sitename import site_name, site_name_in
 from posts.subscriptions import tokens
 from posts.subscriptions.conf import subscription_settings
 
@@ -70,7 +71,7 @@ def _letter(name: str, language: str, context: dict) -> Letter:
     with translation.override(language):
         context = {
             **context,
-            "site_name": settings.SITE_NAME,
+            "site_name": site_name(),
             "site_url": absolute_url("/"),
             "manage_url": tokens.link("manage", PLACEHOLDER, language),
             "unsubscribe_url": tokens.link("unsubscribe", PLACEHOLDER, language),
@@ -119,7 +120,7 @@ def request_reply(subscription):
     language = subscription.language
     context = {
         "subscription": subscription,
-        "site_name": settings.SITE_NAME,
+        "site_name": site_name_in(language),
         "days": subscription_settings.CONFIRM_DAYS,
         "language_name": language_in_sentence(language),
     }

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from blogsite.roles import AUTHORS
+from blogsite.sitename import site_name_in
 from comments.models import Comment
 from posts.markup import BodyFormat
 from posts.models import Media, Page, Post
@@ -98,7 +99,7 @@ def header(now) -> Iterator[str]:
         ">\n\n<channel>\n"
     )
     site_url = text(settings.SITE_URL)
-    yield f"\t<title>{text(settings.SITE_NAME)}</title>\n"
+    yield f"\t<title>{text(site_name_in(settings.LANGUAGE_CODE))}</title>\n"
     yield f"\t<link>{site_url}</link>\n"
     yield "\t<description></description>\n"
     yield f"\t<pubDate>{rss_date(now)}</pubDate>\n"

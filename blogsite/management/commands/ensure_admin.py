@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Ensure an 'admin' superuser exists and print its login. The password comes from "
         "ADMIN_PASSWORD, or is generated once and kept in .admin-password (not in git). "
-        "Readers see it as ADMIN_NAME (default: SITE_NAME), the name it publishes under."
+        "Readers see it as ADMIN_NAME (default: the blog's name), the name it publishes under."
     )
 
     def handle(self, *args, **options):
@@ -38,6 +38,7 @@ class Command(BaseCommand):
     def ensure_display_name(self, user) -> str:
         """Give the admin its public name: ADMIN_NAME when set (every run), else the site's
         name, once (a name chosen later in the admin or on the account page is kept)."""
+        from blogsite.sitename import site_name_in
         from posts.models import Profile
         from posts.names import current_display_name
         from posts.services import save_profile
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         if wanted and wanted != chosen:
             save_profile(user=user, display_name=wanted)
         elif not wanted and not chosen:
-            save_profile(user=user, display_name=settings.SITE_NAME)
+            save_profile(user=user, display_name=site_name_in(settings.LANGUAGE_CODE))
         return current_display_name(user.pk)
 
     def stored_or_new_password(self):
