@@ -10,6 +10,8 @@ from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
 
+PASSWORD = "pw-12345!"
+
 
 def violations(page):
     results = Axe().run(page)
@@ -26,20 +28,28 @@ def test_entrance_pages_have_no_axe_violations(live_server, page, path):
     assert violations(page) == []
 
 
+def reader(username):
+    """A reader with a verified address, whose password is PASSWORD."""
+    user = make_user(username=username, password=PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+def log_in(page, username, password=PASSWORD):
+    page.fill("input[name=login]", username)
+    page.fill("input[name=password]", password)
+    page.click("form.account-form button[type=submit]")
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_failed_login_and_the_account_settings_have_no_axe_violations(live_server, page):
-    user = make_user(username="anna", password="pw-12345!")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-
+    reader("anna")
     page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=login]", "anna")
-    page.fill("input[name=password]", "wrong")
-    page.click("form.account-form button[type=submit]")
+    log_in(page, "anna", "wrong")
     page.wait_for_selector(".errorlist")
     assert violations(page) == []
 
-    page.fill("input[name=password]", "pw-12345!")
-    page.click("form.account-form button[type=submit]")
+    log_in(page, "anna")
     page.wait_for_selector(".account-nav__who")
     page.goto(live_server.url + "/accounts/email/")
     assert "anna" in page.inner_text(".account-nav__who")
@@ -48,12 +58,9 @@ def test_a_failed_login_and_the_account_settings_have_no_axe_violations(live_ser
 
 @pytest.mark.django_db(transaction=True)
 def test_the_page_showing_a_message_has_no_axe_violations(live_server, page):
-    user = make_user(username="bruno", password="pw-12345!")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    reader("bruno")
     page.goto(live_server.url + "/accounts/login/")
-    page.fill("input[name=login]", "bruno")
-    page.fill("input[name=password]", "pw-12345!")
-    page.click("form.account-form button[type=submit]")
+    log_in(page, "bruno")
     page.wait_for_selector(".messages .message")  # "Ti sei collegato con successo come ..."
     assert violations(page) == []
 
