@@ -19,6 +19,12 @@ from django.utils import translation
 CATCH_ALL_VIEWS = frozenset({"posts:page"})
 
 
+def with_query_of(request, path: str) -> str:
+    """`path` with the request's own query string, when it has one: a redirect keeps it."""
+    query = request.META.get("QUERY_STRING", "")
+    return path + (f"?{query}" if query else "")
+
+
 def _prefix(language: str) -> str:
     # i18n_patterns(prefix_default_language=False): the first language lives at the root.
     return "" if language == settings.LANGUAGE_CODE else f"/{language}"
@@ -72,7 +78,6 @@ class OtherLanguageAddressMiddleware:
         target = address_in_own_words(request.path_info)
         if target is None or target == request.path:
             return response  # this view's own address: the 404 is the view's answer
-        query = request.META.get("QUERY_STRING", "")
         if request.method not in ("GET", "HEAD"):
-            return PermanentRedirectKeepingMethod(target + (f"?{query}" if query else ""))
-        return HttpResponsePermanentRedirect(target + (f"?{query}" if query else ""))
+            return PermanentRedirectKeepingMethod(with_query_of(request, target))
+        return HttpResponsePermanentRedirect(with_query_of(request, target))

@@ -7,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 
 from blogsite import views
+from blogsite.addresses import with_query_of
 from posts.languages import home_path
 
 
@@ -52,8 +53,8 @@ class PreferredLanguageMiddleware:
             return self.get_response(request)
         preferred = get_language_from_request(request, check_path=False)
         if preferred != settings.LANGUAGE_CODE:
-            query = request.META.get("QUERY_STRING", "")  # a campaign's ?utm_source=... too
-            response = HttpResponseRedirect(home_path(preferred) + (f"?{query}" if query else ""))
+            # A campaign's ?utm_source=... goes along.
+            response = HttpResponseRedirect(with_query_of(request, home_path(preferred)))
         else:
             response = self.get_response(request)
         patch_vary_headers(response, ["Cookie", "Accept-Language"])
