@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext
 
+from comments import wording
 from comments.conf import comment_settings
 from comments.models import Comment, ConfirmedEmail, ModerationTerm
 from comments.terms import Text, all_terms, matching_terms, too_many_links
@@ -44,8 +44,9 @@ class Decision:
     reasons: list[dict] = field(default_factory=list)
 
 
-def reason(check, message, score=0.0):
-    return {"check": f"moderation.{check}", "score": score, "message": message}
+def reason(check, says, score=0.0, **params):
+    """A moderation reason; `says` names its message in comments.wording."""
+    return wording.reason(f"moderation.{check}", score, says, **params)
 
 
 def is_trusted(*, email: str, evidence: TrustEvidence) -> str | None:
@@ -93,10 +94,7 @@ class CommentModerator:
         if blocked:
             return Decision(
                 Comment.Status.TRASH,
-                [
-                    reason("blocked", gettext("Blocked term: %(term)s") % {"term": t}, 1.0)
-                    for t in blocked
-                ],
+                [reason("blocked", "blocked_term", 1.0, term=t) for t in blocked],
             )
         reasons = []
         links = too_many_links(comment.body)
@@ -104,28 +102,25 @@ class CommentModerator:
             reasons.append(
                 reason(
                     "too-many-links",
-                    gettext("%(count)s links (more than %(max)s)")
-                    % {"count": links, "max": comment_settings.MAX_LINKS},
+                    "too_many_links",
+                    count=links,
+                    limit=int(comment_settings.MAX_LINKS),
                 )
             )
         for term in self.matches(comment, ModerationTerm.List.MODERATED):
-            reasons.append(
-                reason("moderated", gettext("Moderated term: %(term)s") % {"term": term})
-            )
+            reasons.append(reason("moderated", "moderated_term", term=term))
         if reasons:
             return Decision(Comment.Status.PENDING, reasons)
         if comment_settings.HOLD_ALL:
-            return Decision(
-                Comment.Status.PENDING, [reason("hold-all", gettext("All comments are held."))]
-            )
+            return Decision(Comment.Status.PENDING, [reason("hold-all", "hold_all")])
         if trusted_by:
             return Decision(
                 Comment.Status.APPROVED,
-                [reason("trusted", gettext("Trusted commenter (%(how)s)") % {"how": trusted_by})],
+                [reason("trusted", "trusted", how=trusted_by)],
             )
         return Decision(
             Comment.Status.PENDING,
-            [reason("first-time", gettext("Commenter not trusted yet."))],
+            [reason("first-time", "first_time")],
         )
 
     def matches(self, comment: Comment, list_name: str) -> list[str]:

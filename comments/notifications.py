@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from blogsite.mail import absolute_url, list_message
+from comments import wording
 from comments.models import Comment, Unsubscription
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
@@ -146,7 +147,8 @@ def notify_moderators(comment: Comment) -> int:
         "queue_url": absolute_url(
             reverse("admin:comments_comment_changelist") + "?status=pending"
         ),
-        "reasons": [reason.get("message", "") for reason in comment.spam_reasons or []],
+        # Said in the e-mail's language when it is rendered, not in the request's.
+        "reasons": [wording.text_of_lazy(reason) for reason in comment.spam_reasons or []],
     }
     sent = 0
     for user in moderators():

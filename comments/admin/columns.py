@@ -14,7 +14,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from comments import transitions
+from comments import transitions, wording
 from comments.models import Comment
 from comments.spam.conf import spam_settings
 
@@ -114,7 +114,7 @@ class QueueColumns:
 
     @admin.display(description=_("why"))
     def reasons_summary(self, comment):
-        messages_ = [reason.get("message", "") for reason in comment.spam_reasons or []]
+        messages_ = [wording.text_of(reason) for reason in comment.spam_reasons or []]
         messages_ = [message for message in messages_ if message]
         if not messages_:
             return "—"
@@ -162,8 +162,9 @@ class QueueColumns:
                 "",
                 "<li>{} <small>({}, {})</small></li>",
                 (
-                    (reason.get("message", ""), reason.get("check", ""), reason.get("score", ""))
+                    (wording.text_of(reason), reason.get("check", ""), reason.get("score", ""))
                     for reason in reasons
+                    if isinstance(reason, dict)
                 ),
             ),
         )

@@ -1,5 +1,6 @@
-"""Reading Comment.spam_reasons, a JSON list of {"check", "score", "message"}: which comments
-have a reason from a given check, and how many comments each check gave a reason to.
+"""Reading Comment.spam_reasons, a JSON list of {"check", "score", "message", "says", "params"}
+(comments.wording writes them and says them in the reader's language): which comments have
+a reason from a given check, and how many comments each check gave a reason to.
 
 checks_of() is the definition. The database answers the same questions with its own JSON
 functions (PostgreSQL's jsonb, SQLite's JSON1), on the SQL of the QuerySet asked, so a

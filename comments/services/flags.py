@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
-from django.utils.translation import ngettext
 
 from comments.conf import comment_settings
 from comments.models import Comment, Flag
@@ -47,13 +46,10 @@ def flag_comment(*, comment: Comment, reader: str, ip_address: str | None = None
     sources = comment.flags.unreviewed().source_count()
     if comment.status != Comment.Status.APPROVED or sources < int(comment_settings.FLAGS_TO_HOLD):
         return Flagging(flag, True, False)
-    message = ngettext(
-        "Flagged by %(count)d reader.", "Flagged by %(count)d readers.", sources
-    ) % {"count": sources}
     kept = [
         r for r in comment.spam_reasons if not (isinstance(r, dict) and r.get("check") == FLAGGED)
     ]
-    comment.spam_reasons = [*kept, reason("flagged", message)]
+    comment.spam_reasons = [*kept, reason("flagged", "flagged", count=sources)]
     comment.save(update_fields=["spam_reasons", "updated_at"])
     # Not a moderator's decision: the flags stay to be reviewed, and nothing is learned.
     moderate(comment=comment, status=Comment.Status.PENDING)

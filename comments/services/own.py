@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from comments import wording
 from comments.conf import comment_settings
 from comments.models import Comment
 from comments.moderation import TrustEvidence
@@ -56,7 +57,7 @@ def delete_own_comment(*, comment: Comment, own_comment_ids) -> Comment:
     comment.status = Comment.Status.TRASH
     comment.spam_reasons = [
         *comment.spam_reasons,
-        {"check": "author.deleted", "score": 0.0, "message": gettext("Deleted by its author.")},
+        wording.reason("author.deleted", 0.0, "deleted_by_author"),
     ]
     comment.full_clean()
     comment.save(update_fields=["status", "spam_reasons", "updated_at"])

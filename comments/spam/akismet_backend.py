@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 import akismet
 import httpx
 from django.conf import settings
-from django.utils.translation import gettext
 
 from . import conf
 from .types import Candidate, Reason
@@ -110,24 +109,19 @@ def check_with_akismet(candidate: Candidate) -> AkismetOutcome:
                 user_ip=candidate.ip_address or "", **comment_arguments(candidate)
             )
         except akismet.APIKeyError:
-            message = gettext("Akismet answered “invalid” (%(help)s); held for a moderator.") % {
-                "help": akismet_client.debug_help or gettext("the API key or site is not valid")
-            }
-            return AkismetOutcome(Reason("akismet", 0.5, message), "hold")
+            detail = {"detail": akismet_client.debug_help or ""}
+            return AkismetOutcome(Reason("akismet", 0.5, "akismet_invalid", detail), "hold")
         except akismet.ProtocolError:
             logger.warning("Akismet answered something unexpected", exc_info=True)
-            message = gettext("Akismet gave an unexpected answer; held for a moderator.")
-            return AkismetOutcome(Reason("akismet", 0.5, message), "hold")
+            return AkismetOutcome(Reason("akismet", 0.5, "akismet_unexpected"), "hold")
         except Exception:
             logger.warning("Akismet could not be reached", exc_info=True)
-            message = gettext("Akismet could not be reached in time; held for a moderator.")
-            return AkismetOutcome(Reason("akismet", 0.5, message), "hold")
+            return AkismetOutcome(Reason("akismet", 0.5, "akismet_unreachable"), "hold")
     if result == akismet.CheckResponse.DISCARD:
-        message = gettext("Akismet: blatant spam (pro-tip: discard).")
-        return AkismetOutcome(Reason("akismet", 1.0, message), "discard")
+        return AkismetOutcome(Reason("akismet", 1.0, "akismet_discard"), "discard")
     if result == akismet.CheckResponse.SPAM:
-        return AkismetOutcome(Reason("akismet", 0.99, gettext("Akismet: spam.")), "spam")
-    return AkismetOutcome(Reason("akismet", 0.1, gettext("Akismet: not spam.")), None)
+        return AkismetOutcome(Reason("akismet", 0.99, "akismet_spam"), "spam")
+    return AkismetOutcome(Reason("akismet", 0.1, "akismet_ham"), None)
 
 
 def submit(*, candidate: Candidate, is_spam: bool) -> bool:

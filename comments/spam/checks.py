@@ -13,7 +13,6 @@ from functools import cached_property
 
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.translation import gettext, ngettext
 
 from . import conf
 from .classifier import sigmoid
@@ -77,8 +76,8 @@ class Sample:
         ]
 
 
-def _finding(check, score, message, floor=None):
-    return Finding(Reason(check, round(score, 4), message), floor)
+def _finding(check, score, says, floor=None, **params):
+    return Finding(Reason(check, round(score, 4), says, params), floor)
 
 
 # Form evidence: only when the comment came through the form.
@@ -86,8 +85,7 @@ def _finding(check, score, message, floor=None):
 
 def check_honeypot(sample: Sample):
     if sample.candidate.honeypot:
-        message = gettext("The hidden anti-spam field was filled in.")
-        return _finding("honeypot", 1.0, message, "discard")
+        return _finding("honeypot", 1.0, "honeypot", "discard")
     return None
 
 
@@ -100,21 +98,14 @@ def check_form_timing(sample: Sample):
     max_age = conf.spam_settings.FORM_TOKEN_MAX_AGE
     rendered_at = read_form_token(candidate.form_token or "", candidate.post_id, max_age=max_age)
     if rendered_at is None:
-        return _finding(
-            "form_token",
-            0.8,
-            gettext("The form's signed timestamp is missing, forged or expired."),
-            "hold",
-        )
+        return _finding("form_token", 0.8, "form_token", "hold")
     submitted = candidate.submitted_at.timestamp() if candidate.submitted_at else time.time()
     elapsed = submitted - rendered_at
     minimum = conf.spam_settings.MIN_SUBMIT_SECONDS
     if elapsed < minimum:
-        message = gettext(
-            "Sent %(elapsed).1f seconds after the form was shown (a person needs at least "
-            "%(minimum)s)."
-        ) % {"elapsed": max(elapsed, 0.0), "minimum": minimum}
-        return _finding("too_fast", 0.9, message, "hold")
+        return _finding(
+            "too_fast", 0.9, "too_fast", "hold", elapsed=max(elapsed, 0.0), minimum=minimum
+        )
     return None
 
 
@@ -205,29 +196,19 @@ def check_links(sample: Sample):
         score = conf.spam_settings.UNTRUSTED_LINK_SCORE
     else:
         return None
-    if outside:
-        message = ngettext(
-            "Contains %(count)d link, %(outside)d to a site that is not trusted.",
-            "Contains %(count)d links, %(outside)d to sites that are not trusted.",
-            count,
-        ) % {"count": count, "outside": len(outside)}
-    else:
-        message = ngettext("Contains %(count)d link.", "Contains %(count)d links.", count) % {
-            "count": count
-        }
-    return _finding("links", score, message)
+    return _finding("links", score, "links", count=count, outside=len(outside))
 
 
 def check_link_only(sample: Sample):
     if sample.urls and len(sample.words_without_links) < 2:
-        return _finding("link_only", 0.9, gettext("The comment is little more than a link."))
+        return _finding("link_only", 0.9, "link_only")
     return None
 
 
 def check_short_body(sample: Sample):
     significant = sum(ch.isalnum() for ch in sample.text)
     if significant < conf.spam_settings.MIN_BODY_CHARS:
-        return _finding("short_body", 0.7, gettext("The comment is very short."))
+        return _finding("short_body", 0.7, "short_body")
     return None
 
 
@@ -236,10 +217,7 @@ def check_phrases(sample: Sample):
     if not found:
         return None
     score = sigmoid(conf.spam_settings.PHRASE_WEIGHT * min(strength, 2))
-    message = gettext("Promotional phrases: %(phrases)s.") % {
-        "phrases": ", ".join(f"“{phrase}”" for phrase in found[:3])
-    }
-    return _finding("phrases", score, message)
+    return _finding("phrases", score, "phrases", phrases=list(found[:3]))
 
 
 _BLOCKED_KINDS = ("domain", "email", "ip", "word")  # which match a reason names first
@@ -268,14 +246,12 @@ def check_blocked_terms(sample: Sample):
         return None
     term = min(found, key=lambda term: _BLOCKED_KINDS.index(term.kind))
     if term.kind == "domain":
-        message = gettext("Links to or writes from a blocked domain: %(domain)s.")
-        return _finding("blocked_domain", 0.97, message % {"domain": term.value})
+        return _finding("blocked_domain", 0.97, "blocked_domain", domain=term.value)
     if term.kind == "email":
-        return _finding("blocked_email", 0.97, gettext("The e-mail address is blocked."))
+        return _finding("blocked_email", 0.97, "blocked_email")
     if term.kind == "ip":
-        return _finding("blocked_ip", 0.97, gettext("The IP address is blocked."))
-    message = gettext("Contains a blocked word: %(word)s.")
-    return _finding("blocked_word", 0.9, message % {"word": term.value})
+        return _finding("blocked_ip", 0.97, "blocked_ip")
+    return _finding("blocked_word", 0.9, "blocked_word", word=term.value)
 
 
 def check_duplicate(sample: Sample):
@@ -290,20 +266,8 @@ def check_duplicate(sample: Sample):
     if not count:
         return None
     posts = copies.values("post_id").distinct().count()
-    if posts == 1:
-        message = ngettext(
-            "The same text was sent %(count)d time recently, on one article.",
-            "The same text was sent %(count)d times recently, on one article.",
-            count,
-        )
-    else:  # then count >= posts > 1: "times" is plural in every language
-        message = ngettext(
-            "The same text was sent %(count)d times recently, on %(posts)d article.",
-            "The same text was sent %(count)d times recently, on %(posts)d articles.",
-            posts,
-        )
-    message %= {"count": count, "posts": posts}
-    return _finding("duplicate", 0.95 if posts > 1 else 0.85, message)
+    score = 0.95 if posts > 1 else 0.85
+    return _finding("duplicate", score, "duplicate", count=count, posts=posts)
 
 
 def check_burst(sample: Sample):
@@ -317,10 +281,7 @@ def check_burst(sample: Sample):
     recent = Comment.objects.filter(submitted_at__gte=since, ip_address=ip).count()
     if recent < conf.spam_settings.BURST_LIMIT:
         return None
-    message = gettext(
-        "%(count)d comments from this IP address in the last %(minutes)d minutes."
-    ) % {"count": recent, "minutes": max(window // 60, 1)}
-    return _finding("burst", 0.9, message, "hold")
+    return _finding("burst", 0.9, "burst", "hold", count=recent, minutes=max(window // 60, 1))
 
 
 def check_history(sample: Sample):
@@ -344,19 +305,10 @@ def check_history(sample: Sample):
     )
     spam, approved = statuses.get(Comment.Status.SPAM, 0), statuses.get(Comment.Status.APPROVED, 0)
     if spam > approved:
-        message = ngettext(
-            "%(count)d earlier comment from this e-mail address was spam.",
-            "%(count)d earlier comments from this e-mail address were spam.",
-            spam,
-        ) % {"count": spam}
-        return _finding("history", 0.95, message)
+        return _finding("history", 0.95, "history_spam", count=spam)
     if approved:
-        message = ngettext(
-            "%(count)d earlier comment from this e-mail address was approved.",
-            "%(count)d earlier comments from this e-mail address were approved.",
-            approved,
-        ) % {"count": approved}
-        return _finding("history", 0.2 if approved > 2 else 0.3, message)
+        score = 0.2 if approved > 2 else 0.3
+        return _finding("history", score, "history_approved", count=approved)
     return None
 
 

@@ -9,7 +9,6 @@ moderator decision and teaches the classifier at once.
 import logging
 
 from django.db import transaction
-from django.utils.translation import gettext
 
 from . import conf, store
 from .checks import CONTENT_CHECKS, FORM_CHECKS, REQUEST_CHECKS, Sample
@@ -69,10 +68,8 @@ def check_comment(candidate: Candidate, *, use_akismet: bool = True) -> Verdict:
 
 def failed_verdict(error: BaseException) -> Verdict:
     """The verdict when the check itself failed: a forced hold, which trust cannot lift."""
-    message = gettext("The spam check failed (%(error)s); held for a moderator.") % {
-        "error": type(error).__name__
-    }
-    return Verdict("hold", 0.5, [Reason("error", 0.5, message)], floored=True)
+    reason = Reason("error", 0.5, "check_failed", {"error": type(error).__name__})
+    return Verdict("hold", 0.5, [reason], floored=True)
 
 
 def beyond_the_starting_model(evidence: float) -> bool:
@@ -112,14 +109,8 @@ def _local_verdict(candidate: Candidate) -> Verdict:
     model = store.get_model()
     prior, taught = model.split_decision(extract_features(candidate.content, url=candidate.url))
     probability = sigmoid(prior + taught)
-    reasons.append(
-        Reason(
-            "classifier",
-            round(probability, 4),
-            gettext("Learned filter: %(percent)d%% likely spam.")
-            % {"percent": round(probability * 100)},
-        )
-    )
+    percent = round(probability * 100)
+    reasons.append(Reason("classifier", round(probability, 4), "classifier", {"percent": percent}))
     score = sigmoid(prior + taught + evidence)
     verdict = verdict_for_score(score)
     site_evidence = taught + model.trusted_prior(prior) + evidence
@@ -129,15 +120,8 @@ def _local_verdict(candidate: Candidate) -> Verdict:
         _trusted(reasons, site_evidence)
     if verdict == "spam" and not beyond_the_starting_model(site_evidence):
         verdict = "hold"
-        reasons.append(
-            Reason(
-                "starting_model",
-                round(sigmoid(site_evidence), 4),
-                gettext(
-                    "Only the starting model points to spam: held for a moderator, not hidden."
-                ),
-            )
-        )
+        held = Reason("starting_model", round(sigmoid(site_evidence), 4), "starting_model")
+        reasons.append(held)
     verdict = _at_least(verdict, floor)
     floored = floor is not None and floor != "ham" and _RANK[floor] >= _RANK[verdict]
     return Verdict(verdict, round(score, 4), reasons, floored=floored)
@@ -145,10 +129,8 @@ def _local_verdict(candidate: Candidate) -> Verdict:
 
 def _trusted(reasons: list[Reason], site_evidence: float) -> None:
     if beyond_the_starting_model(site_evidence):
-        message = gettext(
-            "The starting model points to spam, and this site's moderators have found it right."
-        )
-        reasons.append(Reason("trusted_starting_model", round(sigmoid(site_evidence), 4), message))
+        score = round(sigmoid(site_evidence), 4)
+        reasons.append(Reason("trusted_starting_model", score, "trusted_starting_model"))
 
 
 def _with_akismet(local: Verdict, candidate: Candidate) -> Verdict:

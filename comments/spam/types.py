@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from comments import wording
+
 
 @dataclass(frozen=True, kw_only=True)
 class Candidate:
@@ -29,12 +31,21 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a check scored a comment: which message it says (comments.wording) and with what,
+    so that each reader reads it in their own language."""
+
     check: str
     score: float
-    message: str
+    says: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """In the active language."""
+        return wording.MESSAGES[self.says](**self.params)
 
     def as_dict(self):
-        return {"check": self.check, "score": self.score, "message": self.message}
+        return wording.reason(self.check, self.score, self.says, **self.params)
 
 
 @dataclass(frozen=True)

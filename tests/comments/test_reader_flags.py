@@ -8,8 +8,9 @@ import re
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import translation
 
-from comments import services
+from comments import services, wording
 from comments.models import Comment, Flag
 from tests.comments.moderation_factories import make_comment, make_editor
 from tests.conftest import make_user
@@ -110,7 +111,8 @@ def test_enough_flags_from_different_readers_send_the_comment_back_to_the_queue(
     published.refresh_from_db()
     assert published.status == Status.PENDING
     assert published.spam_reasons[-1]["check"] == "moderation.flagged"
-    assert published.spam_reasons[-1]["message"] == "Segnalato da 3 lettori."
+    with translation.override("it"):
+        assert wording.text_of(published.spam_reasons[-1]) == "Segnalato da 3 lettori."
     # Readers no longer see it (the cached page was forgotten).
     assert "Un commento discutibile." not in Client().get(post.get_absolute_url()).content.decode()
 

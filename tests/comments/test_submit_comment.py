@@ -58,7 +58,9 @@ def unsaved(post, **fields):
 
 def test_a_spam_verdict_marks_the_comment_spam_with_its_score_and_reasons(post):
     comment = unsaved(post)
-    verdict = pipeline.Verdict("spam", 0.97, [pipeline.Reason("test.check", 0.97, "spammy")])
+    verdict = pipeline.Verdict(
+        "spam", 0.97, [pipeline.Reason("test.check", 0.97, "phrases", {"phrases": ["spammy"]})]
+    )
 
     services.apply_rules(comment, verdict=verdict, trust=TrustEvidence())
 

@@ -193,10 +193,15 @@ def test_no_warning_without_a_key(settings):
 
 
 @pytest.mark.django_db
-def test_reasons_are_written_in_the_active_language(akismet, settings, closed_port):
+def test_reasons_are_read_in_the_reader_s_language_not_the_commenter_s(
+    akismet, settings, closed_port
+):
     settings.AKISMET_API_URL = f"http://127.0.0.1:{closed_port}"
-    with translation.override("it"):
+    with translation.override("en"):
         verdict = check_comment(candidate())
-    assert akismet_reason(verdict).message == (
-        "Akismet non ha risposto in tempo; in attesa di un moderatore."
-    )
+    with translation.override("it"):
+        assert akismet_reason(verdict).message == (
+            "Akismet non ha risposto in tempo; in attesa di un moderatore."
+        )
+    [stored] = [r for r in verdict.reasons_as_json() if r["check"] == "akismet"]
+    assert stored["message"] == "Akismet could not be reached in time; held for a moderator."

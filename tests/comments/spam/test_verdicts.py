@@ -98,9 +98,15 @@ def test_a_failing_check_holds_the_comment_instead_of_raising(settings):
 def test_verdict_reasons_serialise_to_a_list_of_dicts():
     from comments.spam.pipeline import Reason, Verdict
 
-    verdict = Verdict("hold", 0.6, [Reason("links", 0.7, "Contains 2 links.")])
+    verdict = Verdict("hold", 0.6, [Reason("links", 0.7, "links", {"count": 2})])
     assert verdict.reasons_as_json() == [
-        {"check": "links", "score": 0.7, "message": "Contains 2 links."}
+        {
+            "check": "links",
+            "score": 0.7,
+            "message": "Contains 2 links.",
+            "says": "links",
+            "params": {"count": 2},
+        }
     ]
 
 
