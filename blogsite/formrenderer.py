@@ -6,9 +6,18 @@ whole comment list. This renderer produces the same bytes as those templates for
 widgets that use them unchanged (text, e-mail, URL, hidden, checkbox inputs, textareas)
 and for empty error lists; anything else, including an app's own widget templates and
 non-empty error lists, is rendered by Django's templates as before.
+
+The site's templates/ come first, as the pages' do: templates/admin/widgets/ replaces a
+widget template of the admin's (an app's templates alone could not, since the admin is the
+first app).
 """
 
+from pathlib import Path
+
+import django.forms
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
+from django.utils.functional import cached_property
 from django.utils.html import conditional_escape
 
 # Django's widget templates that are exactly input.html (they include it and nothing else).
@@ -48,6 +57,18 @@ def render_attrs(attrs: dict) -> str:
 
 class FastDjangoTemplates(DjangoTemplates):
     """Django's DjangoTemplates form renderer, with the plain widgets written in Python."""
+
+    @cached_property
+    def engine(self):
+        forms_templates = Path(django.forms.__file__).parent / self.backend.app_dirname
+        return self.backend(
+            {
+                "APP_DIRS": True,
+                "DIRS": [settings.BASE_DIR / "templates", forms_templates],
+                "NAME": "djangoforms",
+                "OPTIONS": {},
+            }
+        )
 
     def render(self, template_name, context, request=None):
         if template_name in INPUT_TEMPLATES and "widget" in context:

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from blogsite.admin.cells import NamedCellsForm
 from posts.reactions.models import Reaction, ReactionKind, ReactionKindLabel
 
 
@@ -11,6 +12,7 @@ class ReactionKindLabelInline(admin.TabularInline):
     """One label per site language; a new language is one more row."""
 
     model = ReactionKindLabel
+    form = NamedCellsForm
     extra = 0
     min_num = 1
 
@@ -24,6 +26,9 @@ class ReactionKindAdmin(admin.ModelAdmin):
     search_fields = ["code", "labels__label"]
     ordering = ["position", "pk"]
     inlines = [ReactionKindLabelInline]
+
+    def get_changelist_form(self, request, **kwargs):
+        return super().get_changelist_form(request, **{"form": NamedCellsForm, **kwargs})
 
     def get_queryset(self, request):
         return (

@@ -80,7 +80,8 @@
                              "aria-label": data.labelToolbar, "aria-controls": "id_body"});
     var panes = el("div", {"class": "post-editor__panes"});
     var previewPane = el("section", {"class": "post-editor__preview", "aria-label": data.labelPreview});
-    var previewHeading = el("h3", {"class": "post-editor__preview-title"}, data.labelPreview);
+    // h2: the form's first fieldset has no heading of its own, and the page's title is h1.
+    var previewHeading = el("h2", {"class": "post-editor__preview-title"}, data.labelPreview);
     var preview = el("div", {"class": "post__body post-editor__preview-body", "id": "post-editor-preview", "aria-live": "polite"});
     var status = el("p", {"class": "post-editor__status", "role": "status", "id": "post-editor-status"});
     previewPane.append(previewHeading, preview);

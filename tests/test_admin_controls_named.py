@@ -1,0 +1,46 @@
+"""Every box of the admin has a name assistive technology reads: the date and time of a date
+field (Django writes "Date:" and "Time:" as bare text beside them) and the boxes the admin
+shows as table cells (a tabular inline, a changelist's editable columns), whose column
+header is no label. tests/browser/test_admin_accessibility.py audits whole pages."""
+
+import re
+
+import pytest
+
+from posts.reactions.models import ReactionKind
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def boss_client(client):
+    client.force_login(make_user(username="boss", is_staff=True, is_superuser=True))
+    return client
+
+
+def test_an_article_s_date_and_time_boxes_have_their_labels(boss_client):
+    page = boss_client.get("/admin/posts/post/add/").content.decode()
+    assert '<label class="datetime-label" for="id_published_at_0">Data:</label>' in page
+    assert '<label class="datetime-label" for="id_published_at_1">Ora:</label>' in page
+    assert 'id="id_published_at_0"' in page and 'id="id_published_at_1"' in page
+
+
+def test_a_third_party_admin_s_date_boxes_have_them_too(boss_client):
+    page = boss_client.get("/admin/socialaccount/socialtoken/add/").content.decode()
+    assert '<label class="datetime-label" for="id_expires_at_0">Data:</label>' in page
+
+
+def test_editable_columns_are_named_after_their_field_and_row(boss_client):
+    kind = ReactionKind.objects.order_by("position").first()
+    page = boss_client.get("/admin/reactions/reactionkind/").content.decode()
+    position = re.search(r'<input[^>]*name="form-0-position"[^>]*>', page).group(0)
+    assert f'aria-label="Posizione: {kind}"' in position
+
+
+def test_a_tabular_inline_s_boxes_are_named_after_their_field(boss_client):
+    page = boss_client.get("/admin/reactions/reactionkind/add/").content.decode()
+    label = re.search(r'<input[^>]*name="labels-0-label"[^>]*>', page).group(0)
+    language = re.search(r'<input[^>]*name="labels-0-language"[^>]*>', page).group(0)
+    assert 'aria-label="Etichetta"' in label
+    assert 'aria-label="Lingua"' in language
