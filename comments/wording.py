@@ -253,7 +253,13 @@ def _hold_all():
 
 @_says("trusted")
 def _trusted(how):
-    return gettext("Trusted commenter (%(how)s)") % {"how": how}
+    # comments.moderation.is_trusted says how: the evidence the commenter could not forge.
+    evidence = {
+        "account": gettext("an account with approved comments"),
+        "browser": gettext("a browser with approved comments"),
+        "confirmed-email": gettext("a confirmed e-mail address"),
+    }
+    return gettext("Trusted commenter (%(how)s)") % {"how": evidence.get(how, how)}
 
 
 @_says("first_time")

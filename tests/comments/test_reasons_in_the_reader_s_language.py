@@ -95,3 +95,17 @@ def test_every_reason_has_its_italian_words(says):
     assert english == stored["message"]
     if says != "akismet_spam":  # "Akismet: spam." in both
         assert italian and italian != english
+
+
+@pytest.mark.parametrize(
+    ("how", "italian"),
+    [
+        ("account", "Commentatore fidato (un account con commenti approvati)"),
+        ("browser", "Commentatore fidato (un browser con commenti approvati)"),
+        ("confirmed-email", "Commentatore fidato (un indirizzo e-mail confermato)"),
+    ],
+)
+def test_a_trusted_commenter_s_reason_says_what_earned_the_trust(how, italian):
+    stored = wording.reason("moderation.trusted", 0.0, "trusted", how=how)
+    with translation.override("it"):
+        assert wording.text_of(stored) == italian
