@@ -80,8 +80,8 @@ class AccountAdapter(DefaultAccountAdapter):
             # allauth's message says "later"; say when.
             minutes = login_lockout_minutes()
             message = ngettext(
-                "Too many failed sign-in attempts. Please wait %(minutes)d minute and try again.",
-                "Too many failed sign-in attempts. Please wait %(minutes)d minutes and try again.",
+                "Too many failed login attempts. Please wait %(minutes)d minute and try again.",
+                "Too many failed login attempts. Please wait %(minutes)d minutes and try again.",
                 minutes,
             ) % {"minutes": minutes}
             return ValidationError(message, code=code)
