@@ -12,6 +12,11 @@ app's own, so the translations in locale/<language>/ win over Django's and allau
   reads right for every model, third-party ones included.
 - MISSING: strings of Django 5.2, allauth and django-tasks that their Italian catalogues
   do not have yet (or have half in English).
+- WORDING: allauth's words for the account's three actions, which are ours in both
+  languages: "Log in", "Sign up", "Log out" ("Accedi", "Registrati", "Esci"), never
+  allauth's "Sign In", "Sign Up", "Signup", "Sign Out" ("Disconnetti", "Registrazione").
+  The English catalogue translates these English strings into ours, so allauth's templates
+  stay as they are (tests/accounts/test_account_wording.py reads the pages).
 
 Nothing imports this module at run time except the test that checks every entry is
 translated (tests/languages/test_admin_italian.py).
@@ -113,4 +118,63 @@ MISSING = (
     gettext_noop("traceback"),
     gettext_noop("Task Result"),
     gettext_noop("Task Results"),
+)
+
+WORDING = (
+    # account/login.html, mfa/authenticate.html
+    gettext_noop("Sign In"),
+    # account/logout.html
+    gettext_noop("Sign Out"),
+    gettext_noop("Are you sure you want to sign out?"),
+    # account/signup.html, socialaccount/signup.html
+    gettext_noop("Signup"),
+    gettext_noop("Sign Up"),
+    gettext_noop("Already have an account? Then please %(link)ssign in%(end_link)s."),
+    gettext_noop(
+        "If you have not created an account yet, then please %(link)ssign up%(end_link)s first."
+    ),
+    gettext_noop("Sign Up Closed"),
+    # account/verification_sent.html
+    gettext_noop(
+        "We have sent an email to you for verification. Follow the link provided to finalize "
+        "the signup process. If you do not see the verification email in your main inbox, "
+        "check your spam folder. Please contact us if you do not receive the verification "
+        "email within a few minutes."
+    ),
+    # account/snippets/already_logged_in.html
+    gettext_noop("You are already logged in as %(user_display)s."),
+    # account/messages/logged_in.txt, logged_out.txt
+    gettext_noop("Successfully signed in as %(name)s."),
+    gettext_noop("You have signed out."),
+    # account/email/account_already_exists_message.txt
+    gettext_noop(
+        "You are receiving this email because you or someone else tried to signup for an\n"
+        "account using email address:\n\n%(email)s\n\nHowever, an account using that email "
+        "address already exists.  In case you have\nforgotten about this, please use the "
+        "password forgotten procedure to recover\nyour account:\n\n%(password_reset_url)s"
+    ),
+    # mfa/trust.html
+    gettext_noop(
+        "If you choose to trust this browser, you will not be asked for a verification code "
+        "the next time you sign in."
+    ),
+    # socialaccount: its pages, and its adapter's refusal
+    gettext_noop("Sign In Via %(provider)s"),
+    gettext_noop("You are about to sign in using a third-party account from %(provider)s."),
+    gettext_noop(
+        "You can sign in to your account using any of the following third-party accounts:"
+    ),
+    gettext_noop(
+        "An account already exists with this email address. Please sign in to that account "
+        "first, then connect your %s account."
+    ),
+    gettext_noop("An error occurred while attempting to login via your third-party account."),
+    gettext_noop(
+        "You decided to cancel logging in to our site using one of your existing accounts. If "
+        'this was a mistake, please proceed to <a href="%(login_url)s">sign in</a>.'
+    ),
+    gettext_noop(
+        "You are about to use your %(provider_name)s account to login to\n%(site_name)s. As a "
+        "final step, please complete the following form:"
+    ),
 )

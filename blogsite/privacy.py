@@ -46,12 +46,12 @@ def site_cookies() -> list[CookieInfo]:
     return [
         CookieInfo(
             settings.CSRF_COOKIE_NAME,
-            _("Protects the forms (comments, reactions, sign-in) from forged requests."),
+            _("Protects the forms (comments, reactions, login) from forged requests."),
             lifetime(settings.CSRF_COOKIE_AGE),
         ),
         CookieInfo(
             settings.SESSION_COOKIE_NAME,
-            _("Keeps you signed in, only once you sign in."),
+            _("Keeps you logged in, only once you log in."),
             lifetime(settings.SESSION_COOKIE_AGE),
         ),
         CookieInfo(

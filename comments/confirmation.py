@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from blogsite.mail import absolute_url
+from blogsite.mail import absolute_url, html_message
 
 SALT = "comments.confirm-email"
 MAX_AGE = 3 * 86400
@@ -27,8 +26,11 @@ def read_token(token: str) -> dict:
 
 def send_confirmation(*, comment) -> None:
     """E-mail the comment's author a link confirming their address, in the comment's language."""
-    language = comment.language if comment.language in dict(settings.LANGUAGES) else None
-    with translation.override(language or settings.LANGUAGE_CODE):
+    if comment.language in dict(settings.LANGUAGES):
+        language = comment.language
+    else:
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
         token = make_token(email=comment.author_email, post_id=comment.post_id)
         context = {
             "comment": comment,
@@ -39,8 +41,6 @@ def send_confirmation(*, comment) -> None:
         subject = render_to_string("comments/email/confirm_email_subject.txt", context)
         text = render_to_string("comments/email/confirm_email.txt", context)
         html = render_to_string("comments/email/confirm_email.html", context)
-    message = EmailMultiAlternatives(
-        " ".join(subject.split()), text, settings.DEFAULT_FROM_EMAIL, [comment.author_email]
-    )
-    message.attach_alternative(html, "text/html")
-    message.send()
+    html_message(
+        subject=subject, text=text, html=html, to=comment.author_email, language=language
+    ).send()

@@ -122,7 +122,9 @@ def send(
         subject = render_to_string(f"comments/email/{template}_subject.txt", context)
         text = render_to_string(f"comments/email/{template}_body.txt", context)
         html = render_to_string(f"comments/email/{template}_body.html", context)
-    list_message(subject=subject, text=text, html=html, to=to, unsubscribe_url=link).send()
+    list_message(
+        subject=subject, text=text, html=html, to=to, language=language, unsubscribe_url=link
+    ).send()
 
 
 def _comment_context(comment: Comment) -> dict:

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from blogsite import messages as site_messages
 from blogsite.accounts import mail_limits
@@ -202,9 +202,14 @@ def edit_comment(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_comment(request, pk):
+    """Ask first (GET: the comment and a button; the article's page asks in a dialog, then
+    posts here), delete on POST."""
     comment, own_ids = own_comment(request, pk)
+    if request.method != "POST":
+        context = {"comment": comment, "back_url": comment_url(comment, own_ids=own_ids)}
+        return render(request, "comments/comment_delete.html", context)
     services.delete_own_comment(comment=comment, own_comment_ids=own_ids)
     messages.success(request, _("Your comment was deleted."), extra_tags=MESSAGE_TAG)
     return redirect(f"{comment.post.get_absolute_url()}#comments")

@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, ngettext, override
 
 from blogsite.accounts import mail_limits
+from blogsite.mail import from_address
 from blogsite.ratelimit import too_many_requests
 from blogsite.siteurl import on_site_url
 
@@ -56,6 +57,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_logout_redirect_url(self, request):
         return in_page_language(super().get_logout_redirect_url(request))
 
+    def get_from_email(self):
+        """The blog, by name in the page's language (blogsite.mail), as every e-mail of ours."""
+        return from_address()
+
     def send_mail(self, template_prefix, email, context_data):
         """Send one of allauth's e-mails: within the limits when a stranger can trigger it,
         and with every link on SITE_URL (allauth builds them from the request's Host)."""
@@ -80,8 +85,8 @@ class AccountAdapter(DefaultAccountAdapter):
             # allauth's message says "later"; say when.
             minutes = login_lockout_minutes()
             message = ngettext(
-                "Too many failed sign-in attempts. Please wait %(minutes)d minute and try again.",
-                "Too many failed sign-in attempts. Please wait %(minutes)d minutes and try again.",
+                "Too many failed login attempts. Please wait %(minutes)d minute and try again.",
+                "Too many failed login attempts. Please wait %(minutes)d minutes and try again.",
                 minutes,
             ) % {"minutes": minutes}
             return ValidationError(message, code=code)

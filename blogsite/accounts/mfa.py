@@ -44,7 +44,7 @@ class StaffTwoFactorMiddleware:
             messages.warning(
                 request,
                 gettext(
-                    "Staff accounts sign in with two factors. Add an authenticator app to "
+                    "Staff accounts log in with two factors. Add an authenticator app to "
                     "your account, then go back to the administration."
                 ),
             )

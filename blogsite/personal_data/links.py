@@ -48,4 +48,4 @@ def send_link(*, email: str, action: str, language: str) -> None:
         subject = render_to_string("personal_data/email/request_subject.txt", context)
         text = render_to_string("personal_data/email/request_body.txt", context)
         html = render_to_string("personal_data/email/request_body.html", context)
-    html_message(subject=subject, text=text, html=html, to=email).send()
+    html_message(subject=subject, text=text, html=html, to=email, language=language).send()

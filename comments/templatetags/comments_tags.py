@@ -164,5 +164,7 @@ def render_comments(context, post):
         "reply_to": reply_to,
         "privacy_url": privacy_url(),
         "csrf_token": context.get("csrf_token"),
+        # The dialog asking before a comment is deleted, where the reader may delete one.
+        "can_delete": any(comment.can_change for comment in by_id.values()),
         "messages": section_messages(request, MESSAGE_TAG),
     }

@@ -62,7 +62,7 @@ class ReactionClosed(ReactionRefused):
 
 class LoginRequired(ReactionRefused):
     code = "login_required"
-    message = _("Please sign in to react to articles.")
+    message = _("Please log in to react to articles.")
 
 
 class ReactionLimitReached(ReactionRefused):

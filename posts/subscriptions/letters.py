@@ -49,6 +49,7 @@ class Letter:
             text=self.text.replace(PLACEHOLDER, token),
             html=self.html.replace(PLACEHOLDER, token),
             to=email,
+            language=self.language,
             unsubscribe_url=self.unsubscribe_url.replace(PLACEHOLDER, token),
             list_id=self.list_id,
             connection=connection,
@@ -136,6 +137,7 @@ def request_reply(subscription):
                 text=text,
                 html=html,
                 to=subscription.email,
+                language=language,
                 headers={"Auto-Submitted": "auto-replied"},
             )
         token = tokens.manage_token(subscription.pk)
@@ -146,6 +148,7 @@ def request_reply(subscription):
         text=text,
         html=html,
         to=subscription.email,
+        language=language,
         unsubscribe_url=tokens.link("unsubscribe", token, language),
         list_id=_list_id(language),
     )

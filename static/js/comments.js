@@ -134,3 +134,36 @@
   body.addEventListener("input", keep);
   form.addEventListener("submit", keep);
 })();
+
+/* "Delete" on the reader's own comment asks first, in place: a modal <dialog> quoting the
+   comment, focus on "Cancel", Escape or "Cancel" closing it with nothing deleted; "Delete"
+   posts to the link's address. Without JavaScript (or <dialog>) the link opens a page that
+   asks the same question. */
+(function () {
+  "use strict";
+  var dialog = document.getElementById("comment-delete-dialog");
+  if (!dialog || typeof dialog.showModal !== "function") return;
+  var form = dialog.querySelector("form");
+  var quote = dialog.querySelector("[data-comment-text]");
+  var opener = null;
+
+  document.querySelectorAll(".comment-delete-link").forEach(function (link) {
+    link.setAttribute("aria-haspopup", "dialog");
+  });
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".comment-delete-link");
+    if (!link) return;
+    var content = document.querySelector("#div-comment-" + link.getAttribute("data-comment-id") + " .comment-content");
+    event.preventDefault();
+    form.setAttribute("action", link.getAttribute("href"));
+    quote.textContent = content ? content.textContent.trim() : "";
+    opener = link;
+    dialog.showModal();
+  });
+
+  dialog.addEventListener("close", function () {
+    if (opener) opener.focus();
+    opener = null;
+  });
+})();

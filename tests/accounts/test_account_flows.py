@@ -73,7 +73,7 @@ def test_a_verified_reader_logs_in_by_username_or_email_and_sees_who_they_are(cl
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
     page = client.get("/accounts/email/").content.decode()
-    assert "Signed in as" in page or "Accesso effettuato come" in page
+    assert "Logged in as" in page or "Accesso effettuato come" in page
     assert "<strong>anna</strong>" in page
 
 
@@ -133,12 +133,12 @@ def test_a_reader_adds_a_second_email_address_and_it_gets_a_verification_mail(cl
 
 
 PAGES = [
-    ("/accounts/login/", False, "Accedi", "Sign In"),
-    ("/accounts/signup/", False, "Registrazione", "Sign Up"),
+    ("/accounts/login/", False, "Accedi", "Log in"),
+    ("/accounts/signup/", False, "Registrati", "Sign up"),
     ("/accounts/password/reset/", False, "Reimpostazione password", "Password Reset"),
     ("/accounts/email/", True, "Indirizzi email", "Email Addresses"),
     ("/accounts/password/change/", True, "Cambia la tua password", "Change Password"),
-    ("/accounts/logout/", True, "Disconnetti", "Sign Out"),
+    ("/accounts/logout/", True, "Esci", "Log out"),
 ]
 
 

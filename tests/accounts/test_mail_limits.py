@@ -118,7 +118,7 @@ def test_ten_failed_sign_ins_from_one_client_lock_it_out_whatever_the_account(cl
         client.post("/accounts/login/", {"login": f"u{n}", "password": "no"})
     verified_user(username="anna")
     response = client.post("/en/accounts/login/", {"login": "anna", "password": PASSWORD})
-    assert "Too many failed sign-in attempts. Please wait 5 minutes and try again." in (
+    assert "Too many failed login attempts. Please wait 5 minutes and try again." in (
         response.content.decode()
     )
     assert "_auth_user_id" not in client.session

@@ -61,7 +61,7 @@ def test_the_page_showing_a_message_has_no_axe_violations(live_server, page):
     reader("bruno")
     page.goto(live_server.url + "/accounts/login/")
     log_in(page, "bruno")
-    page.wait_for_selector(".messages .message")  # "Ti sei collegato con successo come ..."
+    page.wait_for_selector(".messages .message")  # "Accesso effettuato come ..."
     assert violations(page) == []
 
 
