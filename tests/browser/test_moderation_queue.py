@@ -262,6 +262,20 @@ def test_the_queue_with_a_quick_reply_open_has_no_axe_violations(live_server, pa
 
 
 @pytest.mark.django_db(transaction=True)
+def test_the_queue_in_the_dark_theme_reads_with_enough_contrast(live_server, page, post):
+    fill_queue(post)
+    page.emulate_media(color_scheme="dark")
+    sign_in(page, live_server)
+    open_queue(page, live_server)
+    page.evaluate(AXE_JS.read_text())
+    found = page.evaluate(
+        "async () => (await axe.run({exclude: ['.breadcrumbs']}, "
+        "{runOnly: ['color-contrast']})).violations"
+    )
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in found] == []
+
+
+@pytest.mark.django_db(transaction=True)
 def test_the_reply_page_has_no_axe_violations(live_server, page, post):
     _likely_spam, question, _thanks = fill_queue(post)
     sign_in(page, live_server)
