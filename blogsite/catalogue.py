@@ -17,6 +17,9 @@ app's own, so the translations in locale/<language>/ win over Django's and allau
   allauth's "Sign In", "Sign Up", "Signup", "Sign Out" ("Disconnetti", "Registrazione").
   The English catalogue translates these English strings into ours, so allauth's templates
   stay as they are (tests/accounts/test_account_wording.py reads the pages).
+- ACCOUNT_PAGES: the rest of allauth's headings, buttons and labels, in the sentence case
+  and the "e-mail" of the rest of the site, and named as the account menu names the pages
+  ("Connected accounts", not "Account Connections"), in both languages.
 
 Nothing imports this module at run time except the test that checks every entry is
 translated (tests/languages/test_admin_italian.py).
@@ -176,5 +179,42 @@ WORDING = (
     gettext_noop(
         "You are about to use your %(provider_name)s account to login to\n%(site_name)s. As a "
         "final step, please complete the following form:"
+    ),
+)
+
+ACCOUNT_PAGES = (
+    gettext_noop("Password Reset"),
+    gettext_noop("Reset My Password"),
+    gettext_noop("Change Password"),
+    gettext_noop("Set Password"),
+    gettext_noop("Current Password"),
+    gettext_noop("New Password"),
+    gettext_noop("New Password (again)"),
+    gettext_noop("Remember Me"),
+    pgettext_lazy("field label", "Login"),
+    gettext_noop("Username or email"),
+    gettext_noop("Email address"),
+    gettext_noop("Email"),
+    gettext_noop("Email Addresses"),
+    gettext_noop("The following email addresses are associated with your account:"),
+    gettext_noop("Make Primary"),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Add Email Address"),
+    gettext_noop("Add Email"),
+    gettext_noop("Two-Factor Authentication"),
+    gettext_noop("Authenticator App"),
+    gettext_noop("Recovery Codes"),
+    gettext_noop("Verify Your Email Address"),
+    gettext_noop("Confirm Access"),
+    gettext_noop("Please reauthenticate to safeguard your account."),
+    gettext_noop("Account Connections"),
+    gettext_noop("Add a Third-Party Account"),
+    gettext_noop(
+        "Forgotten your password? Enter your email address below, and we'll send you an email "
+        "allowing you to reset it."
+    ),
+    gettext_noop(
+        "We have sent you an email. If you have not received it please check your spam folder. "
+        "Otherwise contact us if you do not receive it in a few minutes."
     ),
 )

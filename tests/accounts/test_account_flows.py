@@ -135,9 +135,9 @@ def test_a_reader_adds_a_second_email_address_and_it_gets_a_verification_mail(cl
 PAGES = [
     ("/accounts/login/", False, "Accedi", "Log in"),
     ("/accounts/signup/", False, "Registrati", "Sign up"),
-    ("/accounts/password/reset/", False, "Reimpostazione password", "Password Reset"),
-    ("/accounts/email/", True, "Indirizzi email", "Email Addresses"),
-    ("/accounts/password/change/", True, "Cambia la tua password", "Change Password"),
+    ("/accounts/password/reset/", False, "Reimpostazione password", "Password reset"),
+    ("/accounts/email/", True, "Indirizzi e-mail", "E-mail addresses"),
+    ("/accounts/password/change/", True, "Cambia la tua password", "Change password"),
     ("/accounts/logout/", True, "Esci", "Log out"),
 ]
 

@@ -25,13 +25,13 @@ PREFIX = {"it": "", "en": "/en"}
 
 class PageText(HTMLParser):
     """What a reader sees of a page: its text (with the title, buttons' values and labels),
-    and, apart, its title, headings and buttons."""
+    and, apart, its title, headings, buttons and labels."""
 
     ATTRIBUTES = ("aria-label", "placeholder", "title", "alt")
 
     def __init__(self, html):
         super().__init__()
-        self.parts, self.title, self.headings, self.buttons = [], [], [], []
+        self.parts, self.title, self.headings, self.buttons, self.labels = [], [], [], [], []
         self.open = []  # the elements whose text is being collected
         self.hidden = 0
         self.feed(html)
@@ -45,7 +45,7 @@ class PageText(HTMLParser):
         if tag == "input" and attrs.get("type") == "submit":
             self.parts.append(attrs.get("value", ""))
             self.buttons.append(attrs.get("value", ""))
-        if tag in ("title", "h1", "button"):
+        if tag in ("title", "h1", "button", "label"):
             self.open.append([tag, ""])
 
     def handle_endtag(self, tag):
@@ -54,7 +54,8 @@ class PageText(HTMLParser):
         if self.open and self.open[-1][0] == tag:
             _tag, text = self.open.pop()
             text = " ".join(text.split())
-            {"title": self.title, "h1": self.headings, "button": self.buttons}[tag].append(text)
+            kinds = {"title": self.title, "h1": self.headings, "button": self.buttons}
+            {**kinds, "label": self.labels}[tag].append(text)
 
     def handle_data(self, data):
         if self.hidden:
@@ -149,3 +150,51 @@ def test_the_messages_after_logging_in_and_out_say_it_in_the_same_words(
     page = PageText(client.post(f"{prefix}/accounts/logout/", follow=True).text)
     assert logged_out in page.text
     assert_one_wording(page, language)
+
+
+# The account pages named as the account menu names them, in the site's sentence case and
+# its "e-mail" (allauth says "Email Addresses", "Account Connections", "Make Primary").
+MENU_PAGES = [
+    ("/accounts/email/", "E-mail addresses", "Indirizzi e-mail"),
+    ("/accounts/2fa/", "Two-factor authentication", "Autenticazione a due fattori"),
+    ("/accounts/3rdparty/", "Connected accounts", "Account collegati"),
+    ("/accounts/password/change/", "Change password", "Cambia la tua password"),
+]
+ACCOUNT_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
+    "/accounts/confirm-email/",
+    *(path for path, _english, _italian in MENU_PAGES),
+    "/accounts/reauthenticate/",
+]
+EMAIL_SPELLING = {"en": re.compile(r"\b[Ee]mails?\b"), "it": re.compile(r"\b[Ee]mail\b")}
+# Two capitalised words in a row in an English heading, button or label: "Make Primary".
+TITLE_CASE = re.compile(r"\b[A-Z][a-z]+ (?:[a-z]+ )*?[A-Z][a-z]+")
+PROPER_NOUNS = re.compile(r"Customer experience blog|[A-Z][a-z]+ · ")
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+@pytest.mark.parametrize(("path", "english", "italian"), MENU_PAGES)
+def test_each_account_page_is_named_as_the_menu_names_it(client, path, english, italian, language):
+    client.force_login(reader(username="anna"))
+    page = page_text(client, path, language)
+    name = english if language == "en" else italian
+    assert page.headings == [name]
+    assert page.title[0].startswith(f"{name} · ")
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+@pytest.mark.parametrize("path", ACCOUNT_PAGES)
+def test_account_pages_say_e_mail_and_write_in_sentence_case(client, path, language):
+    client.force_login(reader(username="anna"))
+    if path in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
+        client.logout()
+    page = page_text(client, path, language)
+    assert EMAIL_SPELLING[language].findall(page.text) == [], page.text
+    if language == "en":
+        # Not an address's label, which is the address and its badges ("Verified", "Primary").
+        labels = [label for label in page.labels if "@" not in label]
+        for words in page.headings + page.buttons + labels:
+            assert not TITLE_CASE.search(PROPER_NOUNS.sub("", words)), words

@@ -133,7 +133,7 @@ def test_a_reader_is_never_asked_for_an_app(client, settings):
 
 @pytest.mark.parametrize(
     ("prefix", "language", "title"),
-    [("", "it", "Autenticazione a due fattori"), ("/en", "en", "Two-Factor Authentication")],
+    [("", "it", "Autenticazione a due fattori"), ("/en", "en", "Two-factor authentication")],
 )
 def test_the_two_factor_pages_use_the_site_layout_in_both_languages(
     client, editor_with_app, prefix, language, title
