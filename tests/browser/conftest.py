@@ -41,3 +41,12 @@ def browser_context_args(browser_context_args):
     # An Italian reader's browser: headless Chromium otherwise asks for en-US, and `/`
     # sends a browser preferring English to /en/. Tests of that make their own context.
     return {**browser_context_args, "locale": "it-IT"}
+
+
+def log_in_to_the_admin(page, live_server, username, password):
+    """Sign in on the admin's login page (allauth's form) and wait for the admin's index."""
+    page.goto(f"{live_server.url}/admin/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", password)
+    page.press("#id_password", "Enter")
+    page.wait_for_selector("#content-main")

@@ -11,6 +11,7 @@ import axe_playwright_python
 import pytest
 from allauth.account.models import EmailAddress
 
+from tests.browser.conftest import log_in_to_the_admin
 from tests.comments.moderation_factories import make_comment
 from tests.conftest import make_post, make_user
 
@@ -31,11 +32,7 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(live_server, page, tag):
     post = make_post(author=boss, tags=[tag])
     comment = make_comment(post=post)
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_login", "boss")
-    page.fill("#id_password", "pw-12345!")
-    page.press("#id_password", "Enter")
-    page.wait_for_selector("#content-main")
+    log_in_to_the_admin(page, live_server, "boss", "pw-12345!")
     paths = page.evaluate(INDEX_LINKS) + [
         f"/admin/posts/post/{post.pk}/change/",
         f"/admin/comments/comment/{comment.pk}/change/",

@@ -3,6 +3,7 @@
 import pytest
 
 from comments.models import Comment
+from tests.browser.conftest import log_in_to_the_admin
 from tests.comments.moderation_factories import make_comment, make_editor
 
 pytestmark = pytest.mark.browser
@@ -18,10 +19,7 @@ def test_a_moderator_approves_a_held_comment_with_the_bulk_action(live_server, p
     )
     make_editor(username="redazione", email="redazione@example.com", password="pw-12345!")
 
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_login", "redazione")
-    page.fill("#id_password", "pw-12345!")
-    page.press("#id_password", "Enter")
+    log_in_to_the_admin(page, live_server, "redazione", "pw-12345!")
     page.wait_for_selector("#moderation-summary-title")
     assert "Commenti in attesa di moderazione: 1" in page.inner_text(".moderation-summary")
 

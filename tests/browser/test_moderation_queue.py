@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from comments.models import Comment
+from tests.browser.conftest import log_in_to_the_admin
 from tests.comments.moderation_factories import make_comment, make_editor
 
 pytestmark = pytest.mark.browser
@@ -21,10 +22,7 @@ AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 def sign_in(page, live_server):
     make_editor(username="redazione", email="redazione@example.com", password="pw-12345!")
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_login", "redazione")
-    page.fill("#id_password", "pw-12345!")
-    page.press("#id_password", "Enter")
+    log_in_to_the_admin(page, live_server, "redazione", "pw-12345!")
     page.wait_for_selector("#moderation-summary-title")
 
 

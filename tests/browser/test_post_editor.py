@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from PIL import Image
 
 from posts.models import Media, Post, Revision
+from tests.browser.conftest import log_in_to_the_admin
 from tests.conftest import make_post, make_user
 
 pytestmark = pytest.mark.browser
@@ -30,11 +31,7 @@ def writer():
 
 
 def log_in(page, live_server, username="scrittrice"):
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_login", username)
-    page.fill("#id_password", PASSWORD)
-    page.press("#id_password", "Enter")
-    page.wait_for_selector("#content-main")
+    log_in_to_the_admin(page, live_server, username, PASSWORD)
 
 
 @pytest.mark.django_db(transaction=True)
