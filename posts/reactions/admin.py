@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from blogsite.admin.cells import NamedCellsForm
+from blogsite.admincells import NamedCellsForm
 from posts.reactions.models import Reaction, ReactionKind, ReactionKindLabel
 
 

@@ -1,7 +1,9 @@
 """Forms the admin shows as table cells: a tabular inline's rows, a changelist's editable
 columns. The column's header is the box's only label there, and assistive technology does not
 tie a header to the boxes under it (axe: label, critical), so each box is named after its
-field, and its row's object when it has one ("Position: like")."""
+field, and its row's object when it has one ("Position: like").
+
+Part of blogsite's foundation, which the apps' admins import (blogsite/admin/ is the roof)."""
 
 from django import forms
 
