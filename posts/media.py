@@ -18,10 +18,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from blogsite.slugs import ascii_slug
 from posts import filetypes
 from posts.conf import media_settings
 from posts.models import Media, MediaKind
@@ -162,7 +162,7 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
 
 def _stem(uploaded_file, alt_text: str) -> str:
     name = posixpath.splitext(posixpath.basename(uploaded_file.name or ""))[0]
-    return (slugify(name) or slugify(alt_text) or "image")[:60]
+    return (ascii_slug(name) or ascii_slug(alt_text) or "image")[:60]
 
 
 @transaction.atomic

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import UniqueConstraint
 from django.db.models.signals import m2m_changed
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from blogsite.slugs import ascii_slug
 from posts.markup import BodyFormat
 from posts.models import Category, Media, Page, Post, Tag
 
@@ -19,8 +19,9 @@ SLUG_CANDIDATES = 20  # slugs unique_slug() asks about in its first query
 def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=200) -> str:
     """A slug for `text` not yet used in `language` ("-2", "-3"... appended when it is).
 
-    Accents are dropped ("Perché" -> "perche"); a title with nothing left (only symbols or
-    a script without Latin letters) gets the model's name.
+    Accents are dropped ("Perché" -> "perche") and other scripts transliterated
+    ("客户体验" -> "kehutiyan", see blogsite.slugs); a title with nothing left (only symbols)
+    gets the model's name.
     """
     base = slug_base(model, text, max_length=max_length)
 
@@ -45,7 +46,7 @@ def unique_slug(model, text: str, *, language: str, exclude_pk=None, max_length=
 
 def slug_base(model, text: str, *, max_length=200) -> str:
     """The slug unique_slug() gives `text` when it is free (its first candidate)."""
-    return slugify(text)[:max_length].strip("-") or slugify(model._meta.model_name)
+    return ascii_slug(text)[:max_length].strip("-") or ascii_slug(model._meta.model_name)
 
 
 def _is_saved(instance, name: str) -> bool:

@@ -1,5 +1,6 @@
 """The article form of the admin: publish now, clear date errors, only writers as authors,
-terms of the article's language, a translation's own slug."""
+terms of the article's language, a translation's own slug; and, for articles, tags and
+categories, a slug made from the title when the slug box is left empty."""
 
 from django import forms
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from blogsite.roles import writers
 from posts.languages import language_codes
 from posts.models import Post, display_name
-from posts.services import slug_of_translation
+from posts.services import slug_of_translation, unique_slug
 
 TERM_FIELDS = ("tags", "categories")
 # A term of another language (the language was changed after choosing, or a forged post).
@@ -26,12 +27,51 @@ class AuthorChoiceField(forms.ModelChoiceField):
         return display_name(obj)
 
 
-class PostAdminForm(forms.ModelForm):
+class SlugFromNameForm(forms.ModelForm):
+    """The slug may be left empty: it is then made from the title (or name) on saving.
+
+    The admin fills the box as the title is typed, but its script keeps only the letters it
+    knows: a title in Chinese or Persian left it empty, and the form refused to save.
+    """
+
+    slug_from = "name"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The last part of the address. Left empty, it is made from the %(field)s."
+            ) % {"field": self.instance._meta.get_field(self.slug_from).verbose_name}
+
+    def item_language(self) -> str:
+        """The language the item is in: as sent, else as stored, else the site's first."""
+        language = self.data.get(self.add_prefix("language")) if self.is_bound else None
+        language = language or getattr(self.instance, "language", None)
+        return language if language in language_codes() else settings.LANGUAGE_CODE
+
+    def clean(self):
+        cleaned = super().clean()
+        text = cleaned.get(self.slug_from)
+        if "slug" in self.fields and not cleaned.get("slug") and text:
+            cleaned["slug"] = unique_slug(
+                self._meta.model,
+                text,
+                language=self.item_language(),
+                exclude_pk=self.instance.pk,
+                max_length=self._meta.model._meta.get_field("slug").max_length,
+            )
+        return cleaned
+
+
+class PostAdminForm(SlugFromNameForm):
     class Meta:
         model = Post
         # The admin passes the fields of its fieldsets; these are the defaults elsewhere.
         fields = ["title", "slug", "author", "lead", "body", "status", "published_at", "cover"]
         field_classes = {"author": AuthorChoiceField}
+
+    slug_from = "title"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,6 +91,9 @@ class PostAdminForm(forms.ModelForm):
                 "A date in the future schedules it."
             )
         self.offer_terms_in(self.article_language())
+
+    def item_language(self) -> str:
+        return self.article_language()
 
     def article_language(self) -> str:
         """The language the article is written in: as sent, else as stored, else the

@@ -17,7 +17,7 @@ from posts.permissions import is_editor
 from posts.services import record_revision  # writing (issue 9)
 
 from . import editor  # writing (issue 9): preview, autosave, revisions
-from .forms import PostAdminForm  # writing (issue 9)
+from .forms import PostAdminForm, SlugFromNameForm  # writing (issue 9)
 
 
 class EffectiveStatusFilter(admin.SimpleListFilter):
@@ -199,6 +199,7 @@ class TagAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     list_filter = ["language"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    form = SlugFromNameForm
 
     def get_queryset(self, request):
         return (
@@ -232,4 +233,5 @@ class CategoryAdmin(TranslationsAdminMixin, admin.ModelAdmin):
     list_select_related = ["parent"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    form = SlugFromNameForm
     fields = ["name", "slug", "parent", "description", "position", "language"]

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.contrib.redirects.models import Redirect
 
+from blogsite.slugs import ascii_slug
 from posts.models import Post
 from tests.conftest import make_post
 
@@ -122,3 +123,10 @@ def test_an_old_date_archive_leads_to_the_first_language_s_archive(client, autho
     make_post(author=author, published_at=when, language="en")
     target = client.get(old)["Location"]
     assert target.startswith("/archivio/2021/"), target
+
+
+def test_an_imported_japanese_article_keeps_its_old_address_and_gets_a_slug(client, imported):
+    post = Post.objects.get(title="日本語のタイトル")
+    assert post.slug == ascii_slug("日本語")
+    first = client.get("/2020/05/01/%E6%97%A5%E6%9C%AC%E8%AA%9E/")
+    assert first.status_code == 301 and first["Location"] == post.get_absolute_url()

@@ -8,8 +8,9 @@ from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from blogsite.slugs import ascii_slug
 
 WORDPRESS_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}")
 
@@ -41,8 +42,9 @@ def parse_rss_date(value: str) -> datetime | None:
 
 
 def wordpress_slug(name: str) -> str:
-    """Our ASCII slug for a WordPress slug (which may be percent-encoded Unicode)."""
-    return slugify(unquote(name or ""))
+    """Our ASCII slug for a WordPress slug (which may be percent-encoded Unicode, in any
+    script: transliterated, see blogsite.slugs)."""
+    return ascii_slug(unquote(name or ""))
 
 
 def valid_email(value: str) -> str:
