@@ -8,13 +8,14 @@ class PostsConfig(AppConfig):
 
     def ready(self):
         from blogsite import pagekeys
-        from posts import cache, names
+        from posts import cache, moves, names
 
         # What the stored lists read from the address: the page number, the search words.
         pagekeys.register_key_parameters("page", "q")
 
         cache.connect_receivers()
         names.connect_receivers()
+        moves.connect_receivers()
 
         from blogsite.personal_data import registry
         from posts import personal_data

@@ -1,2 +1,2 @@
 # One module per concept; Django's autodiscovery imports this package.
-from . import media, post, profile  # noqa: F401
+from . import media, page, post, profile  # noqa: F401
