@@ -1,7 +1,8 @@
 """Settings for the blog, read from the environment with safe local defaults.
 
 Environment variables: DJANGO_DEBUG, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
-REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, AKISMET_API_KEY,
+REDIS_URL, SITE_URL, EMAIL_URL (or EMAIL_HOST...), DEFAULT_FROM_EMAIL, SERVER_EMAIL
+(the sender of error reports to ADMINS; DEFAULT_FROM_EMAIL by default), AKISMET_API_KEY,
 TASKS_BACKEND ("immediate" or "database"), DJANGO_SECURE_SSL_REDIRECT, DJANGO_LOG_LEVEL,
 DJANGO_LOG_FORMAT ("text" or "json").
 App settings (COMMENTS_*, REACTIONS_*, SPAM_*, SUBSCRIPTIONS_*, PRIVACY_*, ACCOUNTS_*) are
@@ -313,7 +314,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # An address alone is sent under the blog's name in the e-mail's language (blogsite.mail);
 # "Name <address>" is used as it is.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The sender of the error reports mailed to ADMINS: an address the admins' mail server
+# accepts may not be the readers' noreply one.
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Background work (notifications, Akismet reports): run immediately by default; with
 # TASKS_BACKEND=database they are queued and run by `manage.py db_worker`.

@@ -2,9 +2,16 @@
 
 The receivers of the comment signals (in comments.receivers) only enqueue tasks; the tasks call
 the `notify_*` functions below, which pick the recipients, drop those who unsubscribed, and send
-one plain-text + HTML message each, rendered in the recipient's language with a signed
-one-click unsubscribe link (RFC 8058 headers included).
+one plain-text + HTML message each, in the recipient's language with a signed one-click
+unsubscribe link (RFC 8058 headers included).
+
+The recipient's language: for an account (moderators, the article's author) the e-mail
+language of its profile (posts.models.profile.mail_language); for a commenter, the language
+of the page the comment was written on. A message is rendered once per language and each
+recipient's own unsubscribe token is put into that rendering.
 """
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,8 +25,11 @@ from django.utils import translation
 from blogsite.mail import absolute_url, list_message
 from comments import wording
 from comments.models import Comment, Unsubscription
+from posts.models.profile import language_chosen_by, mail_language, with_chosen_language
 
 UNSUBSCRIBE_SALT = "comments.unsubscribe"
+# Stands for a recipient's token in a rendered message (safe in a URL and in HTML as is).
+TOKEN_PLACEHOLDER = "unsubscribe-token-placeholder"
 
 Kind = Unsubscription.Kind
 
@@ -60,6 +70,10 @@ def read_unsubscribe_token(token: str) -> tuple[str, str] | None:
 
 def unsubscribe_url(*, kind: str, language: str, user=None, comment=None) -> str:
     token = make_unsubscribe_token(kind=kind, user=user, comment=comment)
+    return _unsubscribe_url(token, language)
+
+
+def _unsubscribe_url(token: str, language: str) -> str:
     with translation.override(language):
         path = reverse("comments:unsubscribe", kwargs={"token": token})
     return absolute_url(path)
@@ -78,12 +92,23 @@ def is_unsubscribed(*, email: str, kind: str, since=None) -> bool:
     return unsubscriptions.exists()
 
 
+def unsubscribed_among(emails, *, kind: str) -> set[str]:
+    """The normalized addresses among `emails` that stopped `kind` e-mails, in one query."""
+    normalized = {Unsubscription.normalize_email(email) for email in emails}
+    return set(
+        Unsubscription.objects.filter(email__in=normalized, kind=kind).values_list(
+            "email", flat=True
+        )
+    )
+
+
 def moderators():
-    """Active accounts with an e-mail allowed to moderate comments (staff or Editors)."""
+    """Active accounts with an e-mail allowed to moderate comments (staff or Editors), each
+    with the `chosen_language` of its profile."""
     permission = Permission.objects.get(
         content_type__app_label="comments", codename="change_comment"
     )
-    return (
+    accounts = (
         get_user_model()
         .objects.filter(is_active=True)
         .exclude(email="")
@@ -95,6 +120,7 @@ def moderators():
         .distinct()
         .order_by("pk")
     )
+    return with_chosen_language(accounts)
 
 
 def _language(value: str) -> str:
@@ -106,25 +132,54 @@ def _language(value: str) -> str:
 # --- Sending -----------------------------------------------------------------------------
 
 
-def send(
-    *, template: str, kind: str, language: str, context: dict, user=None, comment=None
-) -> None:
-    """E-mail an account (`user`) or a commenter (`comment`'s author).
+@dataclass(frozen=True)
+class Message:
+    """One e-mail rendered in one language, for any number of its recipients."""
 
-    Renders templates/comments/email/<template>_{subject.txt,body.txt,body.html}.
-    """
-    to = user.email if user is not None else comment.author_email
+    kind: str
+    language: str
+    subject: str
+    text: str
+    html: str
+
+    def send_to(self, *, user=None, comment=None) -> None:
+        """Send it to an account (`user`) or a commenter (`comment`'s author), with their
+        own unsubscribe link."""
+        to = user.email if user is not None else comment.author_email
+        token = make_unsubscribe_token(kind=self.kind, user=user, comment=comment)
+        list_message(
+            subject=self.subject,
+            text=self.text.replace(TOKEN_PLACEHOLDER, token),
+            html=self.html.replace(TOKEN_PLACEHOLDER, token),
+            to=to,
+            language=self.language,
+            unsubscribe_url=_unsubscribe_url(token, self.language),
+        ).send()
+
+
+def render(*, template: str, kind: str, language: str, context: dict) -> Message:
+    """Render templates/comments/email/<template>_{subject.txt,body.txt,body.html} in
+    `language` (one of the site's; another is read as the site's first)."""
     language = _language(language)
-    link = unsubscribe_url(kind=kind, language=language, user=user, comment=comment)
-    context = {**context, "unsubscribe_url": link, "kind_label": None}
+    context = {
+        **context,
+        "unsubscribe_url": _unsubscribe_url(TOKEN_PLACEHOLDER, language),
+        "kind_label": None,
+    }
     with translation.override(language):
         context["kind_label"] = str(Kind(kind).label)
         subject = render_to_string(f"comments/email/{template}_subject.txt", context)
         text = render_to_string(f"comments/email/{template}_body.txt", context)
         html = render_to_string(f"comments/email/{template}_body.html", context)
-    list_message(
-        subject=subject, text=text, html=html, to=to, language=language, unsubscribe_url=link
-    ).send()
+    return Message(kind=kind, language=language, subject=subject, text=text, html=html)
+
+
+def send(
+    *, template: str, kind: str, language: str, context: dict, user=None, comment=None
+) -> None:
+    """E-mail an account (`user`) or a commenter (`comment`'s author) in `language`."""
+    message = render(template=template, kind=kind, language=language, context=context)
+    message.send_to(user=user, comment=comment)
 
 
 def _comment_context(comment: Comment) -> dict:
@@ -152,19 +207,19 @@ def notify_moderators(comment: Comment) -> int:
         # Said in the e-mail's language when it is rendered, not in the request's.
         "reasons": [wording.text_of_lazy(reason) for reason in comment.spam_reasons or []],
     }
-    sent = 0
-    for user in moderators():
-        if is_unsubscribed(email=user.email, kind=Kind.MODERATION):
-            continue
-        send(
-            template="moderation_held",
-            user=user,
-            kind=Kind.MODERATION,
-            language=settings.LANGUAGE_CODE,
-            context={**context, "recipient": user},
+    recipients = list(moderators())
+    stopped = unsubscribed_among([user.email for user in recipients], kind=Kind.MODERATION)
+    by_language: dict[str, list] = {}
+    for user in recipients:
+        if Unsubscription.normalize_email(user.email) not in stopped:
+            by_language.setdefault(mail_language(user.chosen_language), []).append(user)
+    for language, users in by_language.items():
+        message = render(
+            template="moderation_held", kind=Kind.MODERATION, language=language, context=context
         )
-        sent += 1
-    return sent
+        for user in users:
+            message.send_to(user=user)
+    return sum(len(users) for users in by_language.values())
 
 
 def notify_post_author(comment: Comment) -> int:
@@ -184,8 +239,8 @@ def notify_post_author(comment: Comment) -> int:
         template="new_comment",
         user=author,
         kind=Kind.NEW_COMMENT,
-        language=settings.LANGUAGE_CODE,
-        context={**_comment_context(comment), "recipient": author},
+        language=mail_language(language_chosen_by(author)),
+        context=_comment_context(comment),
     )
     return 1
 

@@ -1,8 +1,11 @@
 """Forms of the reader-facing account pages: the name a person goes by."""
 
 from django import forms
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from posts.languages import NOT_A_SITE_LANGUAGE, current_language, language_choices
 from posts.models import Profile
 from posts.services import save_profile
 
@@ -36,11 +39,22 @@ class SignupForm(forms.Form):
         return ""
 
     def signup(self, request, user):
-        save_profile(user=user, display_name=self.cleaned_data["display_name"])
+        # The language of the pages the person signed up on is the one they read us in: their
+        # e-mails (the sign-up's confirmation first) go out in it, until they choose another.
+        save_profile(
+            user=user, display_name=self.cleaned_data["display_name"], language=current_language()
+        )
+
+
+def mail_language_choices() -> list[tuple[str, str]]:
+    """The site's languages, after the empty choice that follows the site's first one."""
+    first = translation.get_language_info(settings.LANGUAGE_CODE)["name_translated"]
+    empty = _("The site's first language (%(language)s)") % {"language": first}
+    return [("", empty), *language_choices()]
 
 
 class ProfileForm(forms.Form):
-    """The account page: change the display name (and, for authors, the short bio)."""
+    """The account page: the display name, the e-mail language (and for authors the bio)."""
 
     display_name = DisplayNameField()
     bio = forms.CharField(
@@ -49,4 +63,11 @@ class ProfileForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Shown on your author page, if you write articles."),
+    )
+    language = forms.ChoiceField(
+        label=_("E-mail language"),
+        required=False,
+        choices=mail_language_choices,
+        error_messages={"invalid_choice": NOT_A_SITE_LANGUAGE},
+        help_text=_("Language of the e-mails we send you."),
     )

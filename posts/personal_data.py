@@ -16,6 +16,7 @@ def export_profile(person: Person) -> list[dict]:
             "display_name": profile.display_name,
             "bio": profile.bio,
             "photo": profile.avatar.url if profile.avatar else None,
+            "email_language": profile.language,
         }
         for profile in Profile.objects.filter(user__in=person.account_ids).order_by("pk")
     ]

@@ -76,3 +76,13 @@ def test_app_settings_can_come_from_the_environment():
     result = run_manage("shell", "-c", code, env=env)
     assert result.returncode == 0, result.stderr
     assert "(0, True, '3/m')" in result.stdout
+
+
+def test_error_reports_to_the_admins_have_their_own_sender_or_the_site_s():
+    code = "from django.conf import settings as s; print(repr(s.SERVER_EMAIL))"
+    both = {"DJANGO_DEBUG": "1", "DEFAULT_FROM_EMAIL": "noreply@blog.example.com"}
+    own = run_manage("shell", "-c", code, env={**both, "SERVER_EMAIL": "errors@blog.example.com"})
+    assert own.returncode == 0, own.stderr
+    assert "'errors@blog.example.com'" in own.stdout
+    inherited = run_manage("shell", "-c", code, env=both)
+    assert "'noreply@blog.example.com'" in inherited.stdout

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from posts.languages import NOT_A_SITE_LANGUAGE, language_choices, language_codes
+
 from .base import WordPressModel
 
 
@@ -28,6 +30,16 @@ class Profile(WordPressModel):
     )
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
     avatar = models.ImageField(_("photo"), upload_to="avatars/%Y/", blank=True)
+    # Read by mail_language(): the e-mails about comments to moderators and authors, and
+    # allauth's account e-mails (posts.accounts). Not the language of what a person reads.
+    language = models.CharField(
+        _("e-mail language"),
+        max_length=7,
+        choices=language_choices,
+        error_messages={"invalid_choice": NOT_A_SITE_LANGUAGE},
+        blank=True,
+        help_text=_("Language of the e-mails we send you. Empty: the site's first language."),
+    )
 
     class Meta:
         ordering = ["display_name"]
@@ -59,3 +71,20 @@ def display_name(user) -> str:
 def name_from(*, chosen: str, full_name: str, username: str) -> str:
     """display_name's rule on the values it reads (for a query that fetched them)."""
     return (chosen or "").strip() or (full_name or "").strip() or username
+
+
+def mail_language(chosen: str | None) -> str:
+    """The language of the e-mails to a person whose profile says `chosen`: that language
+    while the site serves it, else (nothing chosen, no profile) the site's first language."""
+    return chosen if chosen in language_codes() else settings.LANGUAGE_CODE
+
+
+def with_chosen_language(users):
+    """users (a QuerySet of accounts) with `chosen_language`, their profile's e-mail
+    language ("" or None when none was chosen): for mail_language(), in the same query."""
+    return users.annotate(chosen_language=models.F("profile__language"))
+
+
+def language_chosen_by(user) -> str:
+    """The e-mail language user chose on their profile ("" when none)."""
+    return Profile.objects.filter(user=user).values_list("language", flat=True).first() or ""

@@ -12,7 +12,8 @@ from posts.services import save_profile
 
 @login_required
 def account_profile(request):
-    """The reader's account page: the name shown with comments (and an author's bio)."""
+    """The reader's account page: the name shown with comments, the e-mail language (and
+    an author's bio)."""
     profile = Profile.objects.filter(user=request.user).first()
     if request.method == "POST":
         form = ProfileForm(request.POST)
@@ -21,11 +22,16 @@ def account_profile(request):
                 user=request.user,
                 display_name=form.cleaned_data["display_name"],
                 bio=form.cleaned_data["bio"],
+                language=form.cleaned_data["language"],
             )
-            messages.success(request, _("Your name has been saved."))
+            messages.success(request, _("Your profile has been saved."))
             return redirect("account_profile")
     else:
         form = ProfileForm(
-            initial={"display_name": display_name(request.user), "bio": profile and profile.bio}
+            initial={
+                "display_name": display_name(request.user),
+                "bio": profile and profile.bio,
+                "language": profile and profile.language,
+            }
         )
     return render(request, "account/profile.html", {"form": form})

@@ -32,7 +32,7 @@ def leave_a_footprint(post, *, email=EMAIL, with_account=True) -> Footprint:
     if with_account:
         account = make_user(username="marta", email=email)
         EmailAddress.objects.create(user=account, email=email, verified=True, primary=True)
-        save_profile(user=account, display_name="Marta B.", bio="Lettrice.")
+        save_profile(user=account, display_name="Marta B.", bio="Lettrice.", language="en")
         cast_reaction(
             post=post, kind=ReactionKind.objects.get(code="useful"), voter=user_voter(account),
             user=account, ip="203.0.113.9",

@@ -51,6 +51,7 @@ def test_the_download_holds_every_personal_datum(client, editor, footprint):
         {"email": EMAIL, "verified": True, "primary": True}
     ]
     assert data["profile"][0]["display_name"] == "Marta B."
+    assert data["profile"][0]["email_language"] == "en"
     assert "Di un altro." not in response.content.decode()  # nobody else's data
 
     record = PersonalDataRequest.objects.get()
