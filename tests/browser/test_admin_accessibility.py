@@ -11,6 +11,7 @@ import axe_playwright_python
 import pytest
 from allauth.account.models import EmailAddress
 
+from posts.services import create_page
 from tests.browser.conftest import log_in_to_the_admin
 from tests.comments.moderation_factories import make_comment
 from tests.conftest import make_post, make_user
@@ -31,14 +32,16 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(live_server, page, tag):
     EmailAddress.objects.create(user=boss, email=boss.email, verified=True, primary=True)
     post = make_post(author=boss, tags=[tag])
     comment = make_comment(post=post)
+    about = create_page(title="Chi siamo", author=boss, body="Noi.", status="published")
     page.set_viewport_size({"width": 375, "height": 740})
     log_in_to_the_admin(page, live_server, "boss", "pw-12345!")
     paths = page.evaluate(INDEX_LINKS) + [
         f"/admin/posts/post/{post.pk}/change/",
         f"/admin/comments/comment/{comment.pk}/change/",
         f"/admin/auth/user/{boss.pk}/change/",
+        f"/admin/posts/page/{about.pk}/change/",
     ]
-    assert len(paths) > 30 and "/admin/posts/post/add/" in paths
+    assert len(paths) > 30 and {"/admin/posts/post/add/", "/admin/posts/page/"} <= set(paths)
 
     found = {}
     for path in paths:
