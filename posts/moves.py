@@ -6,44 +6,35 @@ and moderators edit in the admin. After the move the old address is a 404, so th
 middleware answers it with a 301 to the new one. A slug, a language or a page's parent
 changed in the admin, the services or an import: all are saves, all are seen here.
 
-Each row loaded from the database remembers the fields its address comes from (post_init:
-no query); after a save that moved a row which readers saw before and still see, the move
-is written down. Older rows that led to the old address lead to the new one (no chains),
-and a row that would send the new address away (a move back) is removed.
+Each row read from the database remembers what its address was made of
+(models.base.RemembersAddress: no query); after a save that moved a row which readers saw
+before and still see, the move is written down. Older rows that led to the old address lead
+to the new one (no chains), and a row that would send the new address away (a move back) is
+removed.
 """
 
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
-from django.db.models.signals import post_init, post_save
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from posts.models import Page, Post
 
-# model: (its URL name, the field that goes in the address, the keyword it goes in)
-ADDRESSES = {Post: ("posts:detail", "slug", "slug"), Page: ("posts:page", "path", "path")}
-FIELDS = ("language", "status", "published_at")
-LOADED = "_address_loaded"
+# model: (its URL name, the keyword its address field goes in)
+ADDRESSES = {Post: ("posts:detail", "slug"), Page: ("posts:page", "path")}
 
 
-def _snapshot(instance) -> dict | None:
-    _name, field, _keyword = ADDRESSES[type(instance)]
-    values = instance.__dict__
-    if instance.pk is None or any(name not in values for name in (field, *FIELDS)):
-        return None  # new, or loaded with .only(): nothing to compare with
-    return {name: values[name] for name in (field, *FIELDS)}
+def _address(model, values: dict) -> str:
+    name, keyword = ADDRESSES[model]
+    with translation.override(values["language"]):
+        return reverse(name, kwargs={keyword: values[keyword]})
 
 
-def _address(model, snapshot: dict) -> str:
-    name, field, keyword = ADDRESSES[model]
-    with translation.override(snapshot["language"]):
-        return reverse(name, kwargs={keyword: snapshot[field]})
-
-
-def _seen_by_readers(model, snapshot: dict) -> bool:
+def _seen_by_readers(model, values: dict) -> bool:
     released = Post.RELEASED_STATUSES if model is Post else (Page.Status.PUBLISHED,)
-    when = snapshot["published_at"]
-    return snapshot["status"] in released and when is not None and when <= timezone.now()
+    when = values["published_at"]
+    return values["status"] in released and when is not None and when <= timezone.now()
 
 
 def remember_move(old: str, new: str) -> None:
@@ -56,15 +47,11 @@ def remember_move(old: str, new: str) -> None:
     Redirect.objects.update_or_create(site=site, old_path=old, defaults={"new_path": new})
 
 
-def loaded(sender, instance, **kwargs) -> None:
-    instance.__dict__[LOADED] = _snapshot(instance)
-
-
 def saved(sender, instance, created, raw=False, **kwargs) -> None:
-    before = instance.__dict__.get(LOADED)
-    now = _snapshot(instance)
-    instance.__dict__[LOADED] = now
-    if raw or created or before is None or now is None:
+    before = instance.__dict__.get("address_loaded")
+    now = {name: getattr(instance, name) for name in sender.ADDRESS_FIELDS}
+    instance.__dict__["address_loaded"] = now  # the next save of this instance starts here
+    if raw or created or before is None:
         return
     if _seen_by_readers(sender, before) and _seen_by_readers(sender, now):
         remember_move(_address(sender, before), _address(sender, now))
@@ -72,5 +59,4 @@ def saved(sender, instance, created, raw=False, **kwargs) -> None:
 
 def connect_receivers() -> None:
     for model in ADDRESSES:
-        post_init.connect(loaded, sender=model, dispatch_uid=f"moves.loaded.{model.__name__}")
         post_save.connect(saved, sender=model, dispatch_uid=f"moves.saved.{model.__name__}")

@@ -69,3 +69,27 @@ class WordPressModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class RemembersAddress(models.Model):
+    """A row loaded from the database keeps the values its address was made of when read
+    (`address_loaded`), so that a save that moves a row readers saw can leave a redirect
+    behind (posts/moves.py). Set in from_db(): no query, and no signal sent per row read.
+    """
+
+    # The fields of the address and of whether readers see the row; a row loaded without one
+    # of them (.only(), .defer()) remembers nothing.
+    ADDRESS_FIELDS: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        loaded = instance.__dict__
+        try:  # noqa: SIM105 (every row read passes here: no context manager)
+            loaded["address_loaded"] = {name: loaded[name] for name in cls.ADDRESS_FIELDS}
+        except KeyError:
+            pass
+        return instance

@@ -10,7 +10,7 @@ from posts.listing import count_annotations
 from posts.markup import BodyFormat, html_to_text, reading_minutes, render_body
 from posts.permissions import is_editor
 
-from .base import TranslatableModel, WordPressModel
+from .base import RemembersAddress, TranslatableModel, WordPressModel
 from .media import Media
 from .terms import Category, Tag
 
@@ -131,7 +131,9 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(TranslatableModel, WordPressModel):
+class Post(RemembersAddress, TranslatableModel, WordPressModel):
+    ADDRESS_FIELDS = ("slug", "language", "status", "published_at")
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SCHEDULED = "scheduled", _("Scheduled")

@@ -71,3 +71,11 @@ def test_an_unchanged_save_costs_no_query_for_the_address(article, django_assert
     with django_assert_num_queries(1):  # the UPDATE alone
         article.save(derive=False)
     assert not Redirect.objects.exists()
+
+
+def test_a_row_read_in_part_saves_as_before(article):
+    partial = Post.objects.only("pk", "title").get(pk=article.pk)
+    partial.title = "Resi facilissimi"
+    partial.save(update_fields=["title"])
+    assert Post.objects.get(pk=article.pk).title == "Resi facilissimi"
+    assert not Redirect.objects.exists()
