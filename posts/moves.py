@@ -49,11 +49,11 @@ def remember_move(old: str, new: str) -> None:
 
 def saved(sender, instance, created, raw=False, **kwargs) -> None:
     before = instance.__dict__.get("address_loaded")
+    if raw or (before is None and not created):
+        return  # a row read in part (.only()): reading the rest would cost queries
     now = {name: getattr(instance, name) for name in sender.ADDRESS_FIELDS}
     instance.__dict__["address_loaded"] = now  # the next save of this instance starts here
-    if raw or created or before is None:
-        return
-    if _seen_by_readers(sender, before) and _seen_by_readers(sender, now):
+    if not created and _seen_by_readers(sender, before) and _seen_by_readers(sender, now):
         remember_move(_address(sender, before), _address(sender, now))
 
 
