@@ -67,7 +67,15 @@ def server_error(request):
         # Raised before any view (a session read): the same 503 as DatabaseOutageMiddleware.
         return outage_response(request, error)
     template = loader.get_template("500.html")
-    return HttpResponse(template.render(), status=500)
+    return HttpResponse(template.render({"stylesheet": _stylesheet_or_none()}), status=500)
+
+
+def _stylesheet_or_none():
+    """The site's stylesheet (its light and dark colours), or None when asking for it fails."""
+    try:
+        return static("css/site.css")
+    except Exception:  # a missing manifest entry may be the very error: the page goes plain
+        return None
 
 
 def bad_request(request, exception):

@@ -31,6 +31,11 @@ def article():
 
 def violations(page, url):
     page.goto(url)
+    return violations_here(page)
+
+
+def violations_here(page):
+    """Audit the page as it stands (after a form's answer, a click), without reloading."""
     page.evaluate(AXE_JS.read_text())  # not a <script> tag: the CSP would refuse it
     found = page.evaluate("async () => (await axe.run()).violations")
     return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in found]

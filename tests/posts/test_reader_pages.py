@@ -292,7 +292,20 @@ def test_the_server_error_page_needs_no_database_or_context(rf, django_assert_nu
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Qualcosa è andato storto" in response.content.decode()
-    assert "/static/" not in response.content.decode()
+    assert 'href="/static/css/site.css"' in response.content.decode()
+
+
+def test_the_server_error_page_still_answers_when_the_static_files_are_the_error(rf, monkeypatch):
+    from blogsite import views
+
+    def missing(path):
+        raise ValueError(f"Missing staticfiles manifest entry for '{path}'")
+
+    monkeypatch.setattr(views, "static", missing)
+    response = views.server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Qualcosa è andato storto" in response.content.decode()
+    assert "stylesheet" not in response.content.decode()
 
 
 def test_a_cover_image_needs_a_description(tmp_path, settings):
