@@ -33,7 +33,7 @@ def test_asking_to_delete_shows_the_comment_and_deletes_nothing(client, own_comm
     assert '<h1 id="delete-title">Eliminare questo commento?</h1>' in page
     assert "Un commento da ripensare" in page
     assert re.search(r"<form method=\"post\">\s*<input [^>]*csrfmiddlewaretoken", page)
-    assert '<button type="submit" class="button">Elimina</button>' in page
+    assert '<button type="submit" class="button button--danger">Elimina</button>' in page
     assert re.search(rf'<a href="[^"]*#comment-{own_comment.pk}">Annulla</a>', page)
     own_comment.refresh_from_db()
     assert own_comment.status == Comment.Status.PENDING
