@@ -13,6 +13,8 @@ to the new one (no chains), and a row that would send the new address away (a mo
 removed.
 """
 
+import logging
+
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db.models.signals import post_save
@@ -20,6 +22,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from posts.models import Page, Post
+
+logger = logging.getLogger(__name__)
+# Django's redirects store paths of at most this many characters.
+LONGEST = Redirect._meta.get_field("old_path").max_length
 
 # model: (its URL name, the keyword its address field goes in)
 ADDRESSES = {Post: ("posts:detail", "slug"), Page: ("posts:page", "path")}
@@ -38,8 +44,12 @@ def _seen_by_readers(model, values: dict) -> bool:
 
 
 def remember_move(old: str, new: str) -> None:
-    """Send readers of `old` to `new` from now on."""
+    """Send readers of `old` to `new` from now on (not when either is too long to store:
+    the move itself must not fail for it, so it is logged)."""
     if old == new:
+        return
+    if len(old) > LONGEST or len(new) > LONGEST:
+        logger.warning("Not redirected, the address is too long to store: %s -> %s", old, new)
         return
     site = Site.objects.get_current()
     Redirect.objects.filter(site=site, new_path=old).update(new_path=new)

@@ -84,3 +84,14 @@ def test_a_row_read_in_part_saves_as_before(article):
     assert not [q for q in queries.captured_queries if '"slug"' in q["sql"]]
     assert Post.objects.get(pk=article.pk).title == "Resi facilissimi"
     assert not Redirect.objects.exists()
+
+
+def test_an_address_too_long_to_store_moves_without_a_redirect(client, author, caplog):
+    long = create_post(title="Resi " * 39, author=author, body="x", status=Post.Status.PUBLISHED)
+    long = Post.objects.get(pk=long.pk)
+    assert len(long.get_absolute_url()) > 200
+    long.slug = "resi-brevi"
+    long.save()  # PostgreSQL refused the redirect row, and with it the whole save
+    assert Post.objects.get(pk=long.pk).slug == "resi-brevi"
+    assert not Redirect.objects.exists()
+    assert "too long to store" in caplog.text
