@@ -45,9 +45,14 @@ class SlugFromNameForm(forms.ModelForm):
             ) % {"field": self.instance._meta.get_field(self.slug_from).verbose_name}
 
     def item_language(self) -> str:
-        """The language the item is in: as sent, else as stored, else the site's first."""
-        language = self.data.get(self.add_prefix("language")) if self.is_bound else None
-        language = language or getattr(self.instance, "language", None)
+        """The language the item is written in: as sent, else as stored, else the
+        language the add form was opened with (?language=en), else the site's first."""
+        if self.is_bound:
+            language = self.data.get(self.add_prefix("language"))
+        elif self.instance.pk is None:
+            language = self.initial.get("language")
+        else:
+            language = self.instance.language
         return language if language in language_codes() else settings.LANGUAGE_CODE
 
     def clean(self):
@@ -90,21 +95,7 @@ class PostAdminForm(SlugFromNameForm):
                 "Empty with Published: the article is published now. "
                 "A date in the future schedules it."
             )
-        self.offer_terms_in(self.article_language())
-
-    def item_language(self) -> str:
-        return self.article_language()
-
-    def article_language(self) -> str:
-        """The language the article is written in: as sent, else as stored, else the
-        language the add form was opened with (?language=en), else the site's first."""
-        if self.is_bound:
-            language = self.data.get(self.add_prefix("language"))
-        elif self.instance.pk is None:
-            language = self.initial.get("language")
-        else:
-            language = self.instance.language
-        return language if language in language_codes() else settings.LANGUAGE_CODE
+        self.offer_terms_in(self.item_language())
 
     def offer_terms_in(self, language: str) -> None:
         """Offer only the tags and categories of `language` (each language has its own)."""
