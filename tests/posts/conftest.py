@@ -18,6 +18,11 @@ def writer():
 
 
 @pytest.fixture
+def editor():
+    return staff_in("Editors", username="redattrice")
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
     """Uploads go to a folder of the test's own (the media modules use it for every test)."""
     settings.MEDIA_ROOT = tmp_path

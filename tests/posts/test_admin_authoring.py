@@ -21,11 +21,6 @@ def other_writer():
 
 
 @pytest.fixture
-def editor():
-    return staff_in("Editors", username="redattrice")
-
-
-@pytest.fixture
 def own_and_other(writer, other_writer, tag):
     own = make_post(author=writer, tags=[tag], title="Mio articolo")
     other = make_post(author=other_writer, title="Articolo altrui")

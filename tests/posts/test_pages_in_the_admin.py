@@ -6,16 +6,10 @@ import pytest
 
 from posts.models import Page
 from posts.services import create_page
-from tests.posts.conftest import staff_in
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/posts/page/add/"
-
-
-@pytest.fixture
-def editor():
-    return staff_in("Editors", username="redattrice")
 
 
 @pytest.fixture
