@@ -3,9 +3,10 @@
 from django import forms
 from django.conf import settings
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from posts.languages import NOT_A_SITE_LANGUAGE, current_language, language_choices
+from posts.languages import NOT_A_SITE_LANGUAGE, current_language, language_codes
 from posts.models import Profile
 from posts.services import save_profile
 
@@ -46,11 +47,27 @@ class SignupForm(forms.Form):
         )
 
 
+def _own_name(code: str) -> str:
+    return capfirst(translation.get_language_info(code)["name_local"])
+
+
 def mail_language_choices() -> list[tuple[str, str]]:
-    """The site's languages, after the empty choice that follows the site's first one."""
-    first = translation.get_language_info(settings.LANGUAGE_CODE)["name_translated"]
+    """The site's languages, each named in itself ("English", "Italiano") as a language
+    switcher names them, after the empty choice that follows the site's first one."""
+    first = _own_name(settings.LANGUAGE_CODE)
     empty = _("The site's first language (%(language)s)") % {"language": first}
-    return [("", empty), *language_choices()]
+    return [("", empty), *((code, _own_name(code)) for code in language_codes())]
+
+
+class LanguageSelect(forms.Select):
+    """Marks each language's option with its `lang`, so a screen reader says "Italiano"
+    with an Italian voice on an English page."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
 
 
 class ProfileForm(forms.Form):
@@ -68,6 +85,7 @@ class ProfileForm(forms.Form):
         label=_("E-mail language"),
         required=False,
         choices=mail_language_choices,
+        widget=LanguageSelect,
         error_messages={"invalid_choice": NOT_A_SITE_LANGUAGE},
         help_text=_("Language of the e-mails we send you."),
     )

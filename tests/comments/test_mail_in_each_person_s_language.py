@@ -158,6 +158,20 @@ def test_the_profile_page_saves_the_chosen_e_mail_language(client, reader):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_profile_page_names_each_language_in_itself_whatever_the_page_s_language(
+    client, reader, prefix
+):
+    """As the language switcher does: a reader looking for their own language finds
+    "English", not the Italian page's "Inglese"; each option says which language it is in."""
+    client.force_login(reader)
+    page = client.get(f"{prefix}/accounts/profile/").content.decode()
+    assert '<option value="en" lang="en">English</option>' in page
+    assert '<option value="it" lang="it">Italiano</option>' in page
+    assert "Inglese" not in page
+
+
+@pytest.mark.django_db
 def test_the_profile_page_refuses_a_language_the_site_does_not_serve(client, reader):
     client.force_login(reader)
     response = client.post(
