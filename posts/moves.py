@@ -19,7 +19,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db.models.signals import post_save
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from posts.models import Page, Post
 
@@ -38,9 +38,7 @@ def _address(model, values: dict) -> str:
 
 
 def _seen_by_readers(model, values: dict) -> bool:
-    released = Post.RELEASED_STATUSES if model is Post else (Page.Status.PUBLISHED,)
-    when = values["published_at"]
-    return values["status"] in released and when is not None and when <= timezone.now()
+    return model.seen_by_readers(values["status"], values["published_at"])
 
 
 def remember_move(old: str, new: str) -> None:

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posts.languages import NOT_A_SITE_LANGUAGE, language_choices
@@ -80,9 +81,21 @@ class RemembersAddress(models.Model):
     # The fields of the address and of whether readers see the row; a row loaded without one
     # of them (.only(), .defer()) remembers nothing.
     ADDRESS_FIELDS: tuple[str, ...] = ()
+    # The statuses whose rows readers see once their publication date has come.
+    RELEASED_STATUSES: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def seen_by_readers(cls, status, published_at, *, now=None) -> bool:
+        """published_q() in Python, over values rather than a loaded row: moves judge the
+        values an address had before a save, which no row holds any more."""
+        return (
+            status in cls.RELEASED_STATUSES
+            and published_at is not None
+            and published_at <= (now or timezone.now())
+        )
 
     @classmethod
     def from_db(cls, db, field_names, values):

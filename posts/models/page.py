@@ -12,7 +12,7 @@ from .base import RemembersAddress, TranslatableModel, WordPressModel
 
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Page.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status__in=Page.RELEASED_STATUSES, published_at__lte=timezone.now())
 
     def in_language(self, language):
         return self.filter(language=language)
@@ -27,6 +27,8 @@ class Page(RemembersAddress, TranslatableModel, WordPressModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    RELEASED_STATUSES = (Status.PUBLISHED,)
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)

@@ -19,8 +19,9 @@ def published_q(*, prefix: str = "", now=None) -> Q:
     """The one definition of "published" (as Wagtail's live_q()): not a draft, and due.
 
     Every reader-facing query starts from it (PostQuerySet.published(), the admin's counts
-    through a relation with `prefix`, e.g. "posts__"); Post.effective_status is its Python
-    mirror over the same statuses, and the vote endpoint's SQL is checked against it
+    through a relation with `prefix`, e.g. "posts__"); Post.seen_by_readers() is its Python
+    mirror over the same statuses (used by effective_status and by posts/moves.py), and the
+    vote endpoint's SQL is checked against it
     (tests/posts/test_one_rule_for_published.py).
     """
     return Q(
@@ -267,7 +268,7 @@ class Post(RemembersAddress, TranslatableModel, WordPressModel):
         """
         if self.status not in self.RELEASED_STATUSES or self.published_at is None:
             return self.Status.DRAFT
-        if self.published_at > timezone.now():
+        if not self.seen_by_readers(self.status, self.published_at):
             return self.Status.SCHEDULED
         return self.Status.PUBLISHED
 

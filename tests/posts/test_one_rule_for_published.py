@@ -11,11 +11,12 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from posts.admin.post import EffectiveStatusFilter
-from posts.models import Post, Tag
+from posts.models import Page, Post, Tag
 from posts.reactions import first_vote
 from posts.reactions.models import Reaction, ReactionKind
 from posts.reactions.views import _published_post_or_404
 from posts.reactions.voters import anonymous_voter, new_anonymous_id
+from posts.services import create_page
 from tests.conftest import make_post
 from wordpress.export import post_status
 
@@ -76,3 +77,23 @@ def test_the_admins_status_filter_and_tag_count_agree_with_the_model(random_post
         assert set(chosen.values_list("pk", flat=True)) == expected, status
     counted = site._registry[Tag].get_queryset(rf.get("/")).get(pk=tag.pk).published_count
     assert counted == sum(post.is_published for post in random_posts)
+
+
+def test_pages_seen_by_readers_are_the_published_ones(author):
+    """Page.seen_by_readers (what posts/moves.py judges a moved page by) and the pages'
+    published() agree, as the articles' rule does above."""
+    chooser = random.Random(23)
+    now = timezone.now()
+    pages = []
+    for number in range(30):
+        page = create_page(title=f"Pagina {number}", author=author, body="x")
+        moment = now + timedelta(minutes=chooser.randint(-3000, 3000))
+        if chooser.random() < 0.2:
+            moment = None
+        status = chooser.choice(Page.Status.values)
+        Page.objects.filter(pk=page.pk).update(status=status, published_at=moment)
+        pages.append(Page.objects.get(pk=page.pk))
+    by_queryset = set(Page.objects.published().values_list("pk", flat=True))
+    by_values = {page.pk for page in pages if Page.seen_by_readers(page.status, page.published_at)}
+    assert 0 < len(by_queryset) < len(pages)
+    assert by_queryset == by_values
