@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Modules of names that import nothing: the cookies the page cache must not serve a copy to.
 from comments import cookie_names as comment_cookie_names
+from posts import cookie_names as posts_cookie_names
 from posts.reactions import cookie_names as reaction_cookie_names
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -242,6 +243,7 @@ PAGE_CACHE_BYPASS_COOKIES = (
     MESSAGES_COOKIE_NAME,
     *comment_cookie_names.COOKIES,
     *reaction_cookie_names.COOKIES,
+    *posts_cookie_names.COOKIES,
 )
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,11 +15,16 @@ from posts.models import Post
 FEED_SIZE = 30
 
 
+def readable_posts():
+    """The articles whose comments anyone may read: not those behind a password."""
+    return Post.objects.readable_in(get_language()).filter(password="")
+
+
 def feed_comments():
     """Approved comments (no pingbacks or trackbacks) on articles readers can see."""
     return (
         Comment.objects.visible()
-        .filter(kind=Comment.Kind.COMMENT, post__in=Post.objects.readable_in(get_language()))
+        .filter(kind=Comment.Kind.COMMENT, post__in=readable_posts())
         .select_related("post")
         .order_by("-submitted_at", "-pk")
     )
@@ -81,7 +86,7 @@ class PostCommentFeed(LatestCommentFeed):
 
     def get_object(self, request, slug):
         # Slugs are unique per language: the feed is the article of the page's language.
-        return get_object_or_404(Post.objects.readable_in(get_language()), slug=slug)
+        return get_object_or_404(readable_posts(), slug=slug)
 
     def title(self, post):
         return _("Comments on “%(title)s”") % {"title": post.title}

@@ -21,6 +21,7 @@ from comments import confirmation, cookies, services
 from comments.forms import CommentEditForm, CommentForm
 from comments.models import Comment
 from comments.threads import beyond_the_cap, page_of
+from posts import protection
 from posts.models import Post
 from posts.views import render_post
 
@@ -89,6 +90,9 @@ def refused(request, post, form, refusal):
 @same_origin_or_csrf_token  # the form of a cached page carries no token
 def post_comment(request, pk):
     post = get_object_or_404(Post.objects.published(), pk=pk)
+    if protection.is_locked(request, post):
+        # Its comments, and its form, are for readers who typed the article's password.
+        return redirect(f"{post.get_absolute_url()}#password-form")
     if request.method != "POST":
         # The address a refused comment's page shows: opening it again (a reload, a bookmark,
         # the back button) leads to the article's form, never to "405 Method Not Allowed".

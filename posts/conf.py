@@ -1,4 +1,4 @@
-"""The settings of posts (MEDIA_LIBRARY_*, SIGNUP_*), with their defaults and types.
+"""The settings of posts (MEDIA_LIBRARY_*, SIGNUP_*, POSTS_UNLOCK_*), their defaults and types.
 
 `media_settings.MAX_BYTES` reads `settings.MEDIA_LIBRARY_MAX_BYTES`; see blogsite.appsettings.
 """
@@ -6,7 +6,15 @@
 import re
 from dataclasses import dataclass
 
-from blogsite.appsettings import AppSettings, Int, Setting, SettingError, TextList, _from_text
+from blogsite.appsettings import (
+    AppSettings,
+    Int,
+    Rate,
+    Setting,
+    SettingError,
+    TextList,
+    _from_text,
+)
 
 
 @dataclass(frozen=True)
@@ -122,4 +130,11 @@ signup_settings = AppSettings(
     # Addresses at these domains (and their subdomains) cannot sign up or be added to an
     # account; empty to allow every domain.
     BLOCKED_EMAIL_DOMAINS=DomainList(DISPOSABLE_EMAIL_DOMAINS),
+)
+
+protection_settings = AppSettings(
+    "POSTS_UNLOCK_",
+    # Wrong passwords one address may type for protected articles and pages (posts.protection)
+    # before it is answered 429 until the window ends; empty for no limit.
+    RATE=Rate("20/h"),
 )

@@ -62,16 +62,27 @@ def normalize_query(raw: str) -> str:
 
 
 def search_posts(queryset, query: str, *, language: str):
-    """Return the posts of queryset (all written in language) matching query, best first."""
+    """Return the posts of queryset (all written in language) matching query, best first.
+
+    A protected article (posts.protection) is found by its title only: a match in its text
+    would tell a stranger what the text says.
+    """
     if connection.vendor == "postgresql":
+        config = search_config(language)
         vector = search_vector(language)
-        search_query = SearchQuery(query, config=search_config(language), search_type="websearch")
+        search_query = SearchQuery(query, config=config, search_type="websearch")
         return (
-            queryset.annotate(document=vector, rank=SearchRank(vector, search_query))
+            queryset.annotate(
+                document=vector,
+                rank=SearchRank(vector, search_query),
+                title_document=SearchVector("title", config=config),
+            )
             .filter(document=search_query)
+            .filter(Q(password="") | Q(title_document=search_query))
             .order_by("-rank", "-published_at", "-pk")
         )
     condition = Q()
     for word in query.split():
-        condition &= Q(title__icontains=word) | Q(lead__icontains=word) | Q(body__icontains=word)
+        in_text = Q(lead__icontains=word) | Q(body__icontains=word)
+        condition &= Q(title__icontains=word) | (Q(password="") & in_text)
     return queryset.filter(condition).order_by("-published_at", "-pk")

@@ -123,6 +123,7 @@ def create_post(
     translation_key=None,
     wordpress_id: int | None = None,
     slug_is_free: bool = False,
+    password: str = "",
 ) -> Post:
     """Validate and save an article with its derived fields (rendered body, reading time,
     scheduled status) and its terms. slug_is_free: the caller has just found the slug
@@ -145,6 +146,7 @@ def create_post(
         comments_close_after_days=comments_close_after_days,
         translation_key=translation_key,
         wordpress_id=wordpress_id,
+        password=password,
     )
     if language:
         post.language = language
@@ -177,6 +179,7 @@ def create_page(
     language: str = "",
     translation_key=None,
     wordpress_id: int | None = None,
+    password: str = "",
 ) -> Page:
     """Validate and save a static page; its path follows from its parents' slugs."""
     page = Page(
@@ -190,6 +193,7 @@ def create_page(
         published_at=published_at,
         translation_key=translation_key,
         wordpress_id=wordpress_id,
+        password=password,
     )
     if language:
         page.language = language

@@ -62,7 +62,10 @@ class PostSitemap(TranslatedSitemap):
     priority = 0.8
 
     def items(self):
-        return translation_groups(Post.objects.published().order_by("-published_at", "-pk"))
+        # Not the protected ones, as WordPress's sitemaps leave them out: a page of a title
+        # and a password form is nothing to index.
+        published = Post.objects.published().filter(password="")
+        return translation_groups(published.order_by("-published_at", "-pk"))
 
     def lastmod(self, group):
         # Django asks without activating the entry's language: the newest change of any

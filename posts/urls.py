@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path(_("search/"), views.PostSearchView.as_view(), name="search"),
     path(_("files/<id:pk>/"), views.MediaDetailView.as_view(), name="media-detail"),
+    path(_("unlock/"), views.unlock, name="unlock"),
     path("feed/rss/", feeds.PostFeed(), name="feed-rss"),
     path("feed/atom/", feeds.PostAtomFeed(), name="feed-atom"),
     # Last: a static page at its path, once every other address has had its chance.

@@ -1,10 +1,11 @@
 """Every cookie that makes a page personal keeps its holder off the stored copies.
 
 PAGE_CACHE_BYPASS_COOKIES is built from the names each owner defines once (Django's session
-and messages, comments.cookie_names, posts.reactions.cookie_names). Here the site's own
-actions (a comment remembered, an e-mail confirmed, a vote, a sign-in, a language chosen)
-are made for real, and every cookie they set must be on that list or be one that a stored
-page cannot leak (the CSRF token is never in a stored page; the language is in the address).
+and messages, comments.cookie_names, posts.reactions.cookie_names, posts.cookie_names). Here
+the site's own actions (a comment remembered, an e-mail confirmed, a vote, a sign-in, a
+language chosen, a protected article unlocked) are made for real, and every cookie they set
+must be on that list or be one that a stored page cannot leak (the CSRF token is never in a
+stored page; the language is in the address).
 """
 
 import pytest
@@ -15,9 +16,10 @@ from django.urls import reverse
 
 from comments import confirmation
 from comments import cookie_names as comment_cookie_names
+from posts import cookie_names as posts_cookie_names
 from posts.reactions import cookie_names as reaction_cookie_names
 from tests.comments.reader_helpers import form_data, post_url
-from tests.conftest import make_user
+from tests.conftest import make_post, make_user
 
 ORIGIN = {"Origin": "http://testserver"}
 
@@ -36,6 +38,7 @@ def set_cookie_names(*responses):
 
 
 def every_cookie_the_site_sets(post):
+    protected = make_post(author=post.author, title="Riservato", password="apriti")
     reader = Client()
     responses = [
         reader.post(post_url(post), form_data(post, remember="on"), headers=ORIGIN),
@@ -50,6 +53,11 @@ def every_cookie_the_site_sets(post):
             headers=ORIGIN,
         ),
         reader.get(reverse("choose-language", kwargs={"language": "en"})),
+        reader.post(
+            reverse("posts:unlock"),
+            {"item": f"post:{protected.pk}", "password": "apriti"},
+            headers=ORIGIN,
+        ),
     ]
     user = make_user(password="una-password-lunga")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
@@ -72,6 +80,7 @@ def test_the_bypass_list_is_built_from_the_owners_names():
         settings.MESSAGES_COOKIE_NAME,
         *comment_cookie_names.COOKIES,
         *reaction_cookie_names.COOKIES,
+        *posts_cookie_names.COOKIES,
     }
 
 

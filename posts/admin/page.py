@@ -65,7 +65,16 @@ class PageAdmin(TranslationsAdminMixin, admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "parent", "body", "body_format"]}),
         (
             _("Publication"),
-            {"fields": ["status", "published_at", "language", "translation_links", "position"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "password",
+                    "language",
+                    "translation_links",
+                    "position",
+                ]
+            },
         ),
         (_("Information"), {"fields": ["author", "address", "created_at", "updated_at"]}),
     ]

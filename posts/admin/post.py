@@ -74,7 +74,7 @@ class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
             _("Publication"),
             {
                 # Languages (issue 12): translation_links is read-only; "Translate" creates one.
-                "fields": ["status", "published_at", "language", "translation_links"],
+                "fields": ["status", "published_at", "password", "language", "translation_links"],
                 "description": _(
                     "Published with a future date: the article appears by itself when due."
                 ),

@@ -106,3 +106,29 @@ class RemembersAddress(models.Model):
         except KeyError:
             pass
         return instance
+
+
+class PasswordProtected(models.Model):
+    """Content whose title everyone sees and whose text only readers given its password
+    read: WordPress's "password protected" visibility (posts/protection.py).
+
+    The password is a word shared with a group of readers, not an account's secret: kept
+    as written, as WordPress keeps it, so that editors can read it back and pass it on.
+    """
+
+    password = models.CharField(
+        _("password"),
+        max_length=255,  # WordPress's post_password
+        blank=True,
+        help_text=_(
+            "Readers need it to read the text and the comments; everyone sees the title. "
+            "Empty: everyone may read it."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_protected(self) -> bool:
+        return bool(self.password)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.markup import BodyFormat, render_body
 
-from .base import RemembersAddress, TranslatableModel, WordPressModel
+from .base import PasswordProtected, RemembersAddress, TranslatableModel, WordPressModel
 
 
 class PageQuerySet(models.QuerySet):
@@ -18,7 +18,7 @@ class PageQuerySet(models.QuerySet):
         return self.filter(language=language)
 
 
-class Page(RemembersAddress, TranslatableModel, WordPressModel):
+class Page(RemembersAddress, TranslatableModel, WordPressModel, PasswordProtected):
     """A static page ("Chi siamo", "Contatti"), served at its path: parents' slugs, then its
     own (/chi-siamo/, /servizi/consulenza/). Pages are not in feeds, archives or search."""
 

@@ -10,7 +10,7 @@ from posts.listing import count_annotations
 from posts.markup import BodyFormat, html_to_text, reading_minutes, render_body
 from posts.permissions import is_editor
 
-from .base import RemembersAddress, TranslatableModel, WordPressModel
+from .base import PasswordProtected, RemembersAddress, TranslatableModel, WordPressModel
 from .media import Media
 from .terms import Category, Tag
 
@@ -132,7 +132,7 @@ class PostQuerySet(models.QuerySet):
         )
 
 
-class Post(RemembersAddress, TranslatableModel, WordPressModel):
+class Post(RemembersAddress, TranslatableModel, WordPressModel, PasswordProtected):
     ADDRESS_FIELDS = ("slug", "language", "status", "published_at")
 
     class Status(models.TextChoices):
@@ -257,7 +257,10 @@ class Post(RemembersAddress, TranslatableModel, WordPressModel):
 
     @property
     def excerpt(self):
-        """The lead, or the opening words of the body when there is none."""
+        """The lead, or the opening words of the body when there is none; for a protected
+        article, which lists, feeds, e-mails and search engines show to anyone, neither."""
+        if self.password:
+            return str(_("There is no excerpt because this is a protected article."))
         return self.lead or Truncator(html_to_text(self.body_html)).words(40)
 
     @property

@@ -5,6 +5,7 @@
 - archives.py: lists by tag, category, author, year and month, and their index pages;
 - search.py: the search page;
 - media.py: a file of the media library on its own page;
+- protection.py: the password form of a protected article or page;
 - account.py: the reader's account page.
 """
 
@@ -29,6 +30,7 @@ from .mixins import (
     PublishedPostsMixin,
     SitePageCacheMixin,
 )
+from .protection import unlock
 from .reading import (
     RELATED_COUNT,
     PageDetailView,
@@ -64,4 +66,5 @@ __all__ = [
     "TagIndexView",
     "account_profile",
     "render_post",
+    "unlock",
 ]

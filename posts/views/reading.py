@@ -4,7 +4,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from posts import cache, languages
+from posts import cache, languages, protection
 from posts.models import Page, Post
 
 from .mixins import ContentLanguageMixin, PublishedPostsMixin, SitePageCacheMixin
@@ -62,6 +62,7 @@ class PostDetailView(ContentLanguageMixin, DetailView):
             next_post=next_post,
             related_posts=self.get_related_posts(),
             is_preview=self.is_preview,
+            **_protection_context(self.request, post, locked=not self.is_preview),
             **kwargs,
         )
 
@@ -78,6 +79,14 @@ class PostDetailView(ContentLanguageMixin, DetailView):
         if self.is_preview:  # a draft's tags are not the site's yet
             return related()
         return cache.site_value(f"related:{post.pk}", related)
+
+
+def _protection_context(request, item, *, locked=True) -> dict:
+    """Whether this reader gets the item's password form instead of its text."""
+    return {
+        "locked": locked and protection.is_locked(request, item),
+        "item_key": protection.item_key(item),
+    }
 
 
 def render_post(request, post, *, status=200, **extra_context):
@@ -139,3 +148,6 @@ class PageDetailView(SitePageCacheMixin, ContentLanguageMixin, DetailView):
     def get_language_targets(self):
         versions = languages.versions(self.object, Page.objects.published())
         return {code: page.get_absolute_url() for code, page in versions.items()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**_protection_context(self.request, self.object), **kwargs)

@@ -35,12 +35,16 @@ def test_every_wordpress_status_maps_to_ours(imported):
     assert how[13] == "in attesa di revisione: importato come bozza"
 
 
-def test_a_password_protected_post_is_a_draft_and_the_report_says_so(imported):
-    assert Post.objects.get(wordpress_id=17).status == Post.Status.DRAFT
-    assert any(
-        kind == "posts" and label == "Protetto da password" and "password" in note
-        for kind, label, note in imported.notes
-    )
+def test_a_password_protected_post_stays_published_behind_its_password(imported, client):
+    """WordPress published it: its old address answers, with the password form, and the
+    password its readers were given opens it (tests/posts/test_password_protected.py)."""
+    post = Post.objects.get(wordpress_id=17)
+    assert post.status == Post.Status.PUBLISHED
+    assert post.password == "segreta"
+    assert not any(label == "Protetto da password" for _kind, label, _note in imported.notes)
+    page = client.get(post.get_absolute_url(), follow=True).content.decode()
+    assert 'id="password-form"' in page
+    assert "Il testo di Protetto da password." not in page
 
 
 def test_dates_are_gmt_excerpts_and_the_more_split_become_the_lead(imported):

@@ -76,9 +76,18 @@ def test_an_old_path_that_one_of_ours_answers_is_reported_not_shadowed(client, i
 
 
 def test_drafts_get_no_redirect_and_their_ids_no_answer(client, imported):
-    draft = Post.objects.get(wordpress_id=17)
+    draft = Post.objects.get(wordpress_id=12)
+    assert draft.status == Post.Status.DRAFT
     assert not Redirect.objects.filter(new_path__contains=draft.slug).exists()
-    assert client.get("/?p=17").status_code == 404  # as for an id nobody has, not the home page
+    assert client.get("/?p=12").status_code == 404  # as for an id nobody has, not the home page
+
+
+def test_a_password_protected_post_s_old_address_and_id_still_answer(client, imported):
+    assert Post.objects.get(wordpress_id=17).password == "segreta"
+    for old in ("/2020/06/01/protetto/", "/?p=17"):
+        page = lands_on(client, old, "Protetto da password").content.decode()
+        assert 'id="password-form"' in page
+        assert "Il testo di Protetto da password." not in page
 
 
 def test_approved_comments_are_shown_and_pending_or_spam_ones_are_not(client, imported):

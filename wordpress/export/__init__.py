@@ -158,7 +158,18 @@ def item_head(*, title, link, date, creator, content, excerpt) -> str:
 
 
 def item_fields(
-    *, post_id, date, modified, comment_status, name, status, parent, order, post_type, sticky
+    *,
+    post_id,
+    date,
+    modified,
+    comment_status,
+    name,
+    status,
+    parent,
+    order,
+    post_type,
+    sticky,
+    password="",
 ) -> str:
     return (
         element("wp:post_id", str(post_id))
@@ -173,7 +184,7 @@ def item_fields(
         + element("wp:post_parent", str(parent))
         + element("wp:menu_order", str(order))
         + element("wp:post_type", cdata(post_type))
-        + element("wp:post_password", cdata(""))
+        + element("wp:post_password", cdata(password))
         + element("wp:is_sticky", "1" if sticky else "0")
     )
 
@@ -260,6 +271,7 @@ def page_item(page, addresses, comments) -> Iterator[str]:
         order=page.position,
         post_type="page",
         sticky=False,
+        password=page.password,
     )
     yield language_meta(page, addresses)
     yield from comments
@@ -318,6 +330,7 @@ def post_item(post, comments, addresses=()) -> Iterator[str]:
         order=0,
         post_type="post",
         sticky=post.sticky,
+        password=post.password,
     )
     for category in post.categories.all():
         yield (

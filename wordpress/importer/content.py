@@ -56,8 +56,6 @@ def _post_status(context, item: wxr.Item, kind: str):
         return None, None, _("WordPress status “%(s)s” is not imported") % {"s": status}
     if status == "trash":
         return as_draft(_("in WordPress's trash"))
-    if item.password:
-        return as_draft(_("password-protected"))
     if status == "private":
         return as_draft(_("private"))
     if status == "pending":
@@ -168,6 +166,8 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
         "cover": Media.objects.filter(pk=cover_pk).first() if cover_pk else None,
         "sticky": item.sticky,
         "comments_open": item.comment_status == "open",
+        # Published behind the same password, which WordPress's readers were given.
+        "password": item.password,
     }
     if fields["translation_key"] is None:
         del fields["translation_key"]  # none in the file: keep a link made here
@@ -295,6 +295,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
         "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
         "published_at": published_at,
         "position": item.menu_order,
+        "password": item.password,
         "language": language,
         "translation_key": languages.translation_key(
             context, Page, item.id, language, "pages", item.title
