@@ -198,16 +198,13 @@ def create_page(
     if language:
         page.language = language
     page.slug = slug or unique_slug(Page, page.title, language=page.language)
-    page.derive_fields()
-    page.full_clean()
-    page.save(derive=False)
-    return page
+    return save_page(page)
 
 
 @transaction.atomic
 def save_page(page: Page) -> Page:
-    """Save a changed page and re-derive the paths of its descendants (a renamed or moved
-    page moves its subtree)."""
+    """Validate and save a new or changed page, re-deriving its path and its descendants'
+    (a renamed or moved page moves its subtree)."""
     page.derive_fields()
     page.full_clean()
     page.save(derive=False)
@@ -309,15 +306,12 @@ def create_translation(*, post: Post, language: str, author) -> Post:
     to post by translation_key, with the tags and categories of that language that
     translate post's. Raise ValidationError when language is post's own or already has
     its version."""
-    if language == post.language:
-        raise ValidationError(_("This article is already written in that language."))
-    if post.translation_key is None:
-        post.ensure_translation_key()
-        Post.objects.filter(pk=post.pk).update(translation_key=post.translation_key)
-    key = post.translation_key
-    if Post.objects.filter(translation_key=key, language=language).exists():
-        raise ValidationError(_("This article already has a translation in that language."))
-
+    key = _translation_key_for(
+        post,
+        language,
+        same_language=_("This article is already written in that language."),
+        taken=_("This article already has a translation in that language."),
+    )
     return create_post(
         title=post.title,
         author=author,
@@ -335,15 +329,66 @@ def create_translation(*, post: Post, language: str, author) -> Post:
     )
 
 
-def slug_of_translation(*, post: Post, title: str, slug: str) -> str:
-    """The slug a translation should keep: its own, derived from its (translated) title,
-    while it is an unpublished translation whose slug is still the one copied from the
-    article it translates; otherwise `slug` as given."""
-    if post.pk is None or post.translation_key is None or post.is_published:
+@transaction.atomic
+def create_page_translation(*, page: Page, language: str, author) -> Page:
+    """Create the translation of page into language: a draft copy to be translated, linked
+    to page by translation_key, under the translation of page's parent into language, or
+    at the top level when the parent has none yet. Raise ValidationError when language is
+    page's own or already has its version."""
+    key = _translation_key_for(
+        page,
+        language,
+        same_language=_("This page is already written in that language."),
+        taken=_("This page already has a translation in that language."),
+    )
+    parent = None
+    if page.parent is not None:
+        parent = page.parent.translations().filter(language=language).first()
+    return create_page(
+        title=page.title,
+        author=author,
+        body=page.body,
+        body_format=page.body_format,
+        parent=parent,
+        position=page.position,
+        status=Page.Status.DRAFT,
+        language=language,
+        translation_key=key,
+    )
+
+
+def _translation_key_for(item, language: str, *, same_language: str, taken: str):
+    """The translation_key item shares with its translation into language, given to item
+    first when it has none. Raise ValidationError(same_language) when language is item's
+    own, ValidationError(taken) when item already has a version in language."""
+    if language == item.language:
+        raise ValidationError(same_language)
+    model = type(item)
+    if item.translation_key is None:
+        item.ensure_translation_key()
+        model.objects.filter(pk=item.pk).update(translation_key=item.translation_key)
+    if model.objects.filter(translation_key=item.translation_key, language=language).exists():
+        raise ValidationError(taken)
+    return item.translation_key
+
+
+def slug_of_translation(*, item: Post | Page, title: str, slug: str) -> str:
+    """The slug a translation (an article or a page) should keep: its own, derived from its
+    (translated) title, while it is an unpublished translation whose slug is still the one
+    copied from the item it translates; otherwise `slug` as given."""
+    if item.pk is None or item.translation_key is None:
         return slug
-    if not post.translations().filter(slug=slug).exists():
+    if not item.translations().filter(slug=slug).exists():
         return slug  # chosen for this language already
-    own = unique_slug(Post, title, language=post.language, exclude_pk=post.pk)
+    model = type(item)
+    # Readers may have seen a published item's address: it never changes behind their back.
+    # Asked of the database, where both models define "published" once.
+    if model.objects.published().filter(pk=item.pk).exists():
+        return slug
+    max_length = model._meta.get_field("slug").max_length
+    own = unique_slug(
+        model, title, language=item.language, exclude_pk=item.pk, max_length=max_length
+    )
     return own if own != slug else slug
 
 

@@ -1,6 +1,6 @@
 """The article form of the admin: publish now, clear date errors, only writers as authors,
-terms of the article's language, a translation's own slug; and, for articles, tags and
-categories, a slug made from the title when the slug box is left empty."""
+terms of the article's language; and, for articles, pages, tags and categories, a slug made
+from the title when the slug box is left empty (and a translation's own slug)."""
 
 from django import forms
 from django.conf import settings
@@ -35,6 +35,8 @@ class SlugFromNameForm(forms.ModelForm):
     """
 
     slug_from = "name"
+    # Articles and pages: a translation's copied slug follows its translated title.
+    translation_gets_own_slug = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,6 +68,15 @@ class SlugFromNameForm(forms.ModelForm):
                 exclude_pk=self.instance.pk,
                 max_length=self._meta.model._meta.get_field("slug").max_length,
             )
+        elif (
+            self.translation_gets_own_slug
+            and cleaned.get("slug")
+            and text
+            and "slug" not in self.changed_data
+        ):
+            cleaned["slug"] = slug_of_translation(
+                item=self.instance, title=text, slug=cleaned["slug"]
+            )
         return cleaned
 
 
@@ -77,6 +88,7 @@ class PostAdminForm(SlugFromNameForm):
         field_classes = {"author": AuthorChoiceField}
 
     slug_from = "title"
+    translation_gets_own_slug = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,9 +133,5 @@ class PostAdminForm(SlugFromNameForm):
             self.add_error(
                 "published_at",
                 _("Choose the date and time the article should appear, or choose Published."),
-            )
-        if cleaned.get("slug") and cleaned.get("title") and "slug" not in self.changed_data:
-            cleaned["slug"] = slug_of_translation(
-                post=self.instance, title=cleaned["title"], slug=cleaned["slug"]
             )
         return cleaned

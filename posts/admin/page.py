@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from posts import services
-from posts.admin.translation import TranslationsAdminMixin
+from posts.admin.translation import TranslatablePageAdminMixin
 from posts.models import Page
 
 from .forms import SlugFromNameForm
@@ -19,6 +19,7 @@ from .forms import SlugFromNameForm
 
 class PageAdminForm(SlugFromNameForm):
     slug_from = "title"
+    translation_gets_own_slug = True
 
     class Meta:
         model = Page
@@ -45,7 +46,7 @@ class PageAdminForm(SlugFromNameForm):
 
 
 @admin.register(Page)
-class PageAdmin(TranslationsAdminMixin, admin.ModelAdmin):
+class PageAdmin(TranslatablePageAdminMixin, admin.ModelAdmin):
     form = PageAdminForm
     list_display = [
         "title",

@@ -1,8 +1,8 @@
 """The admin's side of content languages: each item's language and translations, a filter
-by language, and "Translate", which creates an article's translation from the article.
+by language, and "Translate", which creates an article's or a page's translation from it.
 
-Kept apart from posts/admin/post.py, which the authoring work also edits: PostAdmin and
-TagAdmin only mix this in and list its columns.
+Kept apart from posts/admin/post.py, which the authoring work also edits: PostAdmin,
+PageAdmin and TagAdmin only mix this in and list its columns.
 """
 
 from django.contrib import admin, messages
@@ -64,10 +64,24 @@ class TranslationsAdminMixin:
         )
 
 
-class TranslatablePostAdminMixin(TranslationsAdminMixin):
-    """Adds the "Translate" admin view and buttons to the article change form."""
+class TranslateAdminMixin(TranslationsAdminMixin):
+    """Adds the "Translate" admin view and the change form's "Translate into" buttons.
 
-    change_form_template = "admin/posts/post/change_form.html"
+    The admins that mix it in word the messages for their model and name the service that
+    creates the translation (translate()).
+    """
+
+    # Worded for the model ("This article...", "This page..."): set by each admin.
+    translation_exists_message = ""
+    translation_created_message = ""
+
+    def translate(self, obj, *, language: str, author):
+        """Create obj's translation into language through its service; return it."""
+        raise NotImplementedError
+
+    def translation_notes(self, obj, translation) -> list[str]:
+        """What the editor should know about the new translation beyond its creation."""
+        return []
 
     def get_urls(self):
         opts = self.model._meta
@@ -80,42 +94,90 @@ class TranslatablePostAdminMixin(TranslationsAdminMixin):
             *super().get_urls(),
         ]
 
-    def missing_languages(self, post) -> list[dict]:
-        have = {post.language, *post.translations().values_list("language", flat=True)}
+    def missing_languages(self, obj) -> list[dict]:
+        """The site's languages obj has no version in, each with its "Translate" address."""
+        opts = self.model._meta
+        have = {obj.language, *obj.translations().values_list("language", flat=True)}
         return [
-            {"code": code, "name": _language_name(code)}
+            {
+                "code": code,
+                "name": _language_name(code),
+                "url": reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_translate", args=[obj.pk, code]
+                ),
+            }
             for code in language_codes()
             if code not in have
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        post = self.get_object(request, object_id)
+        obj = self.get_object(request, object_id)
         extra = {}
-        if post is not None and self.has_add_permission(request):
-            extra["missing_translations"] = self.missing_languages(post)
+        if obj is not None and self.has_add_permission(request):
+            extra["missing_translations"] = self.missing_languages(obj)
         return super().change_view(
             request, object_id, form_url, extra_context={**extra, **(extra_context or {})}
         )
 
     def translate_view(self, request, object_id, language):
-        post = self.get_object(request, object_id)
-        if post is None or language not in language_codes():
+        obj = self.get_object(request, object_id)
+        if obj is None or language not in language_codes():
             raise Http404
-        if not (self.has_change_permission(request, post) and self.has_add_permission(request)):
+        if not (self.has_change_permission(request, obj) and self.has_add_permission(request)):
             raise PermissionDenied
-        existing = post.translations().filter(language=language).first()
+        existing = obj.translations().filter(language=language).first()
         if existing is not None:
-            messages.info(request, _("This article already has that translation: here it is."))
+            messages.info(request, self.translation_exists_message)
             return redirect(_change_url(existing))
-        # Editors keep the article's author; authors always write as themselves.
-        author = post.author if is_editor(request.user) else request.user
+        # Editors keep the item's author; authors always write as themselves.
+        author = obj.author if is_editor(request.user) else request.user
         try:
-            translation = services.create_translation(post=post, language=language, author=author)
+            translation = self.translate(obj, language=language, author=author)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            return redirect(_change_url(post))
-        messages.success(
-            request,
-            _("Draft translation created: translate the title, lead and body, then publish."),
-        )
+            return redirect(_change_url(obj))
+        messages.success(request, self.translation_created_message)
+        for note in self.translation_notes(obj, translation):
+            messages.warning(request, note)
         return redirect(_change_url(translation))
+
+
+class TranslatablePostAdminMixin(TranslateAdminMixin):
+    """Translating articles: the translation gets the tags and categories of its language
+    that translate the article's."""
+
+    translation_exists_message = gettext_lazy(
+        "This article already has that translation: here it is."
+    )
+    translation_created_message = gettext_lazy(
+        "Draft translation created: translate the title, lead and body, then publish."
+    )
+
+    def translate(self, obj, *, language: str, author):
+        return services.create_translation(post=obj, language=language, author=author)
+
+
+class TranslatablePageAdminMixin(TranslateAdminMixin):
+    """Translating pages: the translation goes under the translation of the page's parent."""
+
+    translation_exists_message = gettext_lazy(
+        "This page already has that translation: here it is."
+    )
+    translation_created_message = gettext_lazy(
+        "Draft translation created: translate the title and body, then publish."
+    )
+
+    def translate(self, obj, *, language: str, author):
+        return services.create_page_translation(page=obj, language=language, author=author)
+
+    def translation_notes(self, obj, translation) -> list[str]:
+        if obj.parent_id is None or translation.parent_id is not None:
+            return []
+        return [
+            _(
+                "The parent page “%(parent)s” has no translation into %(language)s yet, so this "
+                "translation was put at the top level: choose its parent once that page is "
+                "translated."
+            )
+            % {"parent": obj.parent, "language": _language_name(translation.language)}
+        ]

@@ -1,6 +1,7 @@
 """Every page of the admin, as a superuser on a phone (375 px): no axe violations and no
 sideways scrolling of the page. The pages are the admin index's links (each model's list
-and add form) and the change pages of an article, a comment and an account.
+and add form) and the change pages of an article, a comment, an account and a page (the
+article's and the page's with their "Translate into" buttons).
 
 Excluded as Django's own markup, the same on every Django site: the breadcrumbs
 (link-in-text-block) and the empty header of a tabular inline's first column."""
@@ -46,6 +47,8 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(live_server, page, tag):
     found = {}
     for path in paths:
         page.goto(live_server.url + path)
+        if path.endswith("/change/") and "/posts/" in path:
+            assert page.locator("form.translate-form button").count() == 1, path
         page.evaluate(AXE_JS.read_text())  # not a <script> tag: the CSP would refuse it
         violations = page.evaluate(AXE_RUN)
         width = page.evaluate("document.documentElement.scrollWidth")
