@@ -326,6 +326,7 @@ def create_translation(*, post: Post, language: str, author) -> Post:
         cover=post.cover,
         comments_open=post.comments_open,
         comments_close_after_days=post.comments_close_after_days,
+        password=post.password,  # protected in every language until an editor says otherwise
     )
 
 
@@ -354,6 +355,7 @@ def create_page_translation(*, page: Page, language: str, author) -> Page:
         status=Page.Status.DRAFT,
         language=language,
         translation_key=key,
+        password=page.password,
     )
 
 

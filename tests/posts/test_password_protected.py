@@ -11,7 +11,7 @@ from comments.models import Comment
 from posts import protection
 from posts.cookie_names import UNLOCKED_COOKIE
 from posts.models import Page
-from posts.services import create_page
+from posts.services import create_page, create_page_translation, create_translation
 from posts.subscriptions.letters import article_letter
 from tests.comments.reader_helpers import form_data, make_comment, post_url
 from tests.conftest import make_post
@@ -226,3 +226,13 @@ def test_editors_set_the_password_in_the_admin(client, protected, editor):
     assert 'name="password"' in client.get(url).content.decode()
     page_url = reverse("admin:posts_page_add")
     assert 'name="password"' in client.get(page_url).content.decode()
+
+
+def test_a_translation_starts_behind_the_same_password(protected, author):
+    assert create_translation(post=protected, language="en", author=author).password == (
+        "apriti sesamo"
+    )
+    page = create_page(title="Area soci", author=author, body="x", password="soci2026")
+    assert create_page_translation(page=page, language="en", author=author).password == (
+        "soci2026"
+    )
