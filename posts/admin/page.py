@@ -14,6 +14,7 @@ from posts import services
 from posts.admin.translation import TranslatablePageAdminMixin
 from posts.models import Page
 
+from .columns import protected_label
 from .forms import SlugFromNameForm
 
 
@@ -51,7 +52,7 @@ class PageAdmin(TranslatablePageAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "address",
-        "status",
+        "status_label",
         "language",
         "translation_links",
         "position",
@@ -79,6 +80,10 @@ class PageAdmin(TranslatablePageAdminMixin, admin.ModelAdmin):
         ),
         (_("Information"), {"fields": ["author", "address", "created_at", "updated_at"]}),
     ]
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, obj):
+        return protected_label(obj, obj.get_status_display())
 
     @admin.display(description=_("address"), ordering="path")
     def address(self, obj):

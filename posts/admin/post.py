@@ -17,6 +17,7 @@ from posts.permissions import is_editor
 from posts.services import record_revision  # writing (issue 9)
 
 from . import editor  # writing (issue 9): preview, autosave, revisions
+from .columns import protected_label
 from .forms import PostAdminForm, SlugFromNameForm  # writing (issue 9)
 
 
@@ -164,7 +165,7 @@ class PostAdmin(TranslatablePostAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, obj):
-        return Post.Status(obj.effective_status).label
+        return protected_label(obj, Post.Status(obj.effective_status).label)
 
     @admin.display(description=_("tags"))
     def tag_names(self, obj):

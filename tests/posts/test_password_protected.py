@@ -226,6 +226,8 @@ def test_editors_set_the_password_in_the_admin(client, protected, editor):
     assert 'name="password"' in client.get(url).content.decode()
     page_url = reverse("admin:posts_page_add")
     assert 'name="password"' in client.get(page_url).content.decode()
+    listed = client.get(reverse("admin:posts_post_changelist")).content.decode()
+    assert "Pubblicato, protetto da password" in listed
 
 
 def test_a_translation_starts_behind_the_same_password(protected, author):
