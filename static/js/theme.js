@@ -62,7 +62,11 @@
         var select = box.querySelector("select");
         select.value = stored();
         select.addEventListener("change", function () {
-            store.setItem(KEY, select.value);
+            if (select.value === "auto") {
+                store.removeItem(KEY); // nothing kept once the system decides again
+            } else {
+                store.setItem(KEY, select.value);
+            }
             apply(select.value);
         });
         // Chosen in another tab, or this page back from the back/forward cache.

@@ -119,6 +119,7 @@ def test_automatic_follows_the_system_again_after_a_forced_choice(live_server, o
 
     page.select_option(SWITCH, "auto")
     assert page.evaluate("document.documentElement.hasAttribute('data-theme')") is False
+    assert page.evaluate("localStorage.getItem('site-theme')") is None  # nothing kept
     assert page.evaluate(SCHEMES) == ["light dark", "light dark"]
     assert is_light(page)
     assert page.evaluate(THEME_COLOUR) == [LIGHT_HEAD]
