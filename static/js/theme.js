@@ -1,0 +1,96 @@
+// The reader's light/dark choice. Kept in this browser only (localStorage): pages are cached
+// whole and served alike to every reader, so the server must never read it.
+// Loaded from <head> without defer, before the stylesheets, so the choice is on <html> before
+// the first paint. A file, not an inline script: the CSP allows none, and a nonce frozen
+// into a cached page would be the same for every reader, which is no nonce at all.
+(function () {
+    "use strict";
+    var KEY = "site-theme";
+    var root = document.documentElement;
+    var store = storage();
+    // The head's theme-color per scheme, as the template wrote them (auto puts them back).
+    var colours = {};
+    document.querySelectorAll('meta[name="theme-color"]').forEach(function (meta) {
+        colours[scheme(meta)] = meta.content;
+    });
+
+    function storage() {
+        // Blocked storage (some private modes, cookies refused) throws on access.
+        try {
+            var probe = window.localStorage;
+            probe.getItem(KEY);
+            return probe;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function scheme(meta) {
+        return /dark/.test(meta.media) ? "dark" : "light";
+    }
+
+    function stored() {
+        var choice = store && store.getItem(KEY);
+        return choice === "light" || choice === "dark" ? choice : "auto";
+    }
+
+    function apply(choice) {
+        var forced = choice === "light" || choice === "dark";
+        if (forced) {
+            root.setAttribute("data-theme", choice);
+        } else {
+            root.removeAttribute("data-theme");
+        }
+        // Before site.css loads, and for the browser's own UI (address bar, form controls).
+        var colourScheme = document.querySelector('meta[name="color-scheme"]');
+        if (colourScheme) {
+            colourScheme.content = forced ? choice : "light dark";
+        }
+        document.querySelectorAll('meta[name="theme-color"]').forEach(function (meta) {
+            var colour = colours[forced ? choice : scheme(meta)];
+            if (colour) {
+                meta.content = colour;
+            }
+        });
+    }
+
+    function enhance() {
+        var box = document.querySelector("[data-theme-switch]");
+        if (!box || !store) {
+            return; // without storage the choice would not outlive the page: no switch
+        }
+        var select = box.querySelector("select");
+        select.value = stored();
+        select.addEventListener("change", function () {
+            if (select.value === "auto") {
+                store.removeItem(KEY); // nothing kept once the system decides again
+            } else {
+                store.setItem(KEY, select.value);
+            }
+            apply(select.value);
+        });
+        // Chosen in another tab, or this page back from the back/forward cache.
+        function refresh() {
+            select.value = stored();
+            apply(select.value);
+        }
+        window.addEventListener("storage", function (event) {
+            if (event.key === KEY || event.key === null) {
+                refresh();
+            }
+        });
+        window.addEventListener("pageshow", function (event) {
+            if (event.persisted) {
+                refresh();
+            }
+        });
+        box.hidden = false;
+    }
+
+    apply(stored());
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", enhance);
+    } else {
+        enhance();
+    }
+})();
