@@ -4,8 +4,10 @@ and the switch is hidden until that script shows it. Its behaviour in a browser:
 tests/browser/test_theme_switch.py."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 
 @pytest.mark.django_db
@@ -23,3 +25,17 @@ def test_the_switch_is_hidden_until_its_script_shows_it(client):
     assert '<div class="theme-switch" data-theme-switch hidden>' in text
     assert '<label for="theme-choice">Tema</label>' in text
     assert '<option value="auto">Automatico</option>' in text
+
+
+def test_browsers_without_light_dark_get_the_light_half_of_every_pair():
+    """site.css writes each colour once as light-dark(light, dark); its @supports fallback
+    repeats the light halves for older browsers, and must not drift from them."""
+    css = (Path(settings.BASE_DIR) / "static" / "css" / "site.css").read_text()
+    root = css[css.index(":root {") : css.index("}", css.index(":root {"))]
+    pairs = dict(re.findall(r"(--[\w-]+): light-dark\((#[0-9a-f]+|rgb\([^)]*\)), ", root))
+    start = css.index("@supports not (color: light-dark(")
+    fallback = css[start : css.index("}", start)]
+    repeated = dict(re.findall(r"(--[\w-]+): ([^;]+);", fallback))
+    assert len(pairs) > 20
+    assert repeated == pairs
+    assert "color-scheme: light;" in fallback

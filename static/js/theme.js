@@ -59,6 +59,9 @@
         if (!box || !store) {
             return; // without storage the choice would not outlive the page: no switch
         }
+        if (!(window.CSS && CSS.supports("color", "light-dark(#000, #fff)"))) {
+            return; // site.css gives such a browser the light colours only: nothing to choose
+        }
         var select = box.querySelector("select");
         select.value = stored();
         select.addEventListener("change", function () {
