@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from blogsite import ratelimit
 from blogsite.csrf import same_origin_or_csrf_token
+from blogsite.ids import parse_id
 from posts import protection
 from posts.conf import protection_settings
 from posts.models import Page, Post
@@ -18,11 +19,11 @@ FORM_ANCHOR = "#password-form"
 
 
 def _protected_item(key: str):
-    kind, _sep, pk = key.partition(":")
-    model = KINDS.get(kind)
-    if model is None or not pk.isdigit():
+    kind, _sep, raw = key.partition(":")
+    model, pk = KINDS.get(kind), parse_id(raw)
+    if model is None or pk is None:
         raise Http404
-    item = model.objects.published().filter(pk=int(pk)).first()
+    item = model.objects.published().filter(pk=pk).first()
     if item is None or not item.password:
         raise Http404
     return item

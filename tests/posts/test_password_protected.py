@@ -140,8 +140,11 @@ def test_a_post_from_another_site_or_for_an_open_or_missing_item_is_refused(
     assert unlock(client, post, "").status_code == 404  # not protected
     missing = {"item": "post:999999", "password": "x"}
     assert client.post(reverse("posts:unlock"), missing, headers=ORIGIN).status_code == 404
-    odd = {"item": "user:1", "password": "x"}
-    assert client.post(reverse("posts:unlock"), odd, headers=ORIGIN).status_code == 404
+    for odd in ("user:1", "post:²", f"post:{2**63}", "post:-1", "post", "", "page:1e3"):
+        answer = client.post(
+            reverse("posts:unlock"), {"item": odd, "password": "x"}, headers=ORIGIN
+        )
+        assert answer.status_code == 404, odd
     assert client.get(reverse("posts:unlock")).status_code == 405
 
 
