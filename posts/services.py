@@ -378,15 +378,14 @@ def slug_of_translation(*, item: Post | Page, title: str, slug: str) -> str:
     """The slug a translation (an article or a page) should keep: its own, derived from its
     (translated) title, while it is an unpublished translation whose slug is still the one
     copied from the item it translates; otherwise `slug` as given."""
+    model = type(item)
     if item.pk is None or item.translation_key is None:
+        return slug
+    # Readers may have seen a published item's address: it never changes behind their back.
+    if model.seen_by_readers(item.status, item.published_at):
         return slug
     if not item.translations().filter(slug=slug).exists():
         return slug  # chosen for this language already
-    model = type(item)
-    # Readers may have seen a published item's address: it never changes behind their back.
-    # Asked of the database, where both models define "published" once.
-    if model.objects.published().filter(pk=item.pk).exists():
-        return slug
     max_length = model._meta.get_field("slug").max_length
     own = unique_slug(
         model, title, language=item.language, exclude_pk=item.pk, max_length=max_length
