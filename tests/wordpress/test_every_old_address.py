@@ -97,6 +97,22 @@ def test_pages_at_any_depth_with_greek_slugs_answer(client, site):
     assert target == "/about/"
 
 
+def test_a_password_protected_page_answers_at_its_old_path_and_its_password_opens_it(client, site):
+    members = Page.objects.get(wordpress_id=1210)
+    assert members.status == Page.Status.PUBLISHED and members.password == "members 2011"
+    assert not any(entry.wordpress_id == 1210 for entry in site.entries())  # imported whole
+    locked = client.get("/members-only/")
+    assert locked.status_code == 200
+    assert 'id="password-form"' in locked.content.decode()
+    assert "The members' schedule." not in locked.content.decode()
+    client.post(
+        "/sblocca/",
+        {"item": f"page:{members.pk}", "password": "members 2011"},
+        headers={"Origin": "http://testserver"},
+    )
+    assert "The members' schedule." in client.get("/members-only/").content.decode()
+
+
 def test_categories_at_any_depth_tags_and_their_feeds_and_pages(client, site):
     grandchild = Category.objects.get(wordpress_id=12)
     for old in (
