@@ -92,7 +92,7 @@ def post_comment(request, pk):
     post = get_object_or_404(Post.objects.published(), pk=pk)
     if protection.is_locked(request, post):
         # Its comments, and its form, are for readers who typed the article's password.
-        return redirect(f"{post.get_absolute_url()}#password-form")
+        return redirect(post.get_absolute_url() + protection.FORM_ANCHOR)
     if request.method != "POST":
         # The address a refused comment's page shows: opening it again (a reload, a bookmark,
         # the back button) leads to the article's form, never to "405 Method Not Allowed".

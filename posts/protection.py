@@ -21,6 +21,7 @@ from posts.cookie_names import UNLOCKED_COOKIE
 SALT = "posts.protection"
 MAX_AGE = 10 * 24 * 3600  # seconds, as WordPress's wp-postpass cookie
 MAX_ITEMS = 20  # a reader's cookie names at most this many items, the latest kept
+FORM_ANCHOR = "#password-form"  # where a locked item's page shows its password form
 
 
 def item_key(item) -> str:

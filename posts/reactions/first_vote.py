@@ -3,7 +3,9 @@
 The insert takes its article from a SELECT with the published rule (the statuses and the
 date of posts.models.published_q(), checked against it on random rows by
 tests/posts/test_one_rule_for_published.py), so a draft or an article not yet due inserts
-nothing, and no separate lookup is needed. The statement answers the article's counts with
+nothing, and no separate lookup is needed. Nor does a password-protected article: whether its
+reader typed the password is in a cookie the SQL cannot read (posts.protection), so its votes
+take the usual path, which checks it. The statement answers the article's counts with
 the new vote and the article's language and slug (the way back of a form vote):
 
 - PostgreSQL: one statement, one round trip. The insert runs in a WITH clause whose new row
@@ -26,8 +28,9 @@ INSERTED_COLUMNS = ("post_id", "kind_id", "voter", "user_id", "created_at", "upd
 
 
 def insert(*, post_id: int, kind_id: int, voter: str):
-    """Insert the vote if `post_id` is a published article; return (counts by kind id,
-    (language, slug)) with the new vote counted, or None when nothing was inserted."""
+    """Insert the vote if `post_id` is a published article open to everyone (no password);
+    return (counts by kind id, (language, slug)) with the new vote counted, or None when
+    nothing was inserted."""
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     article = [post_id, *Post.RELEASED_STATUSES, now]
     vote = [kind_id, voter, now, now]
@@ -58,12 +61,13 @@ def _quote(*names: str) -> str:
     return ", ".join(connection.ops.quote_name(name) for name in names)
 
 
-def _published() -> str:
-    """The WHERE clause of published_q() for one article: id, statuses, due date."""
+def _published_and_open() -> str:
+    """The WHERE clause of published_q() for one article (id, statuses, due date), and no
+    password."""
     statuses = ", ".join(["%s"] * len(Post.RELEASED_STATUSES))
     return (
         f"{_quote('id')} = %s AND {_quote('status')} IN ({statuses})"
-        f" AND {_quote('published_at')} <= %s"
+        f" AND {_quote('published_at')} <= %s AND {_quote('password')} = ''"
     )
 
 
@@ -82,7 +86,7 @@ def _insert_sql(vendor: str) -> str:
     return (
         f"INSERT INTO {_quote(Reaction._meta.db_table)} ({_quote(*INSERTED_COLUMNS)})"
         f" SELECT {_quote('id')}, %s, %s, NULL, %s, %s FROM {_quote(Post._meta.db_table)}"
-        f" WHERE {_published()}"
+        f" WHERE {_published_and_open()}"
     )
 
 
@@ -98,7 +102,7 @@ def _counts_and_address_sql(vendor: str) -> str:
 def _one_statement_sql(vendor: str) -> str:
     return (
         f"WITH article AS (SELECT {_quote('id', 'language', 'slug')}"
-        f" FROM {_quote(Post._meta.db_table)} WHERE {_published()}),"
+        f" FROM {_quote(Post._meta.db_table)} WHERE {_published_and_open()}),"
         f" new AS (INSERT INTO {_quote(Reaction._meta.db_table)} ({_quote(*INSERTED_COLUMNS)})"
         f" SELECT {_quote('id')}, %s, %s, NULL, %s, %s FROM article"
         f" RETURNING {_quote('kind_id')})"

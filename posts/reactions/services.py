@@ -102,7 +102,11 @@ def cast_reaction(
 
     `new_voter` says the anonymous voter key was minted for this very request
     (voters.new_anonymous_id: 256 random bits), so no row can hold it yet and nothing can
-    race with it: the vote is a plain insert, with no lock, lookup or savepoint.
+    race with it: the vote is a plain insert, with no lock, lookup or savepoint (on an
+    article open to everyone: cast_first_vote() takes no vote on a protected one).
+
+    Whether the reader may read a password-protected `post` is the caller's to check
+    (posts.protection.is_locked: a cookie of the request).
 
     Anonymous first votes count against the per-IP hourly cap; raise a ReactionRefused
     subclass, with nothing changed, when a rule says no.
@@ -113,9 +117,9 @@ def cast_reaction(
         raise ValueError("A signed-in reader votes with their account's voter key.")
     if user is None and conf.reaction_settings.REQUIRE_LOGIN:
         raise LoginRequired
-    if new_voter and user is None:
+    if new_voter and user is None and not post.is_protected:
         result = cast_first_vote(post_id=post.pk, kind=kind, voter=voter, ip=ip)
-        if result is None:  # unpublished since `post` was read
+        if result is None:  # unpublished, or given a password, since `post` was read
             raise ReactionClosed
         return result
     return _cast(post=post, kind=kind, voter=voter, user=user, ip=ip)
@@ -128,7 +132,9 @@ def cast_first_vote(*, post_id: int, kind: ReactionKind, voter: str, ip=None):
     `voter` was minted by this very request (voters.new_anonymous_id: 256 random bits), so
     no row can hold it yet and nothing can race with it: no lock, lookup or savepoint.
     Return the result, with the article's language and slug (for the way back), or None
-    when no published article has that id (nothing changed). Counts against the per-IP
+    when no published article open to everyone has that id (nothing changed): a protected
+    one takes its votes through cast_reaction(), once the caller knows the reader typed its
+    password. Counts against the per-IP
     hourly cap; raise a ReactionRefused subclass, with nothing changed, when a rule says no.
     """
     if not kind.active:

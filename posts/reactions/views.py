@@ -22,6 +22,7 @@ from django.views.generic import ListView
 from blogsite import messages as site_messages
 from blogsite.csrf import same_origin_or_csrf_token
 from blogsite.reader import reader_of
+from posts import protection
 from posts.languages import current_language
 from posts.models import Post
 from posts.reactions import conf, display
@@ -61,7 +62,8 @@ def _refuse(request, post, message, *, status):
 
 def _published_post_or_404(pk) -> Post:
     """Post.objects.published().get(pk=pk) with only what a vote reads (the status and date
-    for the rules, the slug and language for the way back), not the article's body.
+    for the rules, the password for the lock, the slug and language for the way back), not
+    the article's body.
 
     Written out once rather than built by the ORM on every vote: compiling the query cost
     more CPU than the database took to answer it. Read with a plain cursor into
@@ -100,7 +102,7 @@ def _published_post_sql(vendor: str) -> str:
 
 
 # In the model's field order, as Post.from_db() takes them.
-VOTE_COLUMNS = ("id", "language", "slug", "status", "published_at")
+VOTE_COLUMNS = ("id", "language", "password", "slug", "status", "published_at")
 PUBLISHED_AT = VOTE_COLUMNS.index("published_at")
 
 
@@ -117,19 +119,20 @@ def react(request, pk):
         post = _published_post_or_404(pk)
         return _refuse(request, post, gettext("Choose one of the reactions shown."), status=400)
     voter = voter_for_request(request, create=True)
+    post = result = None
     if voter.new_anonymous_id is not None and not conf.reaction_settings.REQUIRE_LOGIN:
-        # A new reader's first vote, the busiest write: the insert finds the article itself.
-        post = None
+        # A new reader's first vote, the busiest write: the insert finds the article itself,
+        # if it is published and has no password.
         try:
             result = cast_first_vote(
                 post_id=pk, kind=kind, voter=voter.key, ip=request.META.get("REMOTE_ADDR")
             )
         except ReactionRefused as refusal:
             return _refused(request, _published_post_or_404(pk), refusal)
-        if result is None:
-            raise Http404
-    else:
+    if result is None:
         post = _published_post_or_404(pk)
+        if protection.is_locked(request, post):
+            return _locked(request, post)
         try:
             result = cast_reaction(
                 post=post,
@@ -161,6 +164,16 @@ def react(request, pk):
     return response
 
 
+def _locked(request, post):
+    """Refuse a vote on an article whose password the reader has not typed. Their page shows
+    the password form, not the row: a form post goes back to the form, the message on top."""
+    message = gettext("Enter the article's password to react to it.")
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=403)
+    messages.warning(request, message)
+    return redirect(post.get_absolute_url() + protection.FORM_ANCHOR)
+
+
 def _refused(request, post, refusal):
     if isinstance(refusal, LoginRequired):
         if _wants_json(request):
@@ -178,14 +191,18 @@ def _refused(request, post, refusal):
 @never_cache  # per reader: never stored by a shared cache
 @ensure_csrf_cookie  # a cached page may reach a reader who has no CSRF cookie yet
 def reaction_state(request, pk):
-    """The article's counts per kind and the reader's current choice, as JSON."""
+    """The article's counts per kind and the reader's current choice, as JSON.
+
+    The counts are everyone's (article cards show them); the choice of a reader who has not
+    typed a protected article's password is not given, as its row is not."""
     post = get_object_or_404(Post.objects.published(), pk=pk)
-    voter_key = reader_of(request).voter_key
+    current_id = None
+    if not protection.is_locked(request, post):
+        voter_key = reader_of(request).voter_key
+        current_id = display.current_kind_id(post=post, voter_key=voter_key)
     return JsonResponse(
         display.state_payload(
-            kinds=display.active_kinds(),
-            counts=counts_for_post(post),
-            current_id=display.current_kind_id(post=post, voter_key=voter_key),
+            kinds=display.active_kinds(), counts=counts_for_post(post), current_id=current_id
         )
     )
 

@@ -15,7 +15,6 @@ from posts.conf import protection_settings
 from posts.models import Page, Post
 
 KINDS = {"post": Post, "page": Page}
-FORM_ANCHOR = "#password-form"
 
 
 def _protected_item(key: str):
@@ -49,6 +48,6 @@ def unlock(request):
         return response
     ratelimit.take(scope="unlock", key=address, rate=rate)
     messages.error(request, _("That is not the password: try again."))
-    response = redirect(item.get_absolute_url() + FORM_ANCHOR)
+    response = redirect(item.get_absolute_url() + protection.FORM_ANCHOR)
     response.status_code = 303
     return response
