@@ -1,6 +1,7 @@
 """Writes to articles, pages and terms. The admin, the demo loader, the WordPress import,
 benches and tests all create content through these, so derived fields are always set."""
 
+import uuid
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -367,8 +368,12 @@ def _translation_key_for(item, language: str, *, same_language: str, taken: str)
         raise ValidationError(same_language)
     model = type(item)
     if item.translation_key is None:
-        item.ensure_translation_key()
-        model.objects.filter(pk=item.pk).update(translation_key=item.translation_key)
+        # Only where the row has none yet, then read back: an editor translating it at the
+        # same moment may have given it one since `item` was read, and a second key would
+        # cut their translation off from it.
+        rows = model.objects.filter(pk=item.pk)
+        rows.filter(translation_key=None).update(translation_key=uuid.uuid4())
+        item.translation_key = rows.values_list("translation_key", flat=True).get()
     if model.objects.filter(translation_key=item.translation_key, language=language).exists():
         raise ValidationError(taken)
     return item.translation_key
