@@ -7,6 +7,7 @@ PageAdmin and TagAdmin only mix this in and list its columns.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -127,19 +128,33 @@ class TranslateAdminMixin(TranslationsAdminMixin):
             raise PermissionDenied
         existing = obj.translations().filter(language=language).first()
         if existing is not None:
-            messages.info(request, self.translation_exists_message)
-            return redirect(_change_url(existing))
+            return self._to_existing_translation(request, existing)
         # Editors keep the item's author; authors always write as themselves.
         author = obj.author if is_editor(request.user) else request.user
         try:
-            translation = self.translate(obj, language=language, author=author)
-        except ValidationError as error:
+            with transaction.atomic():  # a savepoint: a lost race leaves the request usable
+                translation = self.translate(obj, language=language, author=author)
+        except (ValidationError, IntegrityError) as error:
+            # Another editor translated it into that language since the check above: their
+            # translation was committed before our checks (ValidationError) or between
+            # them and our insert (the database's one-per-language constraint).
+            # obj as the database has it now: their translation may have given it its key.
+            obj.refresh_from_db(fields=["translation_key"])
+            existing = obj.translations().filter(language=language).first()
+            if existing is not None:
+                return self._to_existing_translation(request, existing)
+            if isinstance(error, IntegrityError):
+                raise
             messages.error(request, " ".join(error.messages))
             return redirect(_change_url(obj))
         messages.success(request, self.translation_created_message)
         for note in self.translation_notes(obj, translation):
             messages.warning(request, note)
         return redirect(_change_url(translation))
+
+    def _to_existing_translation(self, request, existing):
+        messages.info(request, self.translation_exists_message)
+        return redirect(_change_url(existing))
 
 
 class TranslatablePostAdminMixin(TranslateAdminMixin):
