@@ -64,7 +64,9 @@ def test_a_new_reader_without_the_password_is_refused_with_a_json_error(protecte
     assert not Reaction.objects.filter(post=protected).exists()
 
 
-def test_a_form_vote_goes_back_to_the_password_form_with_the_message_on_top(protected):
+def test_a_form_vote_goes_back_to_the_password_form_with_the_message_on_top(protected, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    Client().get(protected.get_absolute_url())  # the shared copy, with no message, is stored
     client = Client()
     answer = client.post(react_url(protected), {"kind": "useful"})
     assert answer.status_code == 302
