@@ -186,7 +186,7 @@ def check_links(sample: Sample):
         score = 0.98 if outside else 0.9
     elif any(_is_hidden_or_referral(url) for url in linked):
         score = 0.97
-    elif len(linked) > 1:
+    elif _several_outside_links(linked):
         score = 0.95
     elif outside and sample.in_sentences:
         # A link inside a real sentence or two is how readers cite a source: weaker
@@ -197,6 +197,13 @@ def check_links(sample: Sample):
     else:
         return None
     return _finding("links", score, "links", count=count, outside=len(outside))
+
+
+def _several_outside_links(linked: list[str]) -> bool:
+    """Links to two outside hosts, or one link written twice (an anchor and its address, as
+    link spam writes them). Two pages of one source ("beers.csv" and "breweries.csv" of the
+    same repository, two articles of one law) are a reader citing one host."""
+    return len({url_host(url) for url in linked}) > 1 or len(set(linked)) < len(linked)
 
 
 def check_link_only(sample: Sample):

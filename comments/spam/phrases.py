@@ -7,9 +7,21 @@ them on a new site, so they carry a fixed weight of their own.
 
 import re
 
+# What a reader asks others to look at when they want help, not an audience: "can you
+# check my code", "see my traceback above", "guarda il mio codice". Promotion asks for a
+# visit to a channel or a site; these name the reader's own work under discussion.
+_OWN_WORK = (
+    r"(code|script|program|function|query|queries|notebook|error|errors|traceback|output|"
+    r"results?|answer|question|solution|attempt|implementation|formula|plot|graph|chart|"
+    r"data|dataset|model|example|comment|reply|message|ticket|case|order|complaint|"
+    r"codice|programma|funzione|errore|errori|risultato|risultati|risposta|domanda|"
+    r"soluzione|tentativo|grafico|esempio|commento|messaggio|segnalazione|"
+    r"ordine|reclamo|pratica)\b"
+)
 _PATTERNS = [
     # English
-    r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b",
+    r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b"
+    rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
     r"\bmy\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
     r"songs?|playlist|track|twitter|instagram|facebook|covers?|raps?)\b",
@@ -38,7 +50,8 @@ _PATTERNS = [
     r"\b(vote|donate)\s+(daily|now|here|at)\b",
     # "Please help" and "please check the link" are ordinary requests on a blog.
     r"\bplease\s+(like|subscribe|vote|donate)\b",
-    r"\bplease\s+(share|visit|watch|follow|check)\s+(out\s+)?(my|our|this\s+(video|page|channel))\b",
+    r"\bplease\s+(share|visit|watch|follow|check)\s+(out\s+)?(my|our|this\s+(video|page|channel))\b"
+    rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
     r"\b(free|earn)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
     r"\bmake\s+(real\s+|extra\s+|easy\s+|quick\s+)(money|cash)\b",
     r"\bclick\s+(here|the\s+link)\b",
@@ -60,7 +73,8 @@ _PATTERNS = [
     r"\b(iscriviti|iscrivetevi|seguimi|seguitemi)\b",
     # "sul mio canale di lavoro su Slack" is not promotion; "iscriviti al mio canale" is.
     r"\b(al|il|nel|sul)\s+mio\s+canale\s+(youtube|twitch|tiktok|instagram|telegram)\b",
-    r"\b(guarda|guardate|visita|visitate|ascolta|ascoltate)\s+(il\s+mio|i\s+miei|la\s+mia)\b",
+    r"\b(guarda|guardate|visita|visitate|ascolta|ascoltate)\s+(il\s+mio|i\s+miei|la\s+mia)\b"
+    rf"(?!\s+(primo\s+|prima\s+|ultimo\s+|ultima\s+)?{_OWN_WORK})",
     r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
     r"\bclicca\s+qui\b",
