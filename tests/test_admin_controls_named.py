@@ -44,3 +44,11 @@ def test_a_tabular_inline_s_boxes_are_named_after_their_field(boss_client):
     language = re.search(r'<input[^>]*name="labels-0-language"[^>]*>', page).group(0)
     assert 'aria-label="Etichetta"' in label
     assert 'aria-label="Lingua"' in language
+
+
+def test_a_tabular_inline_s_delete_boxes_are_named_after_their_row(boss_client):
+    kind = ReactionKind.objects.order_by("position").first()
+    label = kind.labels.first()  # the rows in the model's order, as the inline shows them
+    page = boss_client.get(f"/admin/reactions/reactionkind/{kind.pk}/change/").content.decode()
+    delete = re.search(r'<input[^>]*name="labels-0-DELETE"[^>]*>', page).group(0)
+    assert f'aria-label="Elimina: {label}"' in delete
