@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 
 
 @pytest.mark.django_db
@@ -39,3 +40,15 @@ def test_browsers_without_light_dark_get_the_light_half_of_every_pair():
     assert len(pairs) > 20
     assert repeated == pairs
     assert "color-scheme: light;" in fallback
+
+
+@pytest.mark.django_db
+def test_the_site_keeps_its_theme_where_the_admin_keeps_its_own_with_the_same_values(client):
+    """One choice for the site and the admin: static/js/theme.js reads and writes Django
+    admin's localStorage entry, whose values are the switch's options."""
+    admin = Path(finders.find("admin/js/theme.js")).read_text()
+    ours = (Path(settings.BASE_DIR) / "static" / "js" / "theme.js").read_text()
+    assert 'localStorage.getItem("theme")' in admin and 'var KEY = "theme";' in ours
+    assert 'mode !== "light" && mode !== "dark" && mode !== "auto"' in admin
+    options = re.findall(r'<option value="(\w+)"', client.get("/").text)
+    assert options == ["auto", "light", "dark"]

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from blogsite.admincells import NamedCellsForm
+from blogsite.admincells import NamedCellsForm, NamedCellsInlineFormSet
 from posts.reactions.models import Reaction, ReactionKind, ReactionKindLabel
 
 
@@ -13,6 +13,7 @@ class ReactionKindLabelInline(admin.TabularInline):
 
     model = ReactionKindLabel
     form = NamedCellsForm
+    formset = NamedCellsInlineFormSet
     extra = 0
     min_num = 1
 

@@ -3,9 +3,13 @@
 // Loaded from <head> without defer, before the stylesheets, so the choice is on <html> before
 // the first paint. A file, not an inline script: the CSP allows none, and a nonce frozen
 // into a cached page would be the same for every reader, which is no nonce at all.
+// The key and values are Django admin's own (admin/js/theme.js: "theme", holding "auto",
+// "light" or "dark"; nothing or "auto" follows the system), so an editor's choice in the admin
+// is the site's too, and the other way round.
 (function () {
     "use strict";
-    var KEY = "site-theme";
+    var KEY = "theme";
+    var OLD_KEY = "site-theme"; // the site's own key until it shared the admin's
     var root = document.documentElement;
     var store = storage();
     // The head's theme-color per scheme, as the template wrote them (auto puts them back).
@@ -29,14 +33,35 @@
         return /dark/.test(meta.media) ? "dark" : "light";
     }
 
+    function forced(choice) {
+        return choice === "light" || choice === "dark";
+    }
+
     function stored() {
         var choice = store && store.getItem(KEY);
-        return choice === "light" || choice === "dark" ? choice : "auto";
+        return forced(choice) ? choice : "auto";
+    }
+
+    // Carried over once. The old key only ever held light or dark, and it wins over an "auto",
+    // which the admin writes by itself on a first visit, chosen or not.
+    function migrate() {
+        var old = store && store.getItem(OLD_KEY);
+        if (!old) {
+            return;
+        }
+        try {
+            if (forced(old) && !forced(store.getItem(KEY))) {
+                store.setItem(KEY, old);
+            }
+            store.removeItem(OLD_KEY);
+        } catch (error) {
+            // Storage full or read-only: the old choice waits for the next page.
+        }
     }
 
     function apply(choice) {
-        var forced = choice === "light" || choice === "dark";
-        if (forced) {
+        var isForced = forced(choice);
+        if (isForced) {
             root.setAttribute("data-theme", choice);
         } else {
             root.removeAttribute("data-theme");
@@ -44,10 +69,10 @@
         // Before site.css loads, and for the browser's own UI (address bar, form controls).
         var colourScheme = document.querySelector('meta[name="color-scheme"]');
         if (colourScheme) {
-            colourScheme.content = forced ? choice : "light dark";
+            colourScheme.content = isForced ? choice : "light dark";
         }
         document.querySelectorAll('meta[name="theme-color"]').forEach(function (meta) {
-            var colour = colours[forced ? choice : scheme(meta)];
+            var colour = colours[isForced ? choice : scheme(meta)];
             if (colour) {
                 meta.content = colour;
             }
@@ -90,6 +115,7 @@
         box.hidden = false;
     }
 
+    migrate();
     apply(stored());
     if (document.readyState === "loading") {
         document.addEventListener("DOMContentLoaded", enhance);

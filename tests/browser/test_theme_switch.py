@@ -1,16 +1,19 @@
 """The reader's light/dark switch in the header: a choice kept in the browser, applied before
-the first paint, that overrides the system's scheme both ways and can go back to following it;
-a labelled select worked from the keyboard, passing axe in each theme, on a phone and wide, in
-Italian and in English; absent without JS, where the system's scheme decides as before."""
+the first paint, that overrides the system's scheme both ways and can go back to following it,
+one choice with the admin's own theme toggle; a labelled select worked from the keyboard,
+passing axe in each theme, on a phone and wide, in Italian and in English; absent without JS,
+where the system's scheme decides as before."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in_to_the_admin
 from tests.browser.test_accessibility import violations_here
 from tests.browser.test_dark_theme import BACKGROUND, TEXT, contrast, luminance
-from tests.conftest import make_post
+from tests.conftest import make_post, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -119,7 +122,7 @@ def test_automatic_follows_the_system_again_after_a_forced_choice(live_server, o
 
     page.select_option(SWITCH, "auto")
     assert page.evaluate("document.documentElement.hasAttribute('data-theme')") is False
-    assert page.evaluate("localStorage.getItem('site-theme')") is None  # nothing kept
+    assert page.evaluate("localStorage.getItem('theme')") is None  # nothing kept
     assert page.evaluate(SCHEMES) == ["light dark", "light dark"]
     assert is_light(page)
     assert page.evaluate(THEME_COLOUR) == [LIGHT_HEAD]
@@ -144,6 +147,78 @@ def test_the_choice_is_on_the_page_before_its_first_paint(live_server, open_page
     theme, background = page.evaluate("window.themeAtReady")
     assert theme == choice
     assert (luminance(background) < 0.05) == (choice == "dark")
+
+
+@pytest.fixture
+def editor(db):
+    editor = make_user(username="editor", is_staff=True, is_superuser=True, password="pw-12345!")
+    EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
+    return editor
+
+
+def admin_is_dark(page):
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    return theme == "dark" and luminance(page.evaluate(BACKGROUND)) < 0.05
+
+
+def test_dark_chosen_in_the_admin_is_the_site_s_choice_too(live_server, open_page, post, editor):
+    page = open_page(scheme="light")
+    log_in_to_the_admin(page, live_server, "editor", "pw-12345!")
+    assert not admin_is_dark(page)
+    page.click(".theme-toggle")  # Django's cycle on a light system: auto, dark, light
+    assert admin_is_dark(page)
+
+    page.goto(live_server.url + post.get_absolute_url())
+    assert is_dark(page)
+    expect(page.locator(SWITCH)).to_have_value("dark")
+
+
+def test_the_site_s_choice_is_the_admin_s_and_automatic_there_follows_the_system(
+    live_server, open_page, post, editor
+):
+    page = open_page(scheme="light")
+    page.goto(live_server.url + post.get_absolute_url())
+    page.select_option(SWITCH, "dark")
+    log_in_to_the_admin(page, live_server, "editor", "pw-12345!")
+    assert admin_is_dark(page)
+
+    page.goto(live_server.url + post.get_absolute_url())
+    page.select_option(SWITCH, "auto")
+    page.goto(live_server.url + "/admin/")
+    assert not admin_is_dark(page)
+    assert page.evaluate("localStorage.getItem('theme')") == "auto"  # the admin writes it
+    page.goto(live_server.url + post.get_absolute_url())
+    expect(page.locator(SWITCH)).to_have_value("auto")
+    assert is_light(page)
+
+
+@pytest.mark.parametrize(
+    "old, admin, shown",
+    [
+        ("dark", None, "dark"),
+        ("dark", "auto", "dark"),  # the admin writes "auto" by itself on a first visit
+        ("dark", "light", "light"),  # a choice made in the admin stays
+    ],
+)
+def test_a_choice_kept_under_the_old_key_moves_once_to_the_admin_s(
+    live_server, open_page, post, old, admin, shown
+):
+    page = open_page(scheme="light")
+    page.goto(live_server.url + post.get_absolute_url())
+    page.evaluate(
+        "([old, admin]) => { localStorage.clear(); localStorage.setItem('site-theme', old);"
+        " if (admin) localStorage.setItem('theme', admin); }",
+        [old, admin],
+    )
+    page.reload()
+    assert is_dark(page) if shown == "dark" else is_light(page)
+    expect(page.locator(SWITCH)).to_have_value(shown)
+    assert page.evaluate(
+        "[localStorage.getItem('theme'), localStorage.getItem('site-theme')]"
+    ) == [
+        shown,
+        None,
+    ]
 
 
 def test_the_switch_works_from_the_keyboard_with_a_visible_focus(live_server, open_page, post):
