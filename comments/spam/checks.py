@@ -200,10 +200,23 @@ def check_links(sample: Sample):
 
 
 def _several_outside_links(linked: list[str]) -> bool:
-    """Links to two outside hosts, or one link written twice (an anchor and its address, as
-    link spam writes them). Two pages of one source ("beers.csv" and "breweries.csv" of the
-    same repository, two articles of one law) are a reader citing one host."""
-    return len({url_host(url) for url in linked}) > 1 or len(set(linked)) < len(linked)
+    """Links to two outside hosts, or one site written twice: the same address (an anchor and
+    its text, as link spam writes them) or the site's bare name beside a page of it
+    ("www.shop.example/me ... www.shop.example"). Two pages of one source ("beers.csv" and
+    "breweries.csv" of one repository, two articles of one law) are a reader citing one host."""
+    hosts = {url_host(url) for url in linked}
+    if len(linked) < 2 or len(hosts) > 1:
+        return len(hosts) > 1
+    addresses = [_address(url) for url in linked]
+    return len(set(addresses)) < len(addresses) or bool(hosts & set(addresses))
+
+
+def _address(url: str) -> str:
+    """A link as written, without what does not change where it leads (scheme, "www.", case
+    of the host, a final slash): "https://www.Shop.example/" -> "shop.example"."""
+    host = url_host(url)
+    path = url.split("://", 1)[-1].partition("/")[2].rstrip("/")
+    return f"{host}/{path}" if path else host
 
 
 def check_link_only(sample: Sample):

@@ -78,3 +78,8 @@ def test_one_link_written_twice_is_still_link_spams_shape():
 
 def test_code_citing_two_files_of_one_repository_is_not_hidden_on_a_new_site():
     assert check_comment(Candidate(content=TWO_FILES)).verdict in ("ham", "hold")
+
+
+def test_a_sites_bare_name_beside_a_page_of_it_is_still_link_spams_shape():
+    text = "Www.shop.example/joanna Beauty by Joanna www.shop.example"
+    assert link_score(text) >= 0.95
