@@ -152,3 +152,39 @@ COMMENTS = {
         },
     ],
 }
+
+# Comments waiting for a moderator, by article slug: sent as a reader's would be (the spam
+# check and the moderation rules decide their status and reasons), so a new site's queue
+# shows what moderating looks like. "hours" is the time before the demo was loaded.
+WAITING = {
+    "live-chat-quando-aiuta": [
+        {
+            "name": "Giorgia Ferrara",
+            "email": "giorgia.ferrara@example.net",
+            "hours": 4,
+            "body": "Domanda pratica: la chat la tenete aperta anche fuori dall'orario del "
+            "servizio clienti, con un messaggio automatico, o la nascondete del tutto? "
+            "Noi siamo indecisi.",
+        },
+    ],
+    "accessible-customer-support": [
+        {
+            "name": "Owen Price",
+            "email": "owen.price@example.org",
+            "hours": 2,
+            "body": "Worth adding the W3C's page on accessible contact forms, it covers "
+            "the error messages point well: https://www.w3.org/WAI/tutorials/forms/",
+        },
+    ],
+    "resi-senza-attrito": [
+        {
+            "name": "Best Printer Help",
+            "email": "support@printer-help.example",
+            "url": "https://printer-help.example/ref/4417",
+            "hours": 1,
+            "body": "Very nice post, thanks for sharing! Printer not working? Call our "
+            "24/7 toll free helpline, click here: https://printer-help.example/ref/4417 "
+            "https://bit.ly/printer-fix-now",
+        },
+    ],
+}

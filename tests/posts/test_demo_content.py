@@ -6,12 +6,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils.html import escape
 
+from comments.demo import WAITING
 from comments.models import Comment
 from posts.demo.frontmatter import parse, read_articles
 from posts.models import Post, Tag
 from posts.reactions.models import Reaction
 
 pytestmark = pytest.mark.django_db
+
+WAITING_NAMES = [data["name"] for items in WAITING.values() for data in items]
 
 
 def load_demo():
@@ -90,7 +93,7 @@ def test_loading_the_demo_again_leaves_an_article_edited_in_the_admin_as_it_is(d
 
 
 def test_demo_comments_are_approved_threads_with_roots_and_depths(demo):
-    comments = Comment.objects.all()
+    comments = Comment.objects.exclude(author_name__in=WAITING_NAMES)
     assert comments.count() >= 5
     assert not comments.exclude(status=Comment.Status.APPROVED).exists()
     top_level = comments.filter(parent=None)
@@ -106,6 +109,31 @@ def test_demo_comments_are_approved_threads_with_roots_and_depths(demo):
     for comment in comments:
         assert comment.author_email.endswith(("@example.com", "@example.org"))
         assert comment.post.is_published
+
+
+def test_the_demo_leaves_the_moderation_queue_with_comments_decided_as_a_readers_are(demo):
+    waiting = Comment.objects.filter(author_name__in=WAITING_NAMES)
+    assert waiting.count() == len(WAITING_NAMES) >= 3
+    pending = waiting.filter(status=Comment.Status.PENDING)
+    spam = waiting.filter(status=Comment.Status.SPAM)
+    assert pending.count() >= 2 and spam.count() >= 1
+    for comment in waiting:
+        # The spam check and the moderation rules gave their reasons, as for a reader.
+        checks = {reason["check"] for reason in comment.spam_reasons}
+        assert "moderation.first-time" in checks, comment.author_name
+        assert comment.spam_verdict and comment.spam_score is not None
+        assert comment.post.is_published
+        domain = comment.author_email.rpartition("@")[2]
+        assert domain in ("example.com", "example.net", "example.org") or domain.endswith(
+            ".example"
+        )
+    assert {"links", "phrases"} <= {reason["check"] for reason in spam.get().spam_reasons}
+
+
+def test_the_demos_waiting_comments_are_not_shown_to_readers(demo, client):
+    for comment in Comment.objects.filter(author_name__in=WAITING_NAMES):
+        page = client.get(comment.post.get_absolute_url()).content.decode()
+        assert escape(comment.body[:40]) not in page
 
 
 def test_an_author_reply_in_the_demo_is_linked_to_the_articles_author(demo):

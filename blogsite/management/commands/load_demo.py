@@ -16,8 +16,10 @@ from django.utils import timezone
 
 from blogsite.roles import AUTHORS
 from comments import services as comment_services
-from comments.demo import COMMENTS
+from comments.demo import COMMENTS, WAITING
 from comments.models import Comment
+from comments.moderation import TrustEvidence
+from comments.spam import pipeline as spam
 from posts import services as post_services
 from posts.demo.frontmatter import read_articles
 from posts.demo.people import AUTHORS as DEMO_AUTHORS
@@ -27,6 +29,8 @@ from posts.models import Post, Profile, Tag, display_name
 from posts.reactions.models import ReactionKind
 from posts.reactions.services import cast_reaction
 from posts.reactions.voters import anonymous_voter
+
+DEMO_READER_IP = "203.0.113.7"  # TEST-NET-3 (RFC 5737): no real reader's address
 
 
 class Command(BaseCommand):
@@ -149,6 +153,8 @@ class Command(BaseCommand):
             root = self.add_comment(post, thread)
             for reply in thread.get("replies", []):
                 self.add_comment(post, reply, parent=root)
+        for data in WAITING.get(post.slug, []):
+            self.add_waiting_comment(post, data)
         self.add_reactions(post, article.reactions, kinds)
 
     def add_comment(self, post, data, parent=None):
@@ -166,6 +172,25 @@ class Command(BaseCommand):
         )
         self.created["comments"] += 1
         return comment
+
+    def add_waiting_comment(self, post, data):
+        """A comment decided as a reader's is: the spam check and the moderation rules set
+        its status and reasons. Without Akismet, which must not learn from invented readers."""
+        comment = comment_services.build_comment(
+            post=post,
+            author_name=data["name"],
+            author_email=data["email"],
+            author_url=data.get("url", ""),
+            body=data["body"],
+            ip_address=DEMO_READER_IP,
+            language=post.language,
+            submitted_at=timezone.now() - timedelta(hours=data["hours"]),
+        )
+        verdict = spam.check_comment(comment_services.candidate_for(comment), use_akismet=False)
+        comment_services.apply_rules(comment, verdict=verdict, trust=TrustEvidence())
+        comment_services.save_new_comment(comment, announce=False)
+        self.created["comments"] += 1
+        self.log(f"comment by {comment.author_name} on {post.slug} ({comment.status})")
 
     def add_reactions(self, post, counts, kinds):
         if not post.is_published:
