@@ -38,6 +38,9 @@ VIDEO_URL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+# A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
+PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+PRE_PLACEHOLDER = re.compile(r"<pre wp-pre-tag-([0-9]+)></pre>")
 BLOCK_START = re.compile(
     r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
     re.IGNORECASE,
@@ -126,8 +129,16 @@ def _video_link(match) -> str:
 
 def autop(text: str) -> str:
     """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
-    single line breaks inside a paragraph become <br>."""
-    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    single line breaks inside a paragraph become <br>. A <pre> is left as it is, a block
+    of its own: code with blank lines was cut into paragraphs and lost its indentation."""
+    kept = []
+
+    def set_aside(match) -> str:
+        kept.append(match[0])
+        return f"\n\n<pre wp-pre-tag-{len(kept) - 1}></pre>\n\n"
+
+    text = PRE.sub(set_aside, text.replace("\r\n", "\n"))
+    paragraphs = re.split(r"\n\s*\n", text.strip())
     out = []
     for paragraph in paragraphs:
         paragraph = paragraph.strip()
@@ -137,7 +148,7 @@ def autop(text: str) -> str:
             out.append(paragraph)
         else:
             out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", paragraph) + "</p>")
-    return "\n".join(out)
+    return PRE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], "\n".join(out))
 
 
 def convert(
@@ -151,6 +162,10 @@ def convert(
     gallery(ids) gives the images of a [gallery] (ids None: the post's attached images);
     rewrite_url(url) maps an old address (an uploaded file) to its new one.
     """
+    # The block editor's markup is HTML already: WordPress runs no wpautop on a post with
+    # blocks (has_blocks() in do_blocks()); a blank line inside a block's <div> must not
+    # become a paragraph holding its "</div>".
+    blocks = "<!-- wp:" in (content or "")
     text = BLOCK_COMMENT.sub("", content or "")
     excerpt, had_more = "", False
     parts = MORE.split(text, maxsplit=1)
@@ -165,6 +180,6 @@ def convert(
     text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
     text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = VIDEO_URL.sub(_video_link, text)
-    text = autop(text)
+    text = text.strip() if blocks else autop(text)
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(html=text, excerpt=excerpt.strip(), had_more=had_more, pages=pages)
