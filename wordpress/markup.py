@@ -12,11 +12,18 @@ never turned into markup.
 """
 
 import html
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+# A block saved with no markup of its own (<!-- wp:latest-posts /-->): WordPress draws it
+# each time the page is shown, from the site's other content.
+# Its attributes never run past the end of its own comment.
+DRAWN_BLOCK = re.compile(
+    r"<!--\s*wp:([a-z][a-z0-9_/-]*)(\s+\{(?:(?!-->).)*?\})?\s*/-->", re.DOTALL
+)
 MORE = re.compile(r"<!--more(?:\s[^>]*)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 CAPTION = re.compile(r"\[(caption|wp_caption)([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
@@ -60,6 +67,9 @@ class Converted:
     excerpt: str  # the text before <!--more-->, "" when there is none
     had_more: bool = False
     pages: int = 1
+    # Blocks WordPress drew when showing the page, which have nothing here ("post-title",
+    # "block #12" for a reusable block the file does not hold).
+    drawn: list[str] = field(default_factory=list)
 
 
 def shortcode_attributes(text: str) -> dict:
@@ -151,22 +161,56 @@ def autop(text: str) -> str:
     return PRE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], "\n".join(out))
 
 
+def _block_reference(attributes: str) -> int:
+    try:
+        ref = json.loads(attributes or "{}").get("ref")
+    except (ValueError, AttributeError):
+        return 0
+    return ref if isinstance(ref, int) and ref > 0 else 0
+
+
+def draw_blocks(content: str, reusable: Callable[[int], str | None], drawn: list) -> str:
+    """Put each reusable block's content where it is used (<!-- wp:block {"ref":12} /-->,
+    WordPress's "synced patterns", kept as items of type wp_block); every other block
+    saved without markup is named in `drawn` and left to BLOCK_COMMENT to drop."""
+
+    def replace(match, seen: frozenset) -> str:
+        name = match[1]
+        if name != "block":
+            drawn.append(name.removeprefix("core/"))
+            return ""
+        ref = _block_reference(match[2])
+        if ref in seen:
+            return ""  # a block inside itself: WordPress shows nothing there either
+        inner = reusable(ref) if ref else None
+        if inner is None:
+            drawn.append(f"block #{ref}" if ref else "block")
+            return ""
+        return DRAWN_BLOCK.sub(lambda m: replace(m, seen | {ref}), inner)
+
+    return DRAWN_BLOCK.sub(lambda m: replace(m, frozenset()), content)
+
+
 def convert(
     content: str,
     *,
     gallery: Callable[[list[int] | None], list[Image]] = lambda ids: [],
     rewrite_url: Callable[[str], str] = lambda url: url,
+    reusable: Callable[[int], str | None] = lambda ref: None,
 ) -> Converted:
     """Return WordPress post content as plain HTML, with the excerpt split at <!--more-->.
 
     gallery(ids) gives the images of a [gallery] (ids None: the post's attached images);
-    rewrite_url(url) maps an old address (an uploaded file) to its new one.
+    rewrite_url(url) maps an old address (an uploaded file) to its new one; reusable(id)
+    gives the content of a published reusable block (None: not in the file).
     """
     # The block editor's markup is HTML already: WordPress runs no wpautop on a post with
     # blocks (has_blocks() in do_blocks()); a blank line inside a block's <div> must not
     # become a paragraph holding its "</div>".
     blocks = "<!-- wp:" in (content or "")
-    text = BLOCK_COMMENT.sub("", content or "")
+    drawn: list[str] = []
+    text = draw_blocks(content or "", reusable, drawn) if blocks else content or ""
+    text = BLOCK_COMMENT.sub("", text)
     excerpt, had_more = "", False
     parts = MORE.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -182,4 +226,10 @@ def convert(
     text = VIDEO_URL.sub(_video_link, text)
     text = text.strip() if blocks else autop(text)
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
-    return Converted(html=text, excerpt=excerpt.strip(), had_more=had_more, pages=pages)
+    return Converted(
+        html=text,
+        excerpt=excerpt.strip(),
+        had_more=had_more,
+        pages=pages,
+        drawn=list(dict.fromkeys(drawn)),
+    )
