@@ -12,11 +12,18 @@ never turned into markup.
 """
 
 import html
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+# A block saved with no markup of its own (<!-- wp:latest-posts /-->): WordPress draws it
+# each time the page is shown, from the site's other content.
+# Its attributes never run past the end of its own comment.
+DRAWN_BLOCK = re.compile(
+    r"<!--\s*wp:([a-z][a-z0-9_/-]*)(\s+\{(?:(?!-->).)*?\})?\s*/-->", re.DOTALL
+)
 MORE = re.compile(r"<!--more(?:\s[^>]*)?-->", re.IGNORECASE)
 NEXTPAGE = re.compile(r"<!--nextpage-->", re.IGNORECASE)
 CAPTION = re.compile(r"\[(caption|wp_caption)([^\]]*)\](.*?)\[/\1\]", re.DOTALL | re.IGNORECASE)
@@ -38,6 +45,9 @@ VIDEO_URL = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+# A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
+PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
+PRE_PLACEHOLDER = re.compile(r"<pre wp-pre-tag-([0-9]+)></pre>")
 BLOCK_START = re.compile(
     r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
     re.IGNORECASE,
@@ -57,6 +67,9 @@ class Converted:
     excerpt: str  # the text before <!--more-->, "" when there is none
     had_more: bool = False
     pages: int = 1
+    # Blocks WordPress drew when showing the page, which have nothing here ("post-title",
+    # "block #12" for a reusable block the file does not hold).
+    drawn: list[str] = field(default_factory=list)
 
 
 def shortcode_attributes(text: str) -> dict:
@@ -126,8 +139,16 @@ def _video_link(match) -> str:
 
 def autop(text: str) -> str:
     """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
-    single line breaks inside a paragraph become <br>."""
-    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    single line breaks inside a paragraph become <br>. A <pre> is left as it is, a block
+    of its own: code with blank lines was cut into paragraphs and lost its indentation."""
+    kept = []
+
+    def set_aside(match) -> str:
+        kept.append(match[0])
+        return f"\n\n<pre wp-pre-tag-{len(kept) - 1}></pre>\n\n"
+
+    text = PRE.sub(set_aside, text.replace("\r\n", "\n"))
+    paragraphs = re.split(r"\n\s*\n", text.strip())
     out = []
     for paragraph in paragraphs:
         paragraph = paragraph.strip()
@@ -137,7 +158,37 @@ def autop(text: str) -> str:
             out.append(paragraph)
         else:
             out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", paragraph) + "</p>")
-    return "\n".join(out)
+    return PRE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], "\n".join(out))
+
+
+def _block_reference(attributes: str) -> int:
+    try:
+        ref = json.loads(attributes or "{}").get("ref")
+    except (ValueError, AttributeError):
+        return 0
+    return ref if isinstance(ref, int) and ref > 0 else 0
+
+
+def draw_blocks(content: str, reusable: Callable[[int], str | None], drawn: list) -> str:
+    """Put each reusable block's content where it is used (<!-- wp:block {"ref":12} /-->,
+    WordPress's "synced patterns", kept as items of type wp_block); every other block
+    saved without markup is named in `drawn` and left to BLOCK_COMMENT to drop."""
+
+    def replace(match, seen: frozenset) -> str:
+        name = match[1]
+        if name != "block":
+            drawn.append(name.removeprefix("core/"))
+            return ""
+        ref = _block_reference(match[2])
+        if ref in seen:
+            return ""  # a block inside itself: WordPress shows nothing there either
+        inner = reusable(ref) if ref else None
+        if inner is None:
+            drawn.append(f"block #{ref}" if ref else "block")
+            return ""
+        return DRAWN_BLOCK.sub(lambda m: replace(m, seen | {ref}), inner)
+
+    return DRAWN_BLOCK.sub(lambda m: replace(m, frozenset()), content)
 
 
 def convert(
@@ -145,13 +196,21 @@ def convert(
     *,
     gallery: Callable[[list[int] | None], list[Image]] = lambda ids: [],
     rewrite_url: Callable[[str], str] = lambda url: url,
+    reusable: Callable[[int], str | None] = lambda ref: None,
 ) -> Converted:
     """Return WordPress post content as plain HTML, with the excerpt split at <!--more-->.
 
     gallery(ids) gives the images of a [gallery] (ids None: the post's attached images);
-    rewrite_url(url) maps an old address (an uploaded file) to its new one.
+    rewrite_url(url) maps an old address (an uploaded file) to its new one; reusable(id)
+    gives the content of a published reusable block (None: not in the file).
     """
-    text = BLOCK_COMMENT.sub("", content or "")
+    # The block editor's markup is HTML already: WordPress runs no wpautop on a post with
+    # blocks (has_blocks() in do_blocks()); a blank line inside a block's <div> must not
+    # become a paragraph holding its "</div>".
+    blocks = "<!-- wp:" in (content or "")
+    drawn: list[str] = []
+    text = draw_blocks(content or "", reusable, drawn) if blocks else content or ""
+    text = BLOCK_COMMENT.sub("", text)
     excerpt, had_more = "", False
     parts = MORE.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -165,6 +224,12 @@ def convert(
     text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
     text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = VIDEO_URL.sub(_video_link, text)
-    text = autop(text)
+    text = text.strip() if blocks else autop(text)
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
-    return Converted(html=text, excerpt=excerpt.strip(), had_more=had_more, pages=pages)
+    return Converted(
+        html=text,
+        excerpt=excerpt.strip(),
+        had_more=had_more,
+        pages=pages,
+        drawn=list(dict.fromkeys(drawn)),
+    )

@@ -13,6 +13,7 @@ from django.contrib.sites.models import Site
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.encoding import escape_uri_path
+from django.utils.translation import gettext as _
 
 from posts.models import Page
 from wordpress.batch import ReadAhead
@@ -146,12 +147,13 @@ class RedirectWriter:
         if self.pending is not None:
             self.pending.on_undo(lambda: self.seen.discard(path))
         if len(path) > 200:
-            self.report.skip(KIND, path[:80] + "...", "the old address is too long to store")
+            self.report.skip(KIND, path[:80] + "...", _("the old address is too long to store"))
             return
         answered_by = self.answers.pop(path) if path in self.answers else answered_here(path)
         if answered_by:
             self.report.collision(path, answered_by)
-            self.report.skip(KIND, path, f"one of our addresses answers there ({answered_by})")
+            reason = _("one of our addresses answers there (%(view)s)") % {"view": answered_by}
+            self.report.skip(KIND, path, reason)
             return
         if self.existing is not None:
             existing = self.existing.take([path]).get(path)

@@ -39,11 +39,12 @@ RSS_ELEMENTS = (
     "|item|guid|category|comments|author|enclosure|source|lastBuildDate|copyright|docs|ttl"
     "|cloud|rating|textInput|skipHours|skipDays|managingEditor|webMaster|name"
 )
-# Outside CDATA: a CDATA opening, an ampersand, a "<" that starts no tag, or a tag with no
-# prefix that RSS does not have: HTML that an old plugin wrote unescaped in a text field
-# (`<title>A <b>bold</b></title>`). Literal first characters keep the scan in C.
+# Outside CDATA: a comment's or a CDATA section's opening, an ampersand, a "<" that starts
+# no tag, or a tag with no prefix that RSS does not have: HTML that an old plugin wrote
+# unescaped in a text field (`<title>A <b>bold</b></title>`). Literal first characters keep
+# the scan in C.
 OUTSIDE = re.compile(
-    r"<!\[CDATA\[|&|<(?![A-Za-z_/!?])"
+    r"<!--|<!\[CDATA\[|&|<(?![A-Za-z_/!?])"
     rf"|</?(?!(?:{RSS_ELEMENTS})[\s>/])[A-Za-z_][\w.-]*(?=[\s>/])"
 )
 OPENING_TAG = re.compile(r"<([A-Za-z_][\w:.-]*)(?:\s[^<>]*)?>\s*$")
@@ -77,6 +78,7 @@ class CleanStream:
         self._text = ""  # decoded, not yet repaired (a carry of LOOKAHEAD chars)
         self._line = 1  # the line of the first character of self._text
         self._cdata_tag = None  # in a CDATA section opened after <tag> ("": no tag seen)
+        self._in_comment = False
         self._before_root = True
         self._root_at = -1
         self._started = False
@@ -180,7 +182,9 @@ class CleanStream:
         limit = len(text) if final else max(len(text) - LOOKAHEAD, 0)
         out, position = [], 0
         while position < limit:
-            if self._cdata_tag is None:
+            if self._in_comment:
+                position = self._comment(text, position, limit, out)
+            elif self._cdata_tag is None:
                 position = self._outside(text, position, limit, out)
             else:
                 position = self._inside(text, position, limit, out)
@@ -205,6 +209,12 @@ class CleanStream:
             reference = REFERENCE.match(text, at)
             out.append(self._ampersand(text, at, reference))
             return reference.end() if reference else at + 1
+        if token == "<!--":
+            # A comment is the parser's to drop, whatever it holds: WordPress's own header
+            # says "Activate & Run Importer", which is no bare "&" to repair.
+            self._in_comment = True
+            out.append(token)
+            return match.end()
         if token == "<":
             self._warn(self._line_of(text, at), N_("a bare “<” was read as text"))
             out.append("&lt;")
@@ -242,6 +252,16 @@ class CleanStream:
             )
             return "&amp;" + name + ";"
         return f"&#{codepoint};"
+
+    def _comment(self, text, position, limit, out) -> int:
+        """In a comment: copied as it is up to its `-->`."""
+        end = text.find("-->", position)
+        if end == -1 or end >= limit:
+            out.append(text[position:limit])
+            return limit
+        out.append(text[position : end + 3])
+        self._in_comment = False
+        return end + 3
 
     def _inside(self, text, position, limit, out) -> int:
         """In a CDATA section opened after <tag>: its end is the `]]>` before </tag>; a

@@ -62,6 +62,17 @@ def test_markup_in_the_comments_before_the_root_does_not_take_its_place(tmp_path
     assert not any("markup inside" in message for _line, message in warnings)
 
 
+def test_an_ampersand_or_a_tag_in_a_comment_is_no_repair_to_report(tmp_path):
+    # WordPress's own header reads "<!-- 4. Activate & Run Importer. -->": every export
+    # from it was reported as repaired. A comment longer than a chunk ends where it ends.
+    long_note = "<!-- Tools & options: <b>x</b> " + "a & b " * 20000 + "-->\n"
+    text = HEAD.replace("<rss ", "<!-- Activate & Run Importer. -->\n<rss ", 1)
+    text += long_note + item(1, title="Q&A") + "<!-- <p>a < b & c</p> -->\n"
+    items, warnings = read(tmp_path, text + item(2) + "</channel></rss>")
+    assert items[1].title == "Q&A" and items[2].title == "Post"
+    assert [line for line, _m in warnings] == [8]  # the title's "&" only
+
+
 def test_control_characters_are_removed_with_the_line(tmp_path):
     text = HEAD + item(1, title="Bad\x0bchar", content="Form\x0cfeed") + "</channel></rss>"
     items, warnings = read(tmp_path, text)

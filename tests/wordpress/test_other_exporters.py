@@ -244,3 +244,27 @@ def test_editors_notes_are_not_reader_comments(db, tmp_path):
     assert list(PageComment.objects.values_list("wordpress_id", flat=True)) == [7]
     skipped = {e.wordpress_id for e in report.entries() if e.field == "type"}
     assert skipped == {2, 3, 5, 6}
+
+
+def test_a_static_front_page_keeps_its_id_address_and_the_root_stays_our_home(
+    db, tmp_path, client
+):
+    """A blog whose front page was a page: WordPress gives it the blog's root as <link>.
+    The page arrives and ?page_id= leads to it; "/" stays our home, and the report says
+    so in the site's language (it was an English sentence in an Italian report)."""
+    front = (
+        "<item><title>Welcome</title><link>https://example.com/</link>"
+        "<content:encoded><![CDATA[<p>Hello</p>]]></content:encoded>"
+        "<wp:post_id>66</wp:post_id><wp:post_date_gmt>2012-10-30 17:43:13</wp:post_date_gmt>"
+        "<wp:post_name>welcome</wp:post_name><wp:status>publish</wp:status>"
+        "<wp:post_type>page</wp:post_type></item>"
+    )
+    report = run_import(write(tmp_path, SQUARESPACE.replace("</channel>", front + "</channel>")))
+    page = Page.objects.get(wordpress_id=66)
+    assert page.status == Page.Status.PUBLISHED
+    response = client.get("/?page_id=66")
+    assert (response.status_code, response["Location"]) == (301, page.get_absolute_url())
+    assert client.get("/").status_code == 200
+    assert ["/", "posts:index"] in report.collisions
+    reasons = [e.message for e in report.entries() if e.kind == "redirects"]
+    assert reasons == ["lì risponde già un nostro indirizzo (posts:index)"]

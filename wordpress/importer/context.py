@@ -36,6 +36,9 @@ class ImportContext:
     # Uploaded files that bodies show or link to: original's path -> (address, alt)
     # (body_files).
     body_files: dict = field(default_factory=dict)
+    # Published reusable blocks (items of type wp_block): WordPress id -> content, put
+    # where articles and pages use them.
+    reusable_blocks: dict = field(default_factory=dict)
     pending_parents: list = field(default_factory=list)  # (page pk, WordPress parent id)
     # The comments of attachments, by the WordPress id of the item they are attached to
     # (they join that article's comments; a blog has few of them).

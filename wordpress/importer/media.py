@@ -196,8 +196,21 @@ def _gallery(context: ImportContext, item: wxr.Item, ids):
 
 
 def convert(context, item: wxr.Item):
-    return markup.convert(
+    converted = markup.convert(
         item.content,
         gallery=lambda ids: _gallery(context, item, ids),
         rewrite_url=lambda url: _rewrite_url(context, url),
+        reusable=context.reusable_blocks.get,
     )
+    if converted.drawn:
+        # WordPress filled these in each time it showed the page (latest posts, a query
+        # loop, a reusable block the file lacks): the editor should know they are gone.
+        context.report.note(
+            "pages" if item.post_type == "page" else "posts",
+            item.title,
+            _("blocks WordPress filled in when showing it are empty here: %(names)s")
+            % {"names": ", ".join(converted.drawn)},
+            wordpress_id=item.id,
+            field="content",
+        )
+    return converted

@@ -258,6 +258,14 @@ def _import_item(context, item: wxr.Item) -> None:
         work, kind = import_post, "posts"
     elif item.post_type == "page":
         work, kind = import_page, "pages"
+    elif item.post_type == "wp_block":
+        context.report.note(
+            "other",
+            item.title,
+            _("a reusable block: its content is in the articles and pages that use it"),
+            wordpress_id=item.id,
+        )
+        return
     elif item.post_type in IMPORTED_TYPES:
         # Attachments: the first pass; their old pages are answered when the run ends.
         context.attachment_links[item.id] = (item.parent, item.link)
@@ -377,6 +385,8 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         if progress:
             progress(items, 0)  # counting: the total is known when the pass ends
         note_body_files(context, record)
+        if record.post_type == "wp_block" and record.status == "publish":
+            context.reusable_blocks[record.id] = record.content or ""
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
