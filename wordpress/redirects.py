@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
-from posts.models import Page
+from posts.models import Category, Page, Post, Tag
 from wordpress.batch import ReadAhead
 
 KIND = "redirects"
@@ -45,42 +45,47 @@ def _language_of(path: str) -> str:
     return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
 
 
+# Our views that show one item found by its address in the address's language: another
+# language's item there is only a temporary redirect (posts.languages.ContentElsewhere),
+# which a redirect row written for an old address turns into a 301 (posts.views.mixins).
+IN_LANGUAGE = {
+    "posts:page": (Page, "path"),
+    "posts:detail": (Post, "slug"),
+    "posts:tag-detail": (Tag, "slug"),
+    "posts:category-detail": (Category, "slug"),
+}
+
+
 def answered_here(path: str) -> str:
     """What of ours answers at `path` ("" when nothing does, so a redirect may go there).
-    A page answers only in its own language: an English page is at /en/about/, and
-    /about/ only leads there."""
-    try:
-        match = resolve(unquote(path))
-    except Resolver404:
-        return ""
-    if match.view_name == "posts:page":
-        page_path = match.kwargs["path"].strip("/")
-        pages = Page.objects.filter(path=page_path, language=_language_of(path))
-        return f"page /{page_path}/" if pages.exists() else ""
-    return match.view_name or match.url_name or "view"
+    A page, an article or a term answers only in its own language: an English page is at
+    /en/about/, and /about/ only leads there."""
+    return answers_here([path])[path]
 
 
 def answers_here(paths) -> dict:
-    """answered_here() of each of `paths`, with one query for the pages among them."""
-    answers, page_paths = {}, {}
+    """answered_here() of each of `paths`, with one query per kind of item among them."""
+    answers, wanted = {}, {}
     for path in paths:
         try:
             match = resolve(unquote(path))
         except Resolver404:
             answers[path] = ""
             continue
-        if match.view_name == "posts:page":
-            page_paths[path] = match.kwargs["path"].strip("/")
+        if match.view_name in IN_LANGUAGE:
+            model, field = IN_LANGUAGE[match.view_name]
+            value = match.kwargs[field].strip("/")
+            wanted.setdefault((model, field), {})[path] = (value, match.view_name)
         else:
             answers[path] = match.view_name or match.url_name or "view"
-    found = set()
-    if page_paths:
+    for (model, field), items in wanted.items():
+        values = {value for value, _view in items.values()}
         found = set(
-            Page.objects.filter(path__in=set(page_paths.values())).values_list("path", "language")
+            model.objects.filter(**{f"{field}__in": values}).values_list(field, "language")
         )
-    for path, page_path in page_paths.items():
-        here = (page_path, _language_of(path)) in found
-        answers[path] = f"page /{page_path}/" if here else ""
+        for path, (value, view) in items.items():
+            here = (value, _language_of(path)) in found
+            answers[path] = (f"page /{value}/" if model is Page else view) if here else ""
     return answers
 
 

@@ -6,7 +6,7 @@ addresses must still answer 301."""
 from django.utils import timezone
 
 from comments.models import Comment
-from posts.models import Media, Page, Post, Profile
+from posts.models import Media, Page, Post, Profile, Tag
 from tests.conftest import make_user
 from wordpress.importer import run_import
 from wordpress.models import PageComment
@@ -268,3 +268,38 @@ def test_a_static_front_page_keeps_its_id_address_and_the_root_stays_our_home(
     assert ["/", "posts:index"] in report.collisions
     reasons = [e.message for e in report.entries() if e.kind == "redirects"]
     assert reasons == ["lì risponde già un nostro indirizzo (posts:index)"]
+
+
+# An English blog with a tag, on a site whose first language is Italian: /tag/personal/ is
+# also the address of our Italian tag pages, which send another language's tag on with a
+# temporary redirect; the move-in's row makes it permanent.
+ENGLISH_TAG = (
+    HEAD.format(language="en-GB")
+    + """<wp:author><wp:author_id>1</wp:author_id><wp:author_login>ann</wp:author_login>
+</wp:author>
+<wp:tag><wp:term_id>5</wp:term_id><wp:tag_slug>personal</wp:tag_slug>
+<wp:tag_name><![CDATA[Personal]]></wp:tag_name></wp:tag>
+<item><title>Hello</title><link>https://example.com/2020/01/02/hello/</link>
+<dc:creator>ann</dc:creator><content:encoded><![CDATA[<p>Hi</p>]]></content:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date_gmt>2020-01-02 10:00:00</wp:post_date_gmt>
+<wp:post_name>hello</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category domain="post_tag" nicename="personal"><![CDATA[Personal]]></category></item>
+</channel></rss>
+"""
+)
+
+
+def test_the_old_address_of_a_tag_in_the_second_language_answers_301(db, tmp_path, client):
+    report = run_import(write(tmp_path, ENGLISH_TAG))
+    tag = Tag.objects.get(slug="personal")
+    assert tag.language == "en"
+    assert not [path for path, _what in report.collisions if path == "/tag/personal/"]
+    response = client.get("/tag/personal/")
+    assert (response.status_code, response["Location"]) == (301, tag.get_absolute_url())
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_tag_made_here_in_another_language_keeps_its_temporary_redirect(db, client):
+    Tag.objects.create(name="Personal", slug="personal", language="en")
+    response = client.get("/tag/personal/")
+    assert (response.status_code, response["Location"]) == (302, "/en/tag/personal/")
