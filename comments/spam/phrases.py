@@ -13,14 +13,16 @@ import re
 _OWN_WORK = (
     r"(code|script|program|function|query|queries|notebook|error|errors|traceback|output|"
     r"results?|answer|question|solution|attempt|implementation|formula|plot|graph|chart|"
-    r"data|dataset|model|example|comment|reply|message|ticket|case|order|complaint|"
+    r"data|dataset|model|example|comment|reply|message|ticket|order|complaint|"
     r"codice|programma|funzione|errore|errori|risultato|risultati|risposta|domanda|"
     r"soluzione|tentativo|grafico|esempio|commento|messaggio|segnalazione|"
     r"ordine|reclamo|pratica)\b"
 )
 _PATTERNS = [
     # English
-    r"\b(check|look|come|go|see|watch|visit|listen)\s+(out\s+|at\s+|to\s+)*(my|our)\b"
+    # "Check out my ..." is always a call for an audience; "check my code" may be a question.
+    r"\b(check|look|come|go|see|watch|visit|listen)\s+out\s+(at\s+|to\s+)?(my|our)\b",
+    r"\b(check|look|come|go|see|watch|visit|listen)\s+(at\s+|to\s+)*(my|our)\b"
     rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
     r"\bmy\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
@@ -50,7 +52,8 @@ _PATTERNS = [
     r"\b(vote|donate)\s+(daily|now|here|at)\b",
     # "Please help" and "please check the link" are ordinary requests on a blog.
     r"\bplease\s+(like|subscribe|vote|donate)\b",
-    r"\bplease\s+(share|visit|watch|follow|check)\s+(out\s+)?(my|our|this\s+(video|page|channel))\b"
+    r"\bplease\s+(share|visit|watch|follow|check)\s+out\s+(my|our|this\s+(video|page|channel))\b",
+    r"\bplease\s+(share|visit|watch|follow|check)\s+(my|our|this\s+(video|page|channel))\b"
     rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
     r"\b(free|earn)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
     r"\bmake\s+(real\s+|extra\s+|easy\s+|quick\s+)(money|cash)\b",

@@ -36,6 +36,9 @@ def test_asking_others_to_look_at_ones_own_work_is_no_promotional_phrase(text):
         "Check out my channel, new video every day",
         "please check my website for cheap essays",
         "check my new song",
+        # Nouns that also start a sales pitch are not the reader's own work.
+        "Check out my data science course",
+        "check out my case study",
         "Guarda il mio canale, carico ogni giorno",
     ],
 )
