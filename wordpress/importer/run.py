@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -34,6 +33,7 @@ from wordpress.importer.fields import storable_id, without_unstorable_id
 from wordpress.importer.finish import finish
 from wordpress.importer.media import import_media
 from wordpress.importer.prefetch import prefetch_media
+from wordpress.importer.savepoints import committed, item_savepoint
 from wordpress.importer.terms import import_term, term_kind
 from wordpress.redirects import RedirectWriter
 from wordpress.report import Report
@@ -132,14 +132,7 @@ def _run(source, context: ImportContext, progress) -> None:
         _second_pass(stream, context, progress, total)
     context.stage(_("finishing: parent pages, old addresses"))
     finish(context)
-    _committed(context)
-
-
-def _committed(context) -> None:
-    """Keep what the report staged once no transaction of the run's is open around it (a
-    dry run's one transaction keeps it staged until the run ends)."""
-    if len(transaction.get_connection().atomic_blocks) <= context.atomic_depth:
-        context.report.commit()
+    committed(context)
 
 
 def _second_pass(stream, context, progress, total) -> None:
@@ -193,13 +186,13 @@ def _import_batch(batch, context, progress, total, done) -> int:
             # An item stopped the run: it has undone itself, the items before it are
             # written whole (their pending rows too) and stay imported.
             atomic.__exit__(None, None, None)
-            _committed(context)
+            committed(context)
         else:
             atomic.__exit__(type(error), error, error.__traceback__)
             context.report.rollback()
         raise
     atomic.__exit__(None, None, None)
-    _committed(context)
+    committed(context)
     return done
 
 
@@ -222,7 +215,7 @@ def _import_record(context, record) -> bool:
     elif isinstance(record, wxr.Author):
         label = record.display_name or record.login
         record = without_unstorable_id(context.report, "authors", label, record)
-        _atomic(
+        item_savepoint(
             context,
             "authors",
             label,
@@ -232,7 +225,7 @@ def _import_record(context, record) -> bool:
     elif isinstance(record, wxr.Term):
         context.terms.clear()  # a term's slug or name may change: look them up afresh
         record = without_unstorable_id(context.report, term_kind(record), record.name, record)
-        _atomic(
+        item_savepoint(
             context,
             term_kind(record),
             record.name,
@@ -279,60 +272,7 @@ def _import_item(context, item: wxr.Item) -> None:
             wordpress_id=item.id,
         )
         return
-    _atomic(context, kind, item.title, lambda: work(context, item), wordpress_id=item.id)
-
-
-def _atomic(context, kind, label, work, *, wordpress_id=None) -> None:
-    """Run one item's import in its own savepoint (of its batch's transaction, in the second
-    pass): an error undoes all of that item, and the rows it left pending, and nothing else.
-    Outside a batch (the first pass) the report keeps what the item did once it commits."""
-    pending = context.pending
-    mark = pending.mark() if pending is not None else None
-    report_mark = context.report.mark()
-    known_logins, known_ids = set(context.users_by_login), set(context.users_by_wordpress_id)
-    try:
-        with transaction.atomic():
-            work()
-    except BaseException as error:
-        if pending is not None:
-            pending.undo(mark)
-        context.report.undo(report_mark)
-        context.terms.clear()  # it may have found a term it created and then undid
-        _forget_users_made_by_the_failed_item(context, known_logins, known_ids)
-        if isinstance(error, ValidationError | ValueError | TypeError):
-            field, reason = _reason(error)
-            context.report.skip(kind, label, reason, wordpress_id=wordpress_id, field=field)
-        else:
-            raise
-    if pending is None:
-        _committed(context)
-
-
-def _reason(error) -> tuple[str, str]:
-    """The field a ValidationError names (the first one) and every message, with fields."""
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-        fields = list(error.error_dict)
-        messages = [
-            f"{name}: {message}"
-            for name, errors in error.error_dict.items()
-            for e in errors
-            for message in e.messages
-        ]
-        return (fields[0] if fields[0] != "__all__" else ""), "; ".join(messages)
-    if isinstance(error, ValidationError):
-        return "", "; ".join(error.messages)
-    return "", str(error)
-
-
-def _forget_users_made_by_the_failed_item(context, known_logins, known_ids) -> None:
-    """An author created inside an item that failed was rolled back with it: the next item
-    naming that login creates it again instead of pointing at a row that is gone."""
-    for mapping, known in (
-        (context.users_by_login, known_logins),
-        (context.users_by_wordpress_id, known_ids),
-    ):
-        for key in set(mapping) - known:
-            context.users.pop(mapping.pop(key), None)
+    item_savepoint(context, kind, item.title, lambda: work(context, item), wordpress_id=item.id)
 
 
 def _start(context: ImportContext, site: wxr.Site) -> None:
@@ -352,7 +292,7 @@ def _import_attachments(source, context: ImportContext, progress=None) -> int:
     with _opened(source) as stream:
         items = _first_pass(stream, context, progress)
     import_body_files(context)
-    _committed(context)
+    committed(context)
     return items
 
 
@@ -369,7 +309,7 @@ def _keep_attachment_comments(context, attachment: wxr.Item) -> None:
             _("on an attachment that belongs to no article or page"),
             wordpress_id=comment.id,
         )
-    _committed(context)
+    committed(context)
 
 
 def _first_pass(stream, context: ImportContext, progress=None) -> int:
@@ -390,7 +330,7 @@ def _first_pass(stream, context: ImportContext, progress=None) -> int:
         if record.post_type == "attachment" and record.comments:
             _keep_attachment_comments(context, record)
         if record.post_type == "attachment":
-            _atomic(
+            item_savepoint(
                 context,
                 "media",
                 record.title,
