@@ -31,7 +31,7 @@ from wordpress.oldaddresses import (
     term_page,
     with_ending,
 )
-from wordpress.redirects import reverse_in
+from wordpress.redirects import IN_LANGUAGE, reverse_in
 
 ID_KEYS = ("p", "page_id", "attachment_id", "cat", "author")
 QUERY_KEYS = (*ID_KEYS, "tag", "m", "feed", "paged", "s")
@@ -146,18 +146,20 @@ def is_old(path: str) -> bool:
     return address_in_own_words(path) is None
 
 
-def imported_page_elsewhere(request) -> bool:
-    """Whether the request was the old address of a page imported from WordPress that our
-    page view sent on with a temporary redirect: a page in a language other than the first
-    lives under that language's prefix (/en/about/), and the view's redirect from /about/
-    is temporary because a page in the first language may take the path later. The old
-    WordPress address is permanent: it gets a 301 like every other. (The view that answered
-    is the request's own match: nothing is resolved again.)"""
+def imported_item_elsewhere(request) -> bool:
+    """Whether the request was the old address of a page, article or term imported from
+    WordPress that our view sent on with a temporary redirect: an item in a language other
+    than the first lives under that language's prefix (/en/about/, /en/tag/personal/), and
+    the view's redirect from /about/ or /tag/personal/ is temporary because an item in the
+    first language may take the address later. The old WordPress address is permanent: it
+    gets a 301 like every other. (The view that answered is the request's own match:
+    nothing is resolved again.)"""
     match = getattr(request, "resolver_match", None)
-    if match is None or match.view_name != "posts:page":
+    if match is None or match.view_name not in IN_LANGUAGE:
         return False
-    page_path = match.kwargs["path"].strip("/")
-    return Page.objects.filter(path=page_path, wordpress_id__isnull=False).exists()
+    model, field = IN_LANGUAGE[match.view_name]
+    lookup = {field: match.kwargs[field].strip("/"), "wordpress_id__isnull": False}
+    return model.objects.filter(**lookup).exists()
 
 
 class WordPressQueryAddressMiddleware:
@@ -187,7 +189,7 @@ class WordPressIdRedirectMiddleware:
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         response = self.get_response(request)
-        if response.status_code == 302 and imported_page_elsewhere(request):
+        if response.status_code == 302 and imported_item_elsewhere(request):
             return HttpResponsePermanentRedirect(response["Location"])
         if response.status_code == 404 and is_old(request.path):
             target = resolve_old_path(request.path)

@@ -47,7 +47,7 @@ def _language_of(path: str) -> str:
 
 # Our views that show one item found by its address in the address's language: another
 # language's item there is only a temporary redirect (posts.languages.ContentElsewhere),
-# which a redirect row written for an old address turns into a 301 (posts.views.mixins).
+# which wordpress.middleware turns into a 301 for an imported item's old address.
 IN_LANGUAGE = {
     "posts:page": (Page, "path"),
     "posts:detail": (Post, "slug"),

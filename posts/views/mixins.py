@@ -1,20 +1,12 @@
 """What every reader page shares: the content language, the page cache, the published
 list with its pagination."""
 
-from django.contrib.redirects.models import Redirect
-from django.contrib.sites.models import Site
 from django.shortcuts import redirect
 
 from posts import cache, languages
 from posts.models import Post
 
 PAGE_SIZE = 10
-
-
-def moved_for_good(path: str) -> str:
-    """Where a redirect row (the move-in's, an editor's) sends `path`, or ""."""
-    row = Redirect.objects.filter(site=Site.objects.get_current(), old_path=path).first()
-    return row.new_path if row is not None else ""
 
 
 class ContentLanguageMixin:
@@ -32,11 +24,7 @@ class ContentLanguageMixin:
             return super().dispatch(request, *args, **kwargs)
         except languages.ContentElsewhere as moved:
             # Temporary: the same slug may later be given to an article in this language.
-            # Unless the address was redirected for good (an imported blog's old tag page,
-            # /tag/personal/ of an English blog on a site whose first language is Italian):
-            # its row says where, with the 301 the fallback middleware would have given.
-            kept = moved_for_good(request.get_full_path())
-            return redirect(kept or moved.url, permanent=bool(kept))
+            return redirect(moved.url)
 
     def get_language_targets(self) -> dict[str, str | None]:
         """The page in every language (a list exists in each, if empty): override when not."""
