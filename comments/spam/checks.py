@@ -204,9 +204,11 @@ def _several_outside_links(linked: list[str]) -> bool:
     its text, as link spam writes them) or the site's bare name beside a page of it
     ("www.shop.example/me ... www.shop.example"). Two pages of one source ("beers.csv" and
     "breweries.csv" of one repository, two articles of one law) are a reader citing one host."""
+    if len(linked) < 2:
+        return False
     hosts = {url_host(url) for url in linked}
-    if len(linked) < 2 or len(hosts) > 1:
-        return len(hosts) > 1
+    if len(hosts) > 1:
+        return True
     addresses = [_address(url) for url in linked]
     return len(set(addresses)) < len(addresses) or bool(hosts & set(addresses))
 

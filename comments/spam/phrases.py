@@ -18,12 +18,14 @@ _OWN_WORK = (
     r"soluzione|tentativo|grafico|esempio|commento|messaggio|segnalazione|"
     r"ordine|reclamo|pratica)\b"
 )
+# Ends a call for an audience where what follows is the reader's own work ("my first attempt").
+_NOT_OWN_WORK = rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})"
+_NOT_OWN_WORK_IT = rf"(?!\s+(primo\s+|prima\s+|ultimo\s+|ultima\s+)?{_OWN_WORK})"
 _PATTERNS = [
     # English
     # "Check out my ..." is always a call for an audience; "check my code" may be a question.
     r"\b(check|look|come|go|see|watch|visit|listen)\s+out\s+(at\s+|to\s+)?(my|our)\b",
-    r"\b(check|look|come|go|see|watch|visit|listen)\s+(at\s+|to\s+)*(my|our)\b"
-    rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
+    r"\b(check|look|come|go|see|watch|visit|listen)\s+(at\s+|to\s+)*(my|our)\b" + _NOT_OWN_WORK,
     # Media people promote; "my account" or "our website" are ordinary in customer stories.
     r"\bmy\s+(new\s+|youtube\s+|first\s+|latest\s+)?(channel|videos?|vids?|music|"
     r"songs?|playlist|track|twitter|instagram|facebook|covers?|raps?)\b",
@@ -54,7 +56,7 @@ _PATTERNS = [
     r"\bplease\s+(like|subscribe|vote|donate)\b",
     r"\bplease\s+(share|visit|watch|follow|check)\s+out\s+(my|our|this\s+(video|page|channel))\b",
     r"\bplease\s+(share|visit|watch|follow|check)\s+(my|our|this\s+(video|page|channel))\b"
-    rf"(?!\s+(own\s+|first\s+|last\s+|previous\s+|full\s+|new\s+)?{_OWN_WORK})",
+    + _NOT_OWN_WORK,
     r"\b(free|earn)\s+(real\s+|extra\s+)?(gift\s*cards?|money|cash|iphone|psn|\$)",
     r"\bmake\s+(real\s+|extra\s+|easy\s+|quick\s+)(money|cash)\b",
     r"\bclick\s+(here|the\s+link)\b",
@@ -77,7 +79,7 @@ _PATTERNS = [
     # "sul mio canale di lavoro su Slack" is not promotion; "iscriviti al mio canale" is.
     r"\b(al|il|nel|sul)\s+mio\s+canale\s+(youtube|twitch|tiktok|instagram|telegram)\b",
     r"\b(guarda|guardate|visita|visitate|ascolta|ascoltate)\s+(il\s+mio|i\s+miei|la\s+mia)\b"
-    rf"(?!\s+(primo\s+|prima\s+|ultimo\s+|ultima\s+)?{_OWN_WORK})",
+    + _NOT_OWN_WORK_IT,
     r"\bmett(i|ete)\s+(un\s+)?mi\s+piace\b",
     r"\b(guadagna|guadagnare)\s+(soldi|denaro)\b",
     r"\bclicca\s+qui\b",
