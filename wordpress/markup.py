@@ -2,10 +2,10 @@
 
 What WordPress adds on top of HTML: block-editor comments (<!-- wp:paragraph -->), the
 classic editor's bare line breaks (wpautop), shortcodes ([caption], [gallery], [embed],
-[audio], [video]),
-<!--more--> (where the excerpt ends) and <!--nextpage--> (page breaks), and bare video URLs
-on their own line (oEmbed). Everything here only rearranges markup the author wrote or adds
-fixed markup; posts.markup.render_html() still decides what a reader gets.
+[audio], [video]), code written for a highlighting plugin ([code], [sourcecode], [php]...,
+<pre lang="php">), <!--more--> (where the excerpt ends) and <!--nextpage--> (page breaks), and
+bare video URLs on their own line (oEmbed). Everything here only rearranges markup the author
+wrote or adds fixed markup; posts.markup.render_html() still decides what a reader gets.
 
 Unknown shortcodes are left as the text they are ("[contact-form-7 id=3]" reads as that),
 never turned into markup.
@@ -48,6 +48,39 @@ URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNOR
 # A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
 PRE_PLACEHOLDER = re.compile(r"<pre wp-pre-tag-([0-9]+)></pre>")
+# SyntaxHighlighter Evolved, which WordPress.com runs for every blog ("Posting source code"):
+# [code], [sourcecode] or [source] with language="..." (or lang=, or [code="php"]), or the
+# language as the shortcode's name ([php]...[/php]; not [latex] or [r], which it leaves to
+# others). Its content is the code as typed: the plugin turned it into a <pre> before wpautop
+# or the browser could read a "<stdio.h>" in it as a tag. [[code]...[/code]] shows the
+# shortcode itself, as with every shortcode. A language it does not know is code here too
+# (the plugin left that content to the browser, as HTML).
+CODE_SHORTCODE_NAMES = (
+    "sourcecode", "source", "code", "as3", "actionscript3", "arduino", "bash", "shell",
+    "coldfusion", "cf", "clojure", "clj", "cpp", "c", "c-sharp", "csharp", "css", "delphi",
+    "pas", "pascal", "diff", "patch", "erl", "erlang", "fsharp", "go", "golang", "groovy",
+    "haskell", "java", "jfx", "javafx", "js", "jscript", "javascript", "matlab", "matlabkey",
+    "objc", "obj-c", "perl", "pl", "php", "plain", "text", "ps", "powershell", "py", "python",
+    "splus", "rails", "rb", "ror", "ruby", "ts", "typescript", "scala", "sql", "swift", "vb",
+    "vbnet", "xml", "xhtml", "xslt", "html", "yaml", "yml",
+)  # fmt: skip
+# The post meta SyntaxHighlighter sets on a post whose code it saved HTML-encoded (its older
+# versions wrote it without the underscore).
+CODE_ENCODED_META = ("_syntaxhighlighter_encoded", "syntaxhighlighter_encoded")
+# WordPress's own shortcode grammar (get_shortcode_regex): the name is followed by neither a
+# letter nor "-", attributes hold no "]", names are case-sensitive; the longest name first
+# so that "[c-sharp]" is not read as "[c]".
+CODE_SHORTCODE = re.compile(
+    r"\[(\[?)("
+    + "|".join(sorted(map(re.escape, CODE_SHORTCODE_NAMES), key=len, reverse=True))
+    + r")(?![\w-])([^\]]*)\](.*?)\[/\2\](\]?)",
+    re.DOTALL,
+)
+# A <pre> a highlighting plugin reads as the code typed, not as HTML: WP-Syntax's
+# <pre lang="php"> (unless escaped="true") and Crayon's <pre class="lang:php"> (unless
+# decode:true).
+PLUGIN_PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
+CODE_PLACEHOLDER = re.compile(r"<pre wp-code-([0-9]+)></pre>")
 BLOCK_START = re.compile(
     r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
     re.IGNORECASE,
@@ -137,6 +170,63 @@ def _video_link(match) -> str:
     return f'<p><a href="{html.escape(url, quote=True)}">{html.escape(url)}</a></p>'
 
 
+def _code_html(code: str, title: str = "") -> str:
+    block = f"<pre><code>{code}</code></pre>"
+    return (
+        f"<figure><figcaption>{html.escape(title)}</figcaption>{block}</figure>"
+        if title
+        else block
+    )
+
+
+def _code_shortcode(match, encoded: bool) -> str:
+    code = match[4]
+    # As SyntaxHighlighter showed it: code the editor saved encoded (the post's
+    # _syntaxhighlighter_encoded) is HTML already, unless it holds a "<" or ">" of its own;
+    # any other is the code as typed.
+    if not (encoded and "<" not in code and ">" not in code):
+        code = html.escape(code, quote=False)
+    title = html.unescape(shortcode_attributes(match[3]).get("title", ""))
+    return _code_html(code.strip("\r\n"), title)
+
+
+def _plugin_pre(match) -> str | None:
+    attributes = shortcode_attributes(match[1])
+    classes = attributes.get("class", "")
+    as_typed = ("lang" in attributes and attributes.get("escaped", "").lower() != "true") or (
+        "lang:" in classes and "decode:true" not in classes
+    )
+    return _code_html(html.escape(match[2].strip("\r\n"), quote=False)) if as_typed else None
+
+
+def set_code_aside(text: str, encoded: bool) -> tuple[str, list[str]]:
+    """Replace each piece of code written for a highlighting plugin with a placeholder
+    autop() keeps as a block of its own; the list holds the HTML of each, for put_code_back().
+    encoded: the post's code shortcodes were saved HTML-encoded (_syntaxhighlighter_encoded)."""
+    kept: list[str] = []
+
+    def keep(block: str) -> str:
+        kept.append(block)
+        return f"\n\n<pre wp-code-{len(kept) - 1}></pre>\n\n"
+
+    def shortcode(match) -> str:
+        if match[1] == "[" and match[5] == "]":
+            return match[0][1:-1]
+        return keep(_code_shortcode(match, encoded)) if match[4] else ""
+
+    def pre(match) -> str:
+        block = _plugin_pre(match)
+        return match[0] if block is None else keep(block)
+
+    if "[/" in text:
+        text = CODE_SHORTCODE.sub(shortcode, text)
+    return PLUGIN_PRE.sub(pre, text), kept
+
+
+def put_code_back(text: str, kept: list[str]) -> str:
+    return CODE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], text) if kept else text
+
+
 def autop(text: str) -> str:
     """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
     single line breaks inside a paragraph become <br>. A <pre> is left as it is, a block
@@ -197,12 +287,14 @@ def convert(
     gallery: Callable[[list[int] | None], list[Image]] = lambda ids: [],
     rewrite_url: Callable[[str], str] = lambda url: url,
     reusable: Callable[[int], str | None] = lambda ref: None,
+    code_encoded: bool = False,
 ) -> Converted:
     """Return WordPress post content as plain HTML, with the excerpt split at <!--more-->.
 
     gallery(ids) gives the images of a [gallery] (ids None: the post's attached images);
     rewrite_url(url) maps an old address (an uploaded file) to its new one; reusable(id)
-    gives the content of a published reusable block (None: not in the file).
+    gives the content of a published reusable block (None: not in the file); code_encoded:
+    the post's [code] shortcodes were saved HTML-encoded (see set_code_aside()).
     """
     # The block editor's markup is HTML already: WordPress runs no wpautop on a post with
     # blocks (has_blocks() in do_blocks()); a blank line inside a block's <div> must not
@@ -211,6 +303,8 @@ def convert(
     drawn: list[str] = []
     text = draw_blocks(content or "", reusable, drawn) if blocks else content or ""
     text = BLOCK_COMMENT.sub("", text)
+    # First, as the plugins did (before wpautop): nothing below may read inside code.
+    text, code = set_code_aside(text, code_encoded)
     excerpt, had_more = "", False
     parts = MORE.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -227,8 +321,8 @@ def convert(
     text = text.strip() if blocks else autop(text)
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(
-        html=text,
-        excerpt=excerpt.strip(),
+        html=put_code_back(text, code),
+        excerpt=put_code_back(excerpt, code).strip(),
         had_more=had_more,
         pages=pages,
         drawn=list(dict.fromkeys(drawn)),

@@ -77,7 +77,8 @@ def import_items(tmp_path, *items):
 def test_code_in_a_pre_keeps_its_blank_lines_and_indentation(db, tmp_path):
     import_items(tmp_path, item(1, "post", CLASSIC))
     body = Post.objects.get(wordpress_id=1).body
-    assert f'<pre lang="python" line="1">{CODE}</pre>' in body
+    # WP-Syntax's <pre lang="python">: the code as typed (test_code_as_typed.py).
+    assert f"<pre><code>{CODE}</code></pre>" in body
     # The text around it still gets the classic editor's paragraphs, and the <pre> is a
     # block of its own, not inside one of them.
     assert body.startswith("<p>First we define it;</p>\n<pre")

@@ -201,6 +201,7 @@ def convert(context, item: wxr.Item):
         gallery=lambda ids: _gallery(context, item, ids),
         rewrite_url=lambda url: _rewrite_url(context, url),
         reusable=context.reusable_blocks.get,
+        code_encoded=any(item.meta.get(key) for key in markup.CODE_ENCODED_META),
     )
     if converted.drawn:
         # WordPress filled these in each time it showed the page (latest posts, a query
