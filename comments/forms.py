@@ -43,6 +43,13 @@ class CommentBodyMixin:
         return body
 
 
+# How to write code that is shown as typed (comments.text.FENCE and INLINE_CODE).
+CODE_HELP = _(
+    "To show code, put it between `backticks`, or between two lines of ``` when it runs over "
+    "several lines."
+)
+
+
 class CommentForm(CommentBodyMixin, forms.Form):
     """A new comment or reply. For signed-in readers, name and e-mail come from the account."""
 
@@ -73,6 +80,7 @@ class CommentForm(CommentBodyMixin, forms.Form):
     )
     body = forms.CharField(
         label=_("Comment"),
+        help_text=CODE_HELP,
         error_messages={"required": _("Please write a comment.")},
         widget=forms.Textarea(attrs={"rows": 6}),
     )
@@ -139,6 +147,7 @@ class CommentForm(CommentBodyMixin, forms.Form):
 class CommentEditForm(CommentBodyMixin, forms.Form):
     body = forms.CharField(
         label=_("Comment"),
+        help_text=CODE_HELP,
         error_messages={"required": _("Please write a comment.")},
         widget=forms.Textarea(attrs={"rows": 6}),
     )

@@ -10,6 +10,12 @@ ANCHOR_RE = re.compile(r"<a href=")
 # one of the seven gTLDs it recognises bare (example.com), or "@" (an address). A word (or
 # a whole body) without any of them is only escaped by urlize.
 LINKABLE = re.compile(r"@|://|www\.|\.(?:com|edu|gov|int|mil|net|org)", re.IGNORECASE)
+# Code a reader writes between two lines of three backticks (or tildes), as on GitHub or Stack
+# Overflow, is shown as typed: its indentation and blank lines kept, "<stdio.h>" and URLs as
+# text. A fence never closed is text like the rest: nothing is hidden.
+FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n`]*\n(.*?)\n?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+# `code` inside a sentence, on one line; ``code with a ` in it`` as in Markdown.
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
 
 
 def _urlize(body: str) -> str:
@@ -32,12 +38,34 @@ def _urlize(body: str) -> str:
     )
 
 
-def render_comment_body(body: str) -> str:
-    """Escape a comment body, link its URLs with rel="nofollow ugc", keep its line breaks.
-
-    Everything the commenter typed is escaped first (urlize with autoescape); only urlize's
-    own links and linebreaks' paragraphs are markup.
-    """
-    linked = _urlize(body or "")
+def _text(body: str) -> str:
+    parts, start = [], 0
+    for code in INLINE_CODE.finditer(body) if "`" in body else ():
+        parts += [_urlize(body[start : code.start()]), f"<code>{escape(code[2])}</code>"]
+        start = code.end()
+    linked = "".join(parts) + _urlize(body[start:])
     linked = ANCHOR_RE.sub('<a rel="nofollow ugc" href=', linked)
     return linebreaks(linked, autoescape=False)
+
+
+def render_comment_body(body: str) -> str:
+    """Escape a comment body, link its URLs with rel="nofollow ugc", keep its line breaks,
+    and show its code (FENCE, INLINE_CODE) as code.
+
+    Everything the commenter typed is escaped first (urlize with autoescape, escape() for
+    code); only urlize's own links, linebreaks' paragraphs and the code's <pre> and <code>
+    are markup.
+    """
+    body = body or ""
+    if "```" not in body and "~~~" not in body:
+        return _text(body)
+    parts, start = [], 0
+    for fence in FENCE.finditer(body):
+        parts += [body[start : fence.start()].strip(), fence]
+        start = fence.end()
+    parts.append(body[start:].strip())
+    return "\n\n".join(
+        f"<pre><code>{escape(part[2])}</code></pre>" if isinstance(part, re.Match) else _text(part)
+        for part in parts
+        if part
+    )

@@ -7,6 +7,8 @@ into a <pre> before wpautop runs; WP-Syntax and Crayon do the same with <pre lan
 tag, then dropped by the sanitizer), "a<b && c>d" became "ad", the shortcodes stayed on the
 page as text and the code was cut into paragraphs. The first fixture is written after a
 real Italian blog's fstab and madwifi instructions.
+
+Commenters marked code with <code>: it is written as our comments write code (backticks).
 """
 
 import textwrap
@@ -17,6 +19,7 @@ from wordpress import markup
 from wordpress.importer import run_import
 
 from .test_bodies_as_wordpress_showed_them import HEAD
+from .test_nothing_published_is_lost import comment
 
 FSTAB = textwrap.dedent("""\
     # /dev/sda1
@@ -45,7 +48,7 @@ E infine il programma:
 Tutto qui."""
 
 
-def item(pid, body, *meta):
+def item(pid, body, *meta, comments=""):
     postmeta = "".join(
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
         f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
@@ -56,7 +59,7 @@ def item(pid, body, *meta):
         f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_id>{pid}</wp:post_id>"
         "<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt>"
         f"<wp:post_name>item-{pid}</wp:post_name><wp:status>publish</wp:status>"
-        f"<wp:post_type>post</wp:post_type>{postmeta}</item>\n"
+        f"<wp:post_type>post</wp:post_type>{postmeta}{comments}</item>\n"
     )
 
 
@@ -154,3 +157,17 @@ def test_block_editor_code_is_unchanged():
         converted.html
         == '<pre class="wp-block-syntaxhighlighter-code">if a &lt; b:\n    pass</pre>'
     )
+
+
+def test_a_commenter_s_code_stays_code(db, tmp_path):
+    asked = (
+        "Uso <code>pd.read_csv(&quot;a.csv&quot;)</code> ma ottengo:<br />\n"
+        "<code>for row in rows:\n    if row &lt; 0:\n        skip(row)</code>\nCome mai?"
+    )
+    post = imported(tmp_path, item(1, "Testo.", comments=comment(5, content=asked)))
+    shown = post.comments.get().body_html
+    assert "<code>pd.read_csv(&quot;a.csv&quot;)</code>" in shown
+    assert (
+        "<pre><code>for row in rows:\n    if row &lt; 0:\n        skip(row)</code></pre>" in shown
+    )
+    assert shown.endswith("<p>Come mai?</p>")

@@ -40,19 +40,35 @@ KINDS = {"pingback": Comment.Kind.PINGBACK, "trackback": Comment.Kind.TRACKBACK}
 EDITORIAL_TYPES = {"note"}
 LINK = re.compile(r"""<a\b[^>]*\bhref\s*=\s*(["'])(.*?)\1[^>]*>(.*?)</a>""", re.I | re.S)
 TAG = re.compile(r"<[^>]+>")
-BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.I)
+# A line break, with the newline WordPress wrote after it (one line, not two); a paragraph's
+# end and the next one's start: a blank line.
+BREAK = re.compile(r"<br\s*/?>[ \t]*\r?\n?", re.I)
+PARAGRAPH = re.compile(r"</p>\s*<p[^>]*>", re.I)
+# The code WordPress let commenters mark (<code>; <pre> from its staff): in our comments it is
+# written between backticks, one line, or three of them around a block (comments.text).
+CODE = re.compile(
+    r"<(pre|code)\b[^>]*>(?:\s*<code\b[^>]*>)?(.*?)(?:</code>\s*)?</\1>", re.I | re.S
+)
 
 
 def plain_body(content: str) -> str:
     """A WordPress comment (a little HTML) as our plain-text body: links become "text (url)"
-    when http(s), every other tag is dropped, entities are decoded."""
+    when http(s), code is written as code (CODE), every other tag is dropped, entities are
+    decoded."""
 
     def link(match):
         url, text = web_url(html.unescape(match[2])), TAG.sub("", match[3]).strip()
         return f"{text} ({url})" if url and url != text else text or url
 
+    def code(match):
+        typed = TAG.sub("", match[2]).strip("\r\n")
+        if "\n" in typed or match[1].lower() == "pre":
+            return f"\n```\n{typed}\n```\n"
+        return f"`{typed}`" if typed.strip() else typed
+
     text = LINK.sub(link, content or "")
-    text = BREAK.sub("\n", text)
+    text = PARAGRAPH.sub("\n\n", BREAK.sub("\n", text))
+    text = CODE.sub(code, text)
     return html.unescape(TAG.sub("", text)).strip()
 
 
