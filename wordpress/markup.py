@@ -67,6 +67,9 @@ YOUTUBE_ID = re.compile(
     re.IGNORECASE,
 )
 VIMEO_ID = re.compile(r"(?:vimeo\.com/(?:video/)?|^)(\d+)(?:[/?#]|$)", re.IGNORECASE)
+# The page's only <h1> is the title: the sanitizer drops an <h1> of the body, keeping its
+# words with neither a line of their own nor a space ("Title" + "text" read "Titletext").
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
 # A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
@@ -239,6 +242,15 @@ def embedded_players(text: str) -> str:
     return PLAYER_SHORTCODE.sub(lambda m: _embedded_link(m[2], m[1].lower()), text)
 
 
+def below_the_title(text: str) -> str:
+    """A body that uses <h1> gets every heading one level down, so that its outline starts at
+    <h2> in order (as posts.markup does for Markdown); any other body is left as it is."""
+    levels = [int(m[2]) for m in HEADING_TAG.finditer(text)]
+    if not levels or min(levels) > 1:
+        return text
+    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 1)}", text)
+
+
 def _code_html(code: str, title: str = "") -> str:
     block = f"<pre><code>{code}</code></pre>"
     return (
@@ -388,11 +400,11 @@ def convert(
     text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = embedded_players(text)
     text = VIDEO_URL.sub(_video_link, text)
-    text = text.strip() if blocks else autop(text)
+    text = below_the_title(text.strip() if blocks else autop(text))
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(
         html=put_code_back(text, code),
-        excerpt=put_code_back(excerpt, code).strip(),
+        excerpt=put_code_back(below_the_title(excerpt), code).strip(),
         had_more=had_more,
         pages=pages,
         drawn=list(dict.fromkeys(drawn)),
