@@ -4,8 +4,10 @@ What WordPress adds on top of HTML: block-editor comments (<!-- wp:paragraph -->
 classic editor's bare line breaks (wpautop), shortcodes ([caption], [gallery], [embed],
 [audio], [video]), code written for a highlighting plugin ([code], [sourcecode], [php]...,
 <pre lang="php">), <!--more--> (where the excerpt ends) and <!--nextpage--> (page breaks), and
-bare video URLs on their own line (oEmbed). Everything here only rearranges markup the author
-wrote or adds fixed markup; posts.markup.render_html() still decides what a reader gets.
+bare video URLs on their own line (oEmbed), and players embedded from other sites (<iframe>,
+<object>, a gist's <script>, [youtube=...]), which become links to what they showed.
+Everything here only rearranges markup the author wrote or adds fixed markup;
+posts.markup.render_html() still decides what a reader gets.
 
 Unknown shortcodes are left as the text they are ("[contact-form-7 id=3]" reads as that),
 never turned into markup.
@@ -44,6 +46,30 @@ VIDEO_URL = re.compile(
     r"|vimeo\.com/\d+[^\s<]*))\s*(?:</p>)?\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# What another site drew in the page: the <iframe> its "embed" button gave to paste (YouTube,
+# Vimeo, a map...), the <object>/<embed> of the years before, a gist's <script>, and
+# WordPress.com's [youtube=...] and [vimeo ...]. The sanitizer drops iframes, objects and
+# scripts with all they hold, so the video or the code went without a trace; a link to what
+# was there keeps it one click away (and, as for a bare video URL, asks that site nothing
+# before the click).
+IFRAME = re.compile(r"<iframe\b([^>]*)>(?:.*?</iframe>)?", re.DOTALL | re.IGNORECASE)
+OBJECT = re.compile(r"<object\b([^>]*)>(.*?)</object>", re.DOTALL | re.IGNORECASE)
+EMBED_TAG = re.compile(r"<embed\b([^>]*)>(?:\s*</embed>)?", re.IGNORECASE)
+MOVIE_PARAM = re.compile(r"<param\b[^>]*\bname\s*=\s*[\"']?movie[^>]*>", re.IGNORECASE)
+GIST_SCRIPT = re.compile(
+    r"<script\b[^>]*\bsrc\s*=\s*[\"']((?:https?:)?//gist\.github\.com/[^\"'?]+?)\.js"
+    r"(?:\?[^\"']*)?[\"'][^>]*>\s*</script>",
+    re.IGNORECASE,
+)
+PLAYER_SHORTCODE = re.compile(r"\[(youtube|vimeo)(?:=|\s+)\s*([^\]\s]+)[^\]]*\]", re.IGNORECASE)
+YOUTUBE_ID = re.compile(
+    r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:[^#]*&)?v=|embed/|v/)|youtu\.be/)([\w-]{11})",
+    re.IGNORECASE,
+)
+VIMEO_ID = re.compile(r"(?:vimeo\.com/(?:video/)?|^)(\d+)(?:[/?#]|$)", re.IGNORECASE)
+# The page's only <h1> is the title: the sanitizer drops an <h1> of the body, keeping its
+# words with neither a line of their own nor a space ("Title" + "text" read "Titletext").
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
 # A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
 PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
@@ -148,6 +174,10 @@ def _media_player(match) -> str:
         inner = (match[3] or "").strip()
         url = inner if inner.startswith(("http://", "https://", "/")) else ""
     if not url:
+        # WordPress.com's own [audio http://.../song.mp3|titles=...]: the file first, unnamed.
+        first = (match[2] or "").strip().split("|", 1)[0].split()
+        url = first[0] if first and first[0].startswith(("http://", "https://")) else ""
+    if not url:
         return ""
     src = html.escape(url, quote=True)
     name = html.escape(url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or url)
@@ -168,6 +198,57 @@ def _video_link(match) -> str:
     url = match[1]
     # A plain link: nothing is requested from the video site until the reader clicks.
     return f'<p><a href="{html.escape(url, quote=True)}">{html.escape(url)}</a></p>'
+
+
+def _watch_page(url: str, site: str = "") -> str:
+    """The page a player showed: a YouTube video's watch page, a Vimeo video's page,
+    anything else as it is ("" when it is no web address)."""
+    url = html.unescape(url.strip())
+    url = "https:" + url if url.startswith("//") else url
+    youtube = YOUTUBE_ID.search(url)
+    if youtube:
+        return f"https://www.youtube.com/watch?v={youtube[1]}"
+    vimeo = VIMEO_ID.search(url) if site == "vimeo" or "vimeo.com/" in url else None
+    if vimeo:
+        return f"https://vimeo.com/{vimeo[1]}"
+    return url if url.startswith(("http://", "https://")) else ""
+
+
+def _embedded_link(url: str, site: str = "") -> str:
+    """A link to what was embedded, a paragraph of its own as the player was."""
+    url = _watch_page(url, site)
+    if not url:
+        return ""
+    href = html.escape(url, quote=True)
+    return f'\n\n<p><a href="{href}">{html.escape(url)}</a></p>\n\n'
+
+
+def _object(match) -> str:
+    inner = match[2]
+    embed = EMBED_TAG.search(inner)
+    movie = MOVIE_PARAM.search(inner)
+    for attributes, key in ((embed and embed[1], "src"), (movie and movie[0], "value")):
+        if attributes and shortcode_attributes(attributes).get(key):
+            return _embedded_link(shortcode_attributes(attributes)[key])
+    return _embedded_link(shortcode_attributes(match[1]).get("data", ""))
+
+
+def embedded_players(text: str) -> str:
+    """Each player another site drew in the page, as a link to it (see IFRAME)."""
+    text = IFRAME.sub(lambda m: _embedded_link(shortcode_attributes(m[1]).get("src", "")), text)
+    text = OBJECT.sub(_object, text)
+    text = EMBED_TAG.sub(lambda m: _embedded_link(shortcode_attributes(m[1]).get("src", "")), text)
+    text = GIST_SCRIPT.sub(lambda m: _embedded_link(m[1]), text)
+    return PLAYER_SHORTCODE.sub(lambda m: _embedded_link(m[2], m[1].lower()), text)
+
+
+def below_the_title(text: str) -> str:
+    """A body that uses <h1> gets every heading one level down, so that its outline starts at
+    <h2> in order (as posts.markup does for Markdown); any other body is left as it is."""
+    levels = [int(m[2]) for m in HEADING_TAG.finditer(text)]
+    if not levels or min(levels) > 1:
+        return text
+    return HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 1)}", text)
 
 
 def _code_html(code: str, title: str = "") -> str:
@@ -317,12 +398,13 @@ def convert(
     text = CAPTION.sub(_caption, text)
     text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
     text = MEDIA_SHORTCODE.sub(_media_player, text)
+    text = embedded_players(text)
     text = VIDEO_URL.sub(_video_link, text)
-    text = text.strip() if blocks else autop(text)
+    text = below_the_title(text.strip() if blocks else autop(text))
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(
         html=put_code_back(text, code),
-        excerpt=put_code_back(excerpt, code).strip(),
+        excerpt=put_code_back(below_the_title(excerpt), code).strip(),
         had_more=had_more,
         pages=pages,
         drawn=list(dict.fromkeys(drawn)),
