@@ -62,6 +62,13 @@ GIST_SCRIPT = re.compile(
     re.IGNORECASE,
 )
 PLAYER_SHORTCODE = re.compile(r"\[(youtube|vimeo)(?:=|\s+)\s*([^\]\s]+)[^\]]*\]", re.IGNORECASE)
+# WordPress.com's (and Jetpack's) other players: [gist 1234] or [gist https://...] (or the
+# address between [gist] and [/gist]), [soundcloud url="..."], [googlemaps https://...] and
+# VideoPress's [wpvideo GUID]. One the file does not say where to find stays as its text.
+SITE_SHORTCODE = re.compile(
+    r"\[(gist|soundcloud|googlemaps|wpvideo)\b([^\]]*)\](?:([^\[]*)\[/\1\])?", re.IGNORECASE
+)
+SITE_SHORTCODE_PAGES = {"gist": "https://gist.github.com/", "wpvideo": "https://videopress.com/v/"}
 YOUTUBE_ID = re.compile(
     r"(?:youtube(?:-nocookie)?\.com/(?:watch\?(?:[^#]*&)?v=|embed/|v/)|youtu\.be/)([\w-]{11})",
     re.IGNORECASE,
@@ -102,9 +109,9 @@ CODE_SHORTCODE = re.compile(
     + r")(?![\w-])([^\]]*)\](.*?)\[/\2\](\]?)",
     re.DOTALL,
 )
-# A <pre> a highlighting plugin reads as the code typed, not as HTML: WP-Syntax's
-# <pre lang="php"> (unless escaped="true") and Crayon's <pre class="lang:php"> (unless
-# decode:true).
+# A <pre> a highlighting plugin reads as the code typed, not as HTML: WP-Syntax's (and
+# WP-GeSHi-Highlight's) <pre lang="php"> (unless escaped="true") and Crayon's
+# <pre class="lang:php"> (unless decode:true).
 PLUGIN_PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
 CODE_PLACEHOLDER = re.compile(r"<pre wp-code-([0-9]+)></pre>")
 BLOCK_START = re.compile(
@@ -239,7 +246,18 @@ def embedded_players(text: str) -> str:
     text = OBJECT.sub(_object, text)
     text = EMBED_TAG.sub(lambda m: _embedded_link(shortcode_attributes(m[1]).get("src", "")), text)
     text = GIST_SCRIPT.sub(lambda m: _embedded_link(m[1]), text)
-    return PLAYER_SHORTCODE.sub(lambda m: _embedded_link(m[2], m[1].lower()), text)
+    text = PLAYER_SHORTCODE.sub(lambda m: _embedded_link(m[2], m[1].lower()), text)
+    return SITE_SHORTCODE.sub(_site_shortcode, text)
+
+
+def _site_shortcode(match) -> str:
+    name, attributes = match[1].lower(), shortcode_attributes(match[2])
+    words = (w.strip("\"'") for w in match[2].split())
+    first = next((w for w in words if w.startswith(("http://", "https://")) or "=" not in w), "")
+    target = attributes.get("url") or (match[3] or "").strip() or first
+    if name in SITE_SHORTCODE_PAGES and re.fullmatch(r"[\w-]+", target or "-"):
+        target = SITE_SHORTCODE_PAGES[name] + target
+    return _embedded_link(target) or match[0]
 
 
 def below_the_title(text: str) -> str:
@@ -277,7 +295,12 @@ def _plugin_pre(match) -> str | None:
     as_typed = ("lang" in attributes and attributes.get("escaped", "").lower() != "true") or (
         "lang:" in classes and "decode:true" not in classes
     )
-    return _code_html(html.escape(match[2].strip("\r\n"), quote=False)) if as_typed else None
+    if not as_typed:
+        return None
+    # Without a "<" or ">" of its own, the code is the visual editor's, saved encoded
+    # ("if a &gt; b"): shown as the author read it in the editor, as for SyntaxHighlighter.
+    code = match[2].strip("\r\n")
+    return _code_html(html.escape(code, quote=False) if "<" in code or ">" in code else code)
 
 
 def set_code_aside(text: str, encoded: bool) -> tuple[str, list[str]]:

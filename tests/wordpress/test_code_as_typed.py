@@ -128,11 +128,14 @@ def test_plugin_pre_blocks(db, tmp_path):
         '<pre lang="html" escaped="true">&lt;b&gt;bold&lt;/b&gt;</pre>\n\n'
         '<pre class="lang:php decode:true">&lt;?php echo 1; ?&gt;</pre>\n\n'
         '<pre class="lang:js">if (a<b) go();</pre>\n\n'
+        '<pre lang="python">if a &gt; b:\n    pass</pre>\n\n'
         '<pre class="brush: js">a &lt; b</pre>'
     )
     shown = imported(tmp_path, item(1, body)).body_html
     assert "<pre><code>#include &lt;stdio.h&gt;</code></pre>" in shown  # WP-Syntax: as typed
     assert "<pre><code>if (a&lt;b) go();</code></pre>" in shown  # Crayon: as typed
+    # ...unless it has no "<" or ">" of its own: then the visual editor saved it encoded.
+    assert "<pre><code>if a &gt; b:\n    pass</code></pre>" in shown
     # Saved as HTML (escaped="true", decode:true, SyntaxHighlighter's own <pre>): read as HTML.
     assert ">&lt;b&gt;bold&lt;/b&gt;</pre>" in shown
     assert "<pre>&lt;?php echo 1; ?&gt;</pre>" in shown

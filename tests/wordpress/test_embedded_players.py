@@ -76,6 +76,24 @@ def test_wordpress_com_player_shortcodes(db, tmp_path):
     assert '<a href="http://example.com/files/song.mp3">song.mp3</a>' in html
 
 
+def test_wordpress_com_site_shortcodes(db, tmp_path):
+    body = (
+        "[gist 1184518]\n\n[gist https://gist.github.com/ada/abc123]\n\n"
+        "[gist]https://gist.github.com/ada/def456[/gist]\n\n"
+        '[soundcloud url="https://api.soundcloud.com/tracks/42" params="auto_play=false"]\n\n'
+        "[googlemaps https://maps.google.com/maps?q=Roma&amp;output=embed]\n\n"
+        "[wpvideo bd2PMDyl w=640]\n\n[soundcloud]"
+    )
+    html = shown(tmp_path, body)
+    assert link("https://gist.github.com/1184518") in html
+    assert link("https://gist.github.com/ada/abc123") in html
+    assert link("https://gist.github.com/ada/def456") in html
+    assert link("https://api.soundcloud.com/tracks/42") in html
+    assert link("https://maps.google.com/maps?q=Roma&amp;output=embed") in html
+    assert link("https://videopress.com/v/bd2PMDyl") in html
+    assert "<p>[soundcloud]</p>" in html  # nothing says where: its text stays
+
+
 def test_code_about_embedding_stays_code(db, tmp_path):
     html = shown(tmp_path, '[code lang="html"]<iframe src="https://example.com/"></iframe>[/code]')
     assert "&lt;iframe src=" in html and "<a href" not in html
