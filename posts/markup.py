@@ -18,11 +18,13 @@ from markdown import inlinepatterns
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+# Text-level tags without attributes are harmless and carry meaning an imported WordPress body
+# uses (pasted <b> and <i>, <q>, <cite>, <kbd>...): dropping them kept the words but lost it.
 ALLOWED_TAGS = {
-    "a", "abbr", "audio", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "figcaption",
-    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "ins", "li", "mark", "ol", "p", "pre",
-    "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
-    "video",
+    "a", "abbr", "audio", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dfn",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var", "video",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},

@@ -34,7 +34,7 @@ def test_a_commenter_s_long_unbroken_name_stays_within_a_phone(live_server, page
 
 
 def test_a_comment_s_long_code_line_scrolls_in_its_own_box(live_server, page, article):  # noqa: F811
-    line = "df = pd.read_csv('https://example.com/dati/un-file-con-un-nome-lunghissimo.csv', sep=';')"
+    line = "df = pd.read_csv('https://example.com/dati/un-nome-lunghissimo.csv', sep=';')"
     make_comment(article, body=f"Perché questo non va?\n\n```\n{line}\n    print(df)\n```")
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(live_server.url + article.get_absolute_url())

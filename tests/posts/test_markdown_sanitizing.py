@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from posts.markup import plain_text, reading_minutes, render_markdown
+from posts.markup import plain_text, reading_minutes, render_html, render_markdown
 from tests.conftest import make_post
 
 XSS_VECTORS = [
@@ -109,6 +109,24 @@ def test_ordinary_markdown_keeps_its_formatting():
     assert "<blockquote>" in html
     assert '<a href="https://example.com/guida" title="La guida">Guida</a>' in html
     assert '<img alt="Un pacco" src="/media/pacco.jpg">' in html
+
+
+def test_text_level_markup_of_imported_html_keeps_its_meaning():
+    # A WordPress body pasted from elsewhere: <b>, <i>, <u>, quotations, keys to press.
+    source = (
+        "<p><b>Nota</b>: <i>sempre</i> <u>prima</u> <q>il cliente</q> (<cite>Manuale</cite>); "
+        "premi <kbd>Ctrl</kbd>+<kbd>S</kbd>, <small>IVA inclusa</small>.</p>"
+        "<table><caption>Tempi</caption><tfoot><tr><td>Totale</td></tr></tfoot></table>"
+        '<b onclick="alert(1)" style="color:red">x</b>'
+    )
+    html = render_html(source)
+    for kept in (
+        "<b>Nota</b>", "<i>sempre</i>", "<u>prima</u>", "<q>il cliente</q>",
+        "<cite>Manuale</cite>", "<kbd>Ctrl</kbd>", "<small>IVA inclusa</small>",
+        "<caption>Tempi</caption>", "<tfoot>",
+    ):  # fmt: skip
+        assert kept in html
+    assert "<b>x</b>" in html and "onclick" not in html and "style" not in html
 
 
 def test_headings_in_the_body_start_below_the_article_title():
