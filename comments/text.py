@@ -56,7 +56,8 @@ def render_comment_body(body: str) -> str:
     code); only urlize's own links, linebreaks' paragraphs and the code's <pre> and <code>
     are markup.
     """
-    body = body or ""
+    # Browsers send a textarea's line ends as "\r\n": a fence is a line of its own either way.
+    body = (body or "").replace("\r\n", "\n")
     if "```" not in body and "~~~" not in body:
         return _text(body)
     parts, start = [], 0

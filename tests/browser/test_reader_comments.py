@@ -151,3 +151,23 @@ def test_the_comments_section_has_no_accessibility_violations(live_server, page,
     results = Axe().run(page, context="#comments")
 
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_code_typed_in_the_form_is_shown_as_code(live_server, browser, post, javascript):
+    # The textarea sends "\r\n" line ends: fences typed in a real browser, with and without
+    # the form's script, must read as code, indentation kept.
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.goto(live_server.url + post.get_absolute_url())
+        typed = "Non capisco:\n```\ndef f(x):\n    return x<1\n```\nGrazie!"
+        fill_guest_form(page, body=typed)
+        page.get_by_role("button", name="Pubblica il commento").click()
+        comment = Comment.objects.get()
+        expect(page).to_have_url(re.compile(rf"#comment-{comment.pk}$"))
+        code = page.locator(f"#comment-{comment.pk} pre code")
+        expect(code).to_have_text("def f(x):\n    return x<1")
+        expect(page.locator(f"#comment-{comment.pk}")).not_to_contain_text("```")
+    finally:
+        context.close()

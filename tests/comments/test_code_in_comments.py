@@ -66,6 +66,14 @@ def test_what_is_not_code_stays_text_and_nothing_is_hidden(body):
         assert word.replace("&", "&amp;").replace(">", "&gt;") in text
 
 
+def test_code_sent_by_a_browser_with_crlf_line_ends_is_code():
+    # A form's textarea arrives with "\r\n" line ends: the walkthrough saw the fences and
+    # the collapsed indentation on the page, in every browser.
+    html = render_comment_body(QUESTION.replace("\n", "\r\n"))
+    assert f"<pre><code>{escaped(SNIPPET)}</code></pre>" in html
+    assert "```" not in html and "\r" not in html
+
+
 def test_inline_code_spans_as_in_markdown():
     html = render_comment_body("Tre ```inline``` e ``a ` b`` sulla stessa riga.")
     assert html == "<p>Tre <code>inline</code> e <code>a ` b</code> sulla stessa riga.</p>"
