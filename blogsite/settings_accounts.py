@@ -26,7 +26,10 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 # Links in allauth's e-mails on SITE_URL, and the e-mails anyone can trigger capped per
 # address and per client (ACCOUNTS_MAILS_*, blogsite/accounts/), which posts' adapter extends.
 ACCOUNT_ADAPTER = "posts.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"reset_password": "blogsite.accounts.forms.ResetPasswordForm"}
+ACCOUNT_FORMS = {
+    "login": "blogsite.accounts.forms.LoginForm",
+    "reset_password": "blogsite.accounts.forms.ResetPasswordForm",
+}
 ACCOUNT_RATE_LIMITS = {
     # Every sign-in attempt per client, and failed ones per client and per account: five
     # wrong passwords (or two-factor codes) lock the account for five minutes.
