@@ -53,6 +53,10 @@ CODE_HELP = _(
 class CommentForm(CommentBodyMixin, forms.Form):
     """A new comment or reply. For signed-in readers, name and e-mail come from the account."""
 
+    # As the form shows them (templates/comments/includes/_comment_form.html): the error
+    # summary lists the fields' errors in this order, and must read top to bottom like it.
+    field_order = ["body", "name", "email", "url", "homepage", "remember", "notify_replies"]
+
     name = forms.CharField(
         label=_("Name"),
         max_length=80,

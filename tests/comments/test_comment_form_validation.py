@@ -173,3 +173,16 @@ def test_email_me_replies_is_opt_in(client, post):
     post_comment(client, post, body="Avvisami", notify_replies="on")
     assert Comment.objects.get(body="Niente e-mail").notify_replies is False
     assert Comment.objects.get(body="Avvisami").notify_replies is True
+
+
+def test_the_error_summary_lists_the_fields_in_the_form_s_order(client, post):
+    # The form shows the comment first, then name, e-mail and website: the summary that
+    # takes the focus reads in that order too.
+    html = post_comment(client, post, body="", name="", email="x").content.decode()
+    summary = html[
+        html.index('id="comment-errors"') : html.index("</ul>", html.index('id="comment-errors"'))
+    ]
+    positions = [summary.index(f'href="#id_{name}"') for name in ("body", "name", "email")]
+    assert positions == sorted(positions)
+    page = html.index('id="id_body"'), html.index('id="id_name"'), html.index('id="id_email"')
+    assert list(page) == sorted(page)
