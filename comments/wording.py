@@ -12,6 +12,7 @@ is; reasons stored before they had "says" are shown as they were written.
 from collections.abc import Callable
 
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext
 
@@ -64,12 +65,18 @@ def _form_token():
     return gettext("The form's signed timestamp is missing, forged or expired.")
 
 
+def _seconds(value) -> str:
+    """A number of seconds as the reader's language writes it ("1,7" in Italian, as the
+    spam score beside it); a whole number without its ",0"."""
+    value = float(value)
+    return number_format(value, decimal_pos=0 if value.is_integer() else 1)
+
+
 @_says("too_fast")
 def _too_fast(elapsed, minimum):
     return gettext(
-        "Sent %(elapsed).1f seconds after the form was shown (a person needs at least "
-        "%(minimum)s)."
-    ) % {"elapsed": elapsed, "minimum": minimum}
+        "Sent %(elapsed)s seconds after the form was shown (a person needs at least %(minimum)s)."
+    ) % {"elapsed": _seconds(round(float(elapsed), 1)), "minimum": _seconds(minimum)}
 
 
 # --- The comment's content --------------------------------------------------------------------

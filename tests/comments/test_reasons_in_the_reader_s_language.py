@@ -109,3 +109,16 @@ def test_a_trusted_commenter_s_reason_says_what_earned_the_trust(how, italian):
     stored = wording.reason("moderation.trusted", 0.0, "trusted", how=how)
     with translation.override("it"):
         assert wording.text_of(stored) == italian
+
+
+def test_seconds_are_written_as_the_reader_s_language_writes_numbers():
+    # Beside a spam score written "0,36", "1.7 secondi" read as English.
+    stored = wording.reason("check", 0.5, "too_fast", elapsed=1.66, minimum=3.0)
+    with translation.override("it"):
+        assert wording.text_of(stored) == (
+            "Inviato 1,7 secondi dopo la comparsa del modulo (a una persona ne servono almeno 3)."
+        )
+    with translation.override("en"):
+        assert "Sent 1.7 seconds" in wording.text_of(stored) and "at least 3)" in wording.text_of(
+            stored
+        )
