@@ -95,15 +95,19 @@
         ["italic", "I", function () { replaceSelection("*", "*", data.labelItalic); }],
         ["link", "Link", function () { replaceSelection("[", "](https://)", linkText); }],
         ["sponsored", "Sponsor", function () { replaceSelection("[", '](https:// "sponsor")', linkText); }],
-        ["image", "Img", function () { togglePicker(); }],
+        ["image", data.labelImage, function () { togglePicker(); }],
         ["heading", "H", function () { prefixLines("## "); }],
         ["quote", "❝", function () { prefixLines("> "); }],
         ["list", "•", function () { prefixLines("- "); }]
     ];
     buttons.forEach(function (spec) {
         var label = data["label" + spec[0].charAt(0).toUpperCase() + spec[0].slice(1)];
-        var button = el("button", {"type": "button", "class": "post-editor__button post-editor__button--" + spec[0],
-                                   "title": label, "aria-label": label, "data-action": spec[0]}, spec[1]);
+        var attributes = {"type": "button", "class": "post-editor__button post-editor__button--" + spec[0],
+                          "title": label, "data-action": spec[0]};
+        /* A button showing a word is named by that word (what a voice-control user says
+           is what they see); a symbol (B, ❝, •) gets the label's words as its name. */
+        if (!/^[A-Za-zÀ-ÿ]{2,}/.test(spec[1])) { attributes["aria-label"] = label; }
+        var button = el("button", attributes, spec[1]);
         button.addEventListener("click", spec[2]);
         toolbar.append(button);
     });

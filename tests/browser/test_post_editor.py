@@ -102,3 +102,25 @@ def test_an_uploaded_image_is_inserted_into_the_body_with_its_alt_text(
     preview_img.wait_for()
     assert preview_img.get_attribute("alt") == "Un banco di frutta al mercato"
     assert re.search(r"\.jpg$", preview_img.get_attribute("src"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_toolbar_buttons_are_named_by_the_words_they_show(live_server, page, writer):
+    # A voice-control user says what they see: "Img" named "Immagine", "Sponsor" named
+    # "Link sponsorizzato" could not be clicked by saying them (axe's
+    # label-content-name-mismatch). Symbols (B, I, ❝) keep the label's words as their name.
+    from tests.browser.test_admin_accessibility import AXE_JS
+
+    page.set_viewport_size({"width": 375, "height": 740})
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/posts/post/add/")
+    toolbar = page.locator(".post-editor__toolbar")
+    toolbar.wait_for()
+    for name in ("Grassetto", "Corsivo", "Link", "Sponsor", "Immagine", "Citazione"):
+        assert toolbar.get_by_role("button", name=name, exact=True).count() == 1, name
+    page.evaluate(AXE_JS.read_text())  # not a <script> tag: the CSP would refuse it
+    violations = page.evaluate(
+        "async () => (await axe.run('.post-editor__toolbar',"
+        " {runOnly: ['label-content-name-mismatch']})).violations"
+    )
+    assert violations == []
