@@ -12,7 +12,9 @@ ANCHOR_RE = re.compile(r"<a href=")
 LINKABLE = re.compile(r"@|://|www\.|\.(?:com|edu|gov|int|mil|net|org)", re.IGNORECASE)
 # Code a reader writes between two lines of three backticks (or tildes), as on GitHub or Stack
 # Overflow, is shown as typed: its indentation and blank lines kept, "<stdio.h>" and URLs as
-# text. A fence never closed is text like the rest: nothing is hidden.
+# text. A fence never closed is text like the rest: nothing is hidden. Its box scrolls
+# sideways on a phone: tabindex lets a keyboard reach it to scroll (axe
+# scrollable-region-focusable).
 FENCE = re.compile(r"^[ \t]*(```|~~~)[^\n`]*\n(.*?)\n?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 # `code` inside a sentence, on one line; ``code with a ` in it`` as in Markdown.
 INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
@@ -66,7 +68,9 @@ def render_comment_body(body: str) -> str:
         start = fence.end()
     parts.append(body[start:].strip())
     return "\n\n".join(
-        f"<pre><code>{escape(part[2])}</code></pre>" if isinstance(part, re.Match) else _text(part)
+        f'<pre tabindex="0"><code>{escape(part[2])}</code></pre>'
+        if isinstance(part, re.Match)
+        else _text(part)
         for part in parts
         if part
     )

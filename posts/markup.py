@@ -160,7 +160,8 @@ class _ArticleExtension(Extension):
 
 
 class _SponsoredLinkRewriter(HTMLParser):
-    """Re-emit sanitized HTML, turning links titled "sponsor" into disclosed sponsored links.
+    """Re-emit sanitized HTML, turning links titled "sponsor" into disclosed sponsored links
+    and making each <pre> reachable by keyboard.
 
     It runs on the sanitizer's output and only adds constant markup, so it cannot reopen
     what the sanitizer closed. Attribute order or quoting in the source does not matter.
@@ -172,6 +173,10 @@ class _SponsoredLinkRewriter(HTMLParser):
         self.open_sponsored = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "pre":
+            # Code scrolls sideways in its own box: a keyboard must be able to reach it
+            # (axe scrollable-region-focusable).
+            attrs = [*attrs, ("tabindex", "0")]
         sponsored = False
         if tag == "a":
             sponsored = any(

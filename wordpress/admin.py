@@ -90,7 +90,7 @@ class ImportRunAdmin(admin.ModelAdmin):
         entries = reverse("admin:wordpress_importentry_changelist") + f"?run__id__exact={obj.pk}"
         download = reverse("admin:wordpress_importrun_csv", args=[obj.pk])
         return format_html(
-            '<pre>{}</pre><p><a href="{}">{}</a> · <a href="{}">{}</a></p>',
+            '<pre tabindex="0">{}</pre><p><a href="{}">{}</a> · <a href="{}">{}</a></p>',
             report.summary_text(),
             entries,
             _("Every item the report names (%(n)d), page by page") % {"n": report.entry_count},
