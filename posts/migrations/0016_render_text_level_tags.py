@@ -10,19 +10,22 @@ NEW_TAGS = ("b", "i", "u", "q", "cite", "dfn", "kbd", "samp", "small", "var", "c
 
 
 def render_again(apps, schema_editor):
-    """Bodies holding one of those tags, stored when the sanitizer dropped it, rendered
-    again; every other body is left as it is (rendering it again would give the same)."""
+    """Bodies holding one of those tags, stored when the sanitizer dropped it, and bodies
+    rendered with a <pre> (which now gets a tab stop), rendered again; every other body is
+    left as it is (rendering it again would give the same)."""
     from posts.markup import render_body
 
     pattern = re.compile(rf"<(?:{'|'.join(NEW_TAGS)})\b", re.IGNORECASE)
     # A plain "contains" each database runs alike (a regex's word boundary is not "\b" in
     # PostgreSQL); "<b" also finds "<br>", which the pattern then leaves out.
     maybe = reduce(or_, (Q(body__icontains=f"<{tag}") for tag in NEW_TAGS))
+    maybe |= Q(body_html__contains="<pre>")
     for model in ("Post", "Page"):
         Model = apps.get_model("posts", model)
         rows = Model.objects.filter(maybe)
-        for row in rows.only("pk", "body", "body_format").iterator(chunk_size=200):
-            if pattern.search(row.body):
+        fields = ("pk", "body", "body_format", "body_html")
+        for row in rows.only(*fields).iterator(chunk_size=200):
+            if pattern.search(row.body) or "<pre>" in row.body_html:
                 html = render_body(row.body, row.body_format)
                 Model.objects.filter(pk=row.pk).update(body_html=html)
 
