@@ -1,7 +1,8 @@
-"""RSS 2.0 and Atom feeds of the newest published articles, site-wide and per tag, one set
-per language (/feed/rss/ Italian, /en/feed/rss/ English)."""
+"""RSS 2.0 and Atom feeds of the newest published articles, site-wide, per tag, per category
+and per author, one set per language (/feed/rss/ Italian, /en/feed/rss/ English)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -127,6 +128,49 @@ class CategoryPostFeed(PostFeed):
 
     def items(self, category):
         return _newest(Post.objects.readable_in(category.language).in_category(category))
+
+
+class AuthorPostFeed(PostFeed):
+    """The newest published articles of one author (old WordPress /author/login/feed/)."""
+
+    def get_object(self, request, username):
+        # As the author's page: an account with no article in this language has no feed
+        # here (a reader's, or a writer of the other language only).
+        language = languages.current_language()
+        authors = (
+            get_user_model()
+            .objects.filter(posts__in=Post.objects.readable_in(language))
+            .distinct()
+        )
+        return get_object_or_404(authors.select_related("profile"), username=username)
+
+    def title(self, author):
+        return f"{site_name()}: {display_name(author)}"
+
+    def description(self, author):
+        return _("The newest articles by %(author)s.") % {"author": display_name(author)}
+
+    def link(self, author):
+        return absolute_url(reverse("posts:author-detail", kwargs={"username": author.username}))
+
+    def feed_url(self, author):
+        return absolute_url(reverse("posts:author-feed-rss", kwargs={"username": author.username}))
+
+    def items(self, author):
+        language = languages.current_language()
+        return _newest(Post.objects.readable_in(language).by_author(author))
+
+
+class AuthorPostAtomFeed(AuthorPostFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, author):
+        return self.description(author)
+
+    def feed_url(self, author):
+        return absolute_url(
+            reverse("posts:author-feed-atom", kwargs={"username": author.username})
+        )
 
 
 def _newest(queryset):

@@ -13,11 +13,13 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 
-from posts.models import Category, Post, Tag
+from posts.models import Category, Page, Post, Tag
 
 TAG_CLOUD_SIZE = 20
 TAG_CLOUD_STEPS = 5
 FOOTER_MONTHS = 12
+# A footer is no site map: a blog that imported dozens of pages links the first few.
+FOOTER_PAGES = 8
 
 
 def reader_posts():
@@ -134,3 +136,14 @@ def archive_years() -> list[ArchiveYear]:
             years.append(ArchiveYear(month.year, []))
         years[-1].months.append((month, count))
     return years
+
+
+def footer_pages(limit: int = FOOTER_PAGES) -> list[Page]:
+    """The published top-level pages of the page's language, by their order then title."""
+    return list(
+        Page.objects.published()
+        .in_language(get_language())
+        .top_level()
+        .only("title", "path", "language")
+        .order_by("position", "title", "pk")[:limit]
+    )

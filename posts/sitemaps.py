@@ -1,14 +1,17 @@
-"""sitemap.xml: published articles, tags in use and the home pages, each at its own language's
-address, with hreflang alternates only for the translations that exist."""
+"""sitemap.xml: published articles and pages, the tags, categories and authors with published
+articles, and the home pages, each at its own language's address, with hreflang alternates
+only for the translations that exist."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 
 from posts.languages import current_language, language_codes
-from posts.models import Post, Tag
+from posts.models import Category, Page, Post, Tag
 
 
 class CanonicalSitemap(Sitemap):
@@ -86,6 +89,91 @@ class TagSitemap(TranslatedSitemap):
         return translation_groups(tags)
 
 
+class PageSitemap(TranslatedSitemap):
+    """Published pages, imported ones among them, at their paths."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        # Not the protected ones, as for articles.
+        published = Page.objects.published().filter(password="")
+        return translation_groups(published.order_by("path", "pk"))
+
+    def lastmod(self, group):
+        return max(max(page.updated_at, page.published_at) for page in group.versions.values())
+
+
+class CategorySitemap(TranslatedSitemap):
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        # The filter on the language's published articles in in_use_in also bounds the
+        # annotation: a draft's edit is no change of the category page.
+        categories = [
+            category
+            for code in language_codes()
+            for category in Category.objects.in_use_in(code)
+            .annotate(
+                newest_update=Max("posts__updated_at"),
+                newest_article=Max("posts__published_at"),
+            )
+            .order_by("slug")
+        ]
+        return translation_groups(categories)
+
+    def lastmod(self, group):
+        # The page lists its newest articles: it changed when the newest of them did.
+        return max(
+            max(category.newest_update, category.newest_article)
+            for category in group.versions.values()
+        )
+
+
+class AuthorArchive:
+    """An author's page in one language, which lists their articles of that language."""
+
+    def __init__(self, username: str, language: str, last_changed):
+        # One entry per author, with an alternate for each language's page.
+        self.translation_key = ("author", username)
+        self.username = username
+        self.language = language
+        self.last_changed = last_changed
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("posts:author-detail", kwargs={"username": self.username})
+
+
+class AuthorSitemap(TranslatedSitemap):
+    """Every author's page in each language they have published articles in."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        rows = (
+            Post.objects.published()
+            .filter(language__in=language_codes())
+            .values("author__username", "language")
+            .annotate(newest_update=Max("updated_at"), newest_article=Max("published_at"))
+            .order_by("author__username", "language")
+        )
+        archives = [
+            AuthorArchive(
+                row["author__username"],
+                row["language"],
+                max(row["newest_update"], row["newest_article"]),
+            )
+            for row in rows
+        ]
+        return translation_groups(archives)
+
+    def lastmod(self, group):
+        return max(archive.last_changed for archive in group.versions.values())
+
+
 class StaticViewSitemap(CanonicalSitemap):
     """The home page, which exists in every language."""
 
@@ -99,4 +187,11 @@ class StaticViewSitemap(CanonicalSitemap):
         return reverse(name)
 
 
-SITEMAPS = {"posts": PostSitemap, "tags": TagSitemap, "static": StaticViewSitemap}
+SITEMAPS = {
+    "posts": PostSitemap,
+    "pages": PageSitemap,
+    "tags": TagSitemap,
+    "categories": CategorySitemap,
+    "authors": AuthorSitemap,
+    "static": StaticViewSitemap,
+}

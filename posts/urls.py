@@ -28,6 +28,16 @@ urlpatterns = [
     ),
     path(_("authors/"), views.AuthorIndexView.as_view(), name="author-index"),
     path(_("authors/<str:username>/"), views.AuthorDetailView.as_view(), name="author-detail"),
+    path(
+        _("authors/<str:username>/feed/rss/"),
+        feeds.AuthorPostFeed(),
+        name="author-feed-rss",
+    ),
+    path(
+        _("authors/<str:username>/feed/atom/"),
+        feeds.AuthorPostAtomFeed(),
+        name="author-feed-atom",
+    ),
     path(_("archive/"), views.ArchiveIndexView.as_view(), name="archive-index"),
     path(_("archive/<int:year>/"), views.PostYearArchiveView.as_view(), name="archive-year"),
     path(

@@ -125,21 +125,23 @@ def with_ending(target: str, ending: str, number: int) -> str | None:
         return f"{target}?page={number}" if match.view_name in LISTS and number > 1 else target
     if ending == "cpage":
         return target
+    # The feed of each list, and the argument naming what it lists (None: the whole site).
     feeds = {
-        "posts:detail": ("comments:post-feed-rss", True),
-        "posts:tag-detail": ("posts:tag-feed-rss", True),
-        "posts:category-detail": ("posts:category-feed-rss", True),
-        "posts:index": ("posts:feed-rss", False),
-        "posts:archive-year": ("posts:feed-rss", False),
-        "posts:archive-month": ("posts:feed-rss", False),
+        "posts:detail": ("comments:post-feed-rss", "slug"),
+        "posts:tag-detail": ("posts:tag-feed-rss", "slug"),
+        "posts:category-detail": ("posts:category-feed-rss", "slug"),
+        "posts:author-detail": ("posts:author-feed-rss", "username"),
+        "posts:index": ("posts:feed-rss", None),
+        "posts:archive-year": ("posts:feed-rss", None),
+        "posts:archive-month": ("posts:feed-rss", None),
     }
     if match.view_name in feeds:
-        name, with_slug = feeds[match.view_name]
-        kwargs = {"slug": match.kwargs["slug"]} if with_slug else {}
+        name, argument = feeds[match.view_name]
+        kwargs = {argument: match.kwargs[argument]} if argument else {}
         return reverse_in(language, name, **kwargs)
     if match.view_name.endswith("feed-rss") or match.view_name.endswith("feed-atom"):
         return target  # /feed/ on a feed
-    # Pages and authors have no feed here: their own page is what is left of it.
+    # Pages have no feed here: their own page is what is left of it.
     return target
 
 

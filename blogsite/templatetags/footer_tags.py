@@ -1,6 +1,7 @@
-"""The site footer: the tag cloud, the latest months of the archive and the site's links.
+"""The site footer: the tag cloud, the latest months of the archive, the site's top-level
+pages and its links.
 
-Two queries, whatever the page, and nothing personal in it: the same HTML for every reader
+Three queries, whatever the page, and nothing personal in it: the same HTML for every reader
 in a language and time zone, so its rendered HTML is kept in the cache until the site
 changes (posts.cache.site_value), costing one cache read per page.
 """
@@ -27,10 +28,11 @@ def site_footer():
 
 
 def footer_lists() -> dict:
-    """What the footer lists: the tag cloud and the latest months of the archive."""
+    """What the footer lists: the tag cloud, the latest months of the archive and the pages."""
     return {
         "tag_cloud": indexes.tag_cloud(),
         "archive_months": list(indexes.archive_months(limit=indexes.FOOTER_MONTHS)),
+        "pages": indexes.footer_pages(),
     }
 
 

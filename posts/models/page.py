@@ -17,6 +17,10 @@ class PageQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
 
+    def top_level(self):
+        """Pages with no parent: the site's own sections ("Chi siamo", "Contatti")."""
+        return self.filter(parent__isnull=True)
+
 
 class Page(RemembersAddress, TranslatableModel, WordPressModel, PasswordProtected):
     """A static page ("Chi siamo", "Contatti"), served at its path: parents' slugs, then its

@@ -60,6 +60,16 @@ class CategoryQuerySet(models.QuerySet):
 
         return self.filter(posts__in=Post.objects.published()).distinct()
 
+    def in_use_in(self, language):
+        """The categories of language holding at least one of its published articles."""
+        from .post import Post
+
+        return (
+            self.in_language(language)
+            .filter(posts__in=Post.objects.readable_in(language))
+            .distinct()
+        )
+
     def in_language(self, language):
         return self.filter(language=language)
 
