@@ -71,6 +71,13 @@ def _post_status(context, item: wxr.Item, kind: str):
     return Post.Status.DRAFT, None, ""
 
 
+def modified_at(item: wxr.Item, published_at):
+    """When the item was last changed: the file's modification date, else its publication
+    date. Older and hand-made files write none; the import's own date would show every
+    article as "updated today" (and give feeds and the sitemap that date)."""
+    return parse_date(item.modified_gmt, item.modified) or published_at
+
+
 def title_of(context, item: wxr.Item, kind: str) -> str:
     """The item's title; an empty one becomes the site language's "(no title)"."""
     title = (item.title or "").strip()
@@ -179,7 +186,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     if post is None:
         new = {
             **fields,
-            "updated_at": parse_date(item.modified_gmt),
+            "updated_at": modified_at(item, published_at),
             "tags": tags,
             "categories": categories,
             "wordpress_id": item.id,
@@ -311,6 +318,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             **wanted,
             author=author_for(context, item.creator),
             slug=_free_page_slug(slug, parent, language),
+            updated_at=modified_at(item, published_at),
             wordpress_id=item.id,
         )
         context.redirects.pages_changed()
