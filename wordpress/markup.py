@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from wordpress.autop import autop
+
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # A block saved with no markup of its own (<!-- wp:latest-posts /-->): WordPress draws it
 # each time the page is shown, from the site's other content.
@@ -78,9 +80,6 @@ VIMEO_ID = re.compile(r"(?:vimeo\.com/(?:video/)?|^)(\d+)(?:[/?#]|$)", re.IGNORE
 # words with neither a line of their own nor a space ("Title" + "text" read "Titletext").
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
-# A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
-PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
-PRE_PLACEHOLDER = re.compile(r"<pre wp-pre-tag-([0-9]+)></pre>")
 # SyntaxHighlighter Evolved, which WordPress.com runs for every blog ("Posting source code"):
 # [code], [sourcecode] or [source] with language="..." (or lang=, or [code="php"]), or the
 # language as the shortcode's name ([php]...[/php]; not [latex] or [r], which it leaves to
@@ -114,10 +113,6 @@ CODE_SHORTCODE = re.compile(
 # <pre class="lang:php"> (unless decode:true).
 PLUGIN_PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
 CODE_PLACEHOLDER = re.compile(r"<pre wp-code-([0-9]+)></pre>")
-BLOCK_START = re.compile(
-    r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -329,30 +324,6 @@ def set_code_aside(text: str, encoded: bool) -> tuple[str, list[str]]:
 
 def put_code_back(text: str, kept: list[str]) -> str:
     return CODE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], text) if kept else text
-
-
-def autop(text: str) -> str:
-    """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
-    single line breaks inside a paragraph become <br>. A <pre> is left as it is, a block
-    of its own: code with blank lines was cut into paragraphs and lost its indentation."""
-    kept = []
-
-    def set_aside(match) -> str:
-        kept.append(match[0])
-        return f"\n\n<pre wp-pre-tag-{len(kept) - 1}></pre>\n\n"
-
-    text = PRE.sub(set_aside, text.replace("\r\n", "\n"))
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    out = []
-    for paragraph in paragraphs:
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if BLOCK_START.match(paragraph):
-            out.append(paragraph)
-        else:
-            out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", paragraph) + "</p>")
-    return PRE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], "\n".join(out))
 
 
 def _block_reference(attributes: str) -> int:
