@@ -9,7 +9,7 @@ from posts.markup import BodyFormat, html_to_text
 from posts.models import Media, Page, Post
 from wordpress import wxr
 from wordpress.batch import IN_QUERY_SIZE
-from wordpress.importer import comments, languages, reactions
+from wordpress.importer import comments, internal_links, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import parse_date, parse_rss_date, wordpress_slug
@@ -161,7 +161,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     fields = {
         "title": title_of(context, item, "posts"),
         "author": author_for(context, item.creator),
-        "body": converted.html,
+        "body": internal_links.rewrite(context, converted.html, "posts", item.id),
         "lead": lead,
         "body_format": BodyFormat.HTML,
         "status": status,
@@ -297,7 +297,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
     language = languages.of_item(context, item)
     wanted = {
         "title": title_of(context, item, "pages"),
-        "body": converted.html,
+        "body": internal_links.rewrite(context, converted.html, "pages", item.id),
         "body_format": BodyFormat.HTML,
         "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
         "published_at": published_at,
