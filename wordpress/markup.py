@@ -10,7 +10,7 @@ Everything here only rearranges markup the author wrote or adds fixed markup;
 posts.markup.render_html() still decides what a reader gets.
 
 Unknown shortcodes are left as the text they are ("[contact-form-7 id=3]" reads as that),
-never turned into markup.
+never turned into markup; Converted names them (wordpress.shortcodes) for the report.
 """
 
 import html
@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wordpress.autop import autop
+from wordpress.shortcodes import left_as_text
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # A block saved with no markup of its own (<!-- wp:latest-posts /-->): WordPress draws it
@@ -131,6 +132,10 @@ class Converted:
     # Blocks WordPress drew when showing the page, which have nothing here ("post-title",
     # "block #12" for a reusable block the file does not hold).
     drawn: list[str] = field(default_factory=list)
+    # Shortcodes left as their text (no plugin draws them here), by name.
+    shortcodes: list[str] = field(default_factory=list)
+    # The [gallery] shortcodes that showed nothing: their images are not in the file.
+    empty_galleries: list[str] = field(default_factory=list)
 
 
 def shortcode_attributes(text: str) -> dict:
@@ -390,10 +395,19 @@ def convert(
     text = NEXTPAGE.sub("\n\n<hr>\n\n", text)
     text = EMBED.sub(lambda m: "\n\n" + m[1].strip() + "\n\n", text)
     text = CAPTION.sub(_caption, text)
-    text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
+    empty_galleries = []
+
+    def one_gallery(match) -> str:
+        images = _gallery(match, gallery)
+        if not images:
+            empty_galleries.append(match[0])
+        return images
+
+    text = GALLERY.sub(one_gallery, text)
     text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = embedded_players(text)
     text = VIDEO_URL.sub(_video_link, text)
+    shortcodes = left_as_text(text)  # the code is set aside: none in it is named
     text = below_the_title(text.strip() if blocks else autop(text))
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(
@@ -402,4 +416,6 @@ def convert(
         had_more=had_more,
         pages=pages,
         drawn=list(dict.fromkeys(drawn)),
+        shortcodes=shortcodes,
+        empty_galleries=empty_galleries,
     )
