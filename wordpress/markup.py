@@ -10,7 +10,7 @@ Everything here only rearranges markup the author wrote or adds fixed markup;
 posts.markup.render_html() still decides what a reader gets.
 
 Unknown shortcodes are left as the text they are ("[contact-form-7 id=3]" reads as that),
-never turned into markup.
+never turned into markup; Converted names them (wordpress.shortcodes) for the report.
 """
 
 import html
@@ -18,6 +18,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from wordpress.autop import autop
+from wordpress.shortcodes import left_as_text
 
 BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 # A block saved with no markup of its own (<!-- wp:latest-posts /-->): WordPress draws it
@@ -78,9 +81,6 @@ VIMEO_ID = re.compile(r"(?:vimeo\.com/(?:video/)?|^)(\d+)(?:[/?#]|$)", re.IGNORE
 # words with neither a line of their own nor a space ("Title" + "text" read "Titletext").
 HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 URL_ATTRIBUTE = re.compile(r"""(\s(?:src|href)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
-# A <pre> keeps its blank lines and indentation: wpautop sets it aside too.
-PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
-PRE_PLACEHOLDER = re.compile(r"<pre wp-pre-tag-([0-9]+)></pre>")
 # SyntaxHighlighter Evolved, which WordPress.com runs for every blog ("Posting source code"):
 # [code], [sourcecode] or [source] with language="..." (or lang=, or [code="php"]), or the
 # language as the shortcode's name ([php]...[/php]; not [latex] or [r], which it leaves to
@@ -114,10 +114,6 @@ CODE_SHORTCODE = re.compile(
 # <pre class="lang:php"> (unless decode:true).
 PLUGIN_PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.DOTALL | re.IGNORECASE)
 CODE_PLACEHOLDER = re.compile(r"<pre wp-code-([0-9]+)></pre>")
-BLOCK_START = re.compile(
-    r"^\s*<(?:p|h[1-6]|ul|ol|li|dl|blockquote|figure|pre|table|div|hr|section|address)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -136,6 +132,10 @@ class Converted:
     # Blocks WordPress drew when showing the page, which have nothing here ("post-title",
     # "block #12" for a reusable block the file does not hold).
     drawn: list[str] = field(default_factory=list)
+    # Shortcodes left as their text (no plugin draws them here), by name.
+    shortcodes: list[str] = field(default_factory=list)
+    # The [gallery] shortcodes that showed nothing: their images are not in the file.
+    empty_galleries: list[str] = field(default_factory=list)
 
 
 def shortcode_attributes(text: str) -> dict:
@@ -331,30 +331,6 @@ def put_code_back(text: str, kept: list[str]) -> str:
     return CODE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], text) if kept else text
 
 
-def autop(text: str) -> str:
-    """Wrap the classic editor's blank-line-separated paragraphs in <p> (as wpautop does);
-    single line breaks inside a paragraph become <br>. A <pre> is left as it is, a block
-    of its own: code with blank lines was cut into paragraphs and lost its indentation."""
-    kept = []
-
-    def set_aside(match) -> str:
-        kept.append(match[0])
-        return f"\n\n<pre wp-pre-tag-{len(kept) - 1}></pre>\n\n"
-
-    text = PRE.sub(set_aside, text.replace("\r\n", "\n"))
-    paragraphs = re.split(r"\n\s*\n", text.strip())
-    out = []
-    for paragraph in paragraphs:
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if BLOCK_START.match(paragraph):
-            out.append(paragraph)
-        else:
-            out.append("<p>" + re.sub(r"\s*\n\s*", "<br>\n", paragraph) + "</p>")
-    return PRE_PLACEHOLDER.sub(lambda m: kept[int(m[1])], "\n".join(out))
-
-
 def _block_reference(attributes: str) -> int:
     try:
         ref = json.loads(attributes or "{}").get("ref")
@@ -419,10 +395,19 @@ def convert(
     text = NEXTPAGE.sub("\n\n<hr>\n\n", text)
     text = EMBED.sub(lambda m: "\n\n" + m[1].strip() + "\n\n", text)
     text = CAPTION.sub(_caption, text)
-    text = GALLERY.sub(lambda m: _gallery(m, gallery), text)
+    empty_galleries = []
+
+    def one_gallery(match) -> str:
+        images = _gallery(match, gallery)
+        if not images:
+            empty_galleries.append(match[0])
+        return images
+
+    text = GALLERY.sub(one_gallery, text)
     text = MEDIA_SHORTCODE.sub(_media_player, text)
     text = embedded_players(text)
     text = VIDEO_URL.sub(_video_link, text)
+    shortcodes = left_as_text(text)  # the code is set aside: none in it is named
     text = below_the_title(text.strip() if blocks else autop(text))
     text = URL_ATTRIBUTE.sub(lambda m: m[1] + m[2] + rewrite_url(html.unescape(m[3])) + m[2], text)
     return Converted(
@@ -431,4 +416,6 @@ def convert(
         had_more=had_more,
         pages=pages,
         drawn=list(dict.fromkeys(drawn)),
+        shortcodes=shortcodes,
+        empty_galleries=empty_galleries,
     )

@@ -16,7 +16,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 
 from posts.models import Category, Page, Post, Tag
-from wordpress.batch import ReadAhead
+from wordpress.batch import IN_QUERY_SIZE, ReadAhead
 
 KIND = "redirects"
 
@@ -108,6 +108,29 @@ class RedirectWriter:
         self.existing = None  # batch.ReadAhead of a batch's old paths
         self.pending = None  # batch.Pending of the batch: new rows are inserted together
         self.answers: dict = {}  # old path -> answered_here(), read ahead for a batch
+        self.known: dict[str, str] = {}  # old path -> new address, of this run's rows
+
+    def path_of(self, old: str) -> str:
+        """The old path a row of this old address has ("" when none can)."""
+        return self._path(old)
+
+    def new_addresses(self, paths) -> dict[str, str]:
+        """The new address of each of these old paths the import knows: this run's rows,
+        else an earlier import's (one query per IN_QUERY_SIZE paths), else the path itself
+        when an article or a page answers there."""
+        found = {path: self.known[path] for path in paths if path in self.known}
+        others = sorted(set(paths) - set(found))
+        for start in range(0, len(others), IN_QUERY_SIZE):
+            rows = Redirect.objects.filter(
+                site=self.site, old_path__in=others[start : start + IN_QUERY_SIZE]
+            )
+            found.update(rows.values_list("old_path", "new_path"))
+        # An item that kept its address has no row: found where it answers.
+        missing = [path for path in others if path not in found]
+        for path, answer in answers_here(missing).items():
+            if answer.startswith("page ") or answer == "posts:detail":
+                found[path] = path
+        return found
 
     def _path(self, old: str) -> str:
         path = old_path(old)
@@ -146,7 +169,11 @@ class RedirectWriter:
     def _store(self, path: str, new: str | None) -> None:
         if not path or not new:
             return
-        if path == new or path in self.seen:
+        if path == new:
+            # The item kept its address: a link to it only loses the old domain.
+            self.known[path] = new
+            return
+        if path in self.seen:
             return
         self.seen.add(path)
         if self.pending is not None:
@@ -164,6 +191,9 @@ class RedirectWriter:
             existing = self.existing.take([path]).get(path)
         else:
             existing = Redirect.objects.filter(site=self.site, old_path=path).first()
+        self.known[path] = new
+        if self.pending is not None:
+            self.pending.on_undo(lambda: self.known.pop(path, None))
         if existing is None:
             row = Redirect(site=self.site, old_path=path, new_path=new)
             if self.pending is not None:

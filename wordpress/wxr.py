@@ -89,6 +89,7 @@ class Item:
     date: str = ""
     date_gmt: str = ""
     pub_date: str = ""  # the RSS <pubDate>: a date when an exporter wrote no wp:post_date
+    modified: str = ""
     modified_gmt: str = ""
     comment_status: str = "open"
     name: str = ""
@@ -217,6 +218,7 @@ ITEM_FIELDS = {
     "wp:post_date": "date",
     "wp:post_date_gmt": "date_gmt",
     "pubDate": "pub_date",
+    "wp:post_modified": "modified",
     "wp:post_modified_gmt": "modified_gmt",
     "wp:comment_status": "comment_status",
     "wp:post_name": "name",

@@ -5,6 +5,7 @@ One module per kind of item; everything is importable from here.
 """
 
 from .articles import POST_FIELDS, create_post, update_post
+from .bodies import replace_bodies
 from .pages import create_page, save_page
 from .profiles import save_profile
 from .revisions import autosave_body, record_revision, restore_revision
@@ -23,6 +24,7 @@ __all__ = [
     "create_tag",
     "create_translation",
     "record_revision",
+    "replace_bodies",
     "restore_revision",
     "save_page",
     "save_profile",

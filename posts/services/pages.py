@@ -22,12 +22,16 @@ def create_page(
     body_format: str = BodyFormat.MARKDOWN,
     status: str = Page.Status.DRAFT,
     published_at: datetime | None = None,
+    updated_at: datetime | None = None,
     language: str = "",
     translation_key=None,
     wordpress_id: int | None = None,
     password: str = "",
 ) -> Page:
-    """Validate and save a static page; its path follows from its parents' slugs."""
+    """Validate and save a static page; its path follows from its parents' slugs.
+
+    updated_at keeps the date an imported page was last changed (otherwise it is now).
+    """
     page = Page(
         title=title.strip(),
         author=author,
@@ -44,7 +48,12 @@ def create_page(
     if language:
         page.language = language
     page.slug = slug or unique_slug(Page, page.title, language=page.language)
-    return save_page(page)
+    save_page(page)
+    if updated_at is not None:
+        # auto_now sets it on every save: written after, as create_post() does.
+        Page.objects.filter(pk=page.pk).update(updated_at=updated_at)
+        page.updated_at = updated_at
+    return page
 
 
 @transaction.atomic

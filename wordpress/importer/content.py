@@ -9,7 +9,7 @@ from posts.markup import BodyFormat, html_to_text
 from posts.models import Media, Page, Post
 from wordpress import wxr
 from wordpress.batch import IN_QUERY_SIZE
-from wordpress.importer import comments, languages, reactions
+from wordpress.importer import comments, internal_links, languages, reactions
 from wordpress.importer.authors import author_for
 from wordpress.importer.context import ImportContext
 from wordpress.importer.fields import parse_date, parse_rss_date, wordpress_slug
@@ -69,6 +69,13 @@ def _post_status(context, item: wxr.Item, kind: str):
     if status != "draft":
         return as_draft(_("unknown status “%(s)s”") % {"s": status})
     return Post.Status.DRAFT, None, ""
+
+
+def modified_at(item: wxr.Item, published_at):
+    """When the item was last changed: the file's modification date, else its publication
+    date. Older and hand-made files write none; the import's own date would show every
+    article as "updated today" (and give feeds and the sitemap that date)."""
+    return parse_date(item.modified_gmt, item.modified) or published_at
 
 
 def title_of(context, item: wxr.Item, kind: str) -> str:
@@ -154,7 +161,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     fields = {
         "title": title_of(context, item, "posts"),
         "author": author_for(context, item.creator),
-        "body": converted.html,
+        "body": internal_links.rewrite(context, converted.html, "posts", item.id),
         "lead": lead,
         "body_format": BodyFormat.HTML,
         "status": status,
@@ -179,7 +186,7 @@ def import_post(context: ImportContext, item: wxr.Item) -> None:
     if post is None:
         new = {
             **fields,
-            "updated_at": parse_date(item.modified_gmt),
+            "updated_at": modified_at(item, published_at),
             "tags": tags,
             "categories": categories,
             "wordpress_id": item.id,
@@ -290,7 +297,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
     language = languages.of_item(context, item)
     wanted = {
         "title": title_of(context, item, "pages"),
-        "body": converted.html,
+        "body": internal_links.rewrite(context, converted.html, "pages", item.id),
         "body_format": BodyFormat.HTML,
         "status": Page.Status.PUBLISHED if status == Post.Status.PUBLISHED else Page.Status.DRAFT,
         "published_at": published_at,
@@ -311,6 +318,7 @@ def import_page(context: ImportContext, item: wxr.Item) -> None:
             **wanted,
             author=author_for(context, item.creator),
             slug=_free_page_slug(slug, parent, language),
+            updated_at=modified_at(item, published_at),
             wordpress_id=item.id,
         )
         context.redirects.pages_changed()

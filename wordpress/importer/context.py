@@ -60,6 +60,9 @@ class ImportContext:
     # The WordPress ids of the articles and pages read so far, by kind: a file that lists
     # one id twice is reported (content.note_repeated_id).
     seen_items: dict = field(default_factory=dict)
+    # The articles and pages whose links to the blog's own items are moved once the run
+    # ends, (kind, WordPress id): they link to items imported after them (internal_links).
+    links_left: set = field(default_factory=set)
 
     def user(self, *, login: str = "", wordpress_id: int = 0):
         pk = self.users_by_wordpress_id.get(wordpress_id) if wordpress_id else None

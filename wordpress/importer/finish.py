@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from posts import services
 from posts.models import Media, Page, Post
 from wordpress.batch import IN_QUERY_SIZE
+from wordpress.importer import internal_links
 from wordpress.importer.content import page_redirect
 from wordpress.importer.context import ImportContext
 from wordpress.redirects import reverse_in
@@ -63,6 +64,8 @@ def finish(context: ImportContext) -> None:
                 "redirects", "/comments/feed/", _("this site has no comments feed yet")
             )
     attachment_links(context)
+    # Last: every item has its new address now.
+    internal_links.finish(context)
 
 
 def attachment_links(context: ImportContext) -> None:

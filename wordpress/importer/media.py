@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from posts.markup import html_to_text
 from posts.media import store_upload
@@ -203,14 +204,44 @@ def convert(context, item: wxr.Item):
         reusable=context.reusable_blocks.get,
         code_encoded=any(item.meta.get(key) for key in markup.CODE_ENCODED_META),
     )
+    kind = "pages" if item.post_type == "page" else "posts"
     if converted.drawn:
         # WordPress filled these in each time it showed the page (latest posts, a query
         # loop, a reusable block the file lacks): the editor should know they are gone.
         context.report.note(
-            "pages" if item.post_type == "page" else "posts",
+            kind,
             item.title,
             _("blocks WordPress filled in when showing it are empty here: %(names)s")
             % {"names": ", ".join(converted.drawn)},
+            wordpress_id=item.id,
+            field="content",
+        )
+    if converted.shortcodes:
+        # Left as the text the author typed (that is what a reader sees): the editor
+        # should know which plugin's work is missing.
+        names = ", ".join(converted.shortcodes)
+        context.report.note(
+            kind,
+            item.title,
+            ngettext(
+                "a shortcode is left as text (a WordPress plugin drew it): %(names)s",
+                "shortcodes are left as text (WordPress plugins drew them): %(names)s",
+                len(converted.shortcodes),
+            )
+            % {"names": names},
+            wordpress_id=item.id,
+            field="content",
+        )
+    if converted.empty_galleries:
+        context.report.note(
+            kind,
+            item.title,
+            ngettext(
+                "a gallery whose images are not in the file is missing: %(galleries)s",
+                "galleries whose images are not in the file are missing: %(galleries)s",
+                len(converted.empty_galleries),
+            )
+            % {"galleries": " ".join(converted.empty_galleries)},
             wordpress_id=item.id,
             field="content",
         )

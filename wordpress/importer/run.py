@@ -24,7 +24,7 @@ from posts import cache
 from posts.models import Post
 from wordpress import wxr
 from wordpress.batch import Pending, ReadAhead
-from wordpress.importer import blogs, comments, content, languages
+from wordpress.importer import blogs, comments, content, internal_links, languages
 from wordpress.importer.authors import import_author
 from wordpress.importer.body_files import import_body_files, note_body_files
 from wordpress.importer.content import import_page, import_post
@@ -202,6 +202,7 @@ def _read_ahead(context, items) -> None:
         posts, lambda ids: Post.objects.in_bulk(ids, field_name="wordpress_id")
     )
     content.read_ahead_slugs(context, items)
+    internal_links.read_ahead(context, items)
     if context.redirects is not None:
         context.redirects.read_ahead(
             [url for item in items for url in (item.link, item.guid) if url]
