@@ -36,6 +36,8 @@ WORDS = (
     gettext_noop("Your comment is awaiting moderation."),
     gettext_noop("Reply"),
     gettext_noop("Reply to %(name)s"),
+    gettext_noop("Pingback"),
+    gettext_noop("Trackback"),
     gettext_noop("in reply to %(name)s"),
     gettext_noop("Edit"),
     gettext_noop("Delete"),
@@ -54,6 +56,7 @@ DEFAULTS = (
     ("can_change", False),
     ("can_confirm_email", False),
     ("reply_url", ""),
+    ("is_ping", False),
 )
 
 

@@ -89,7 +89,11 @@ def decorate(comments, *, page_query, own_ids, now=None, can_reply=True):
         comment.is_own = comment.pk in own_ids
         comment.can_change = comment.is_own and can_change_own(comment, own_comment_ids=own_ids)
         comment.can_confirm_email = comment.is_own and comment.user_id is None
-        comment.reply_url = f"?{page_query}replyto={comment.pk}#respond" if can_reply else ""
+        # A pingback or trackback is another site's link to the article, not a reader: it is
+        # shown as such, without an avatar, and nobody answers it (as WordPress's themes).
+        comment.is_ping = comment.kind != Comment.Kind.COMMENT
+        can_answer = can_reply and not comment.is_ping
+        comment.reply_url = f"?{page_query}replyto={comment.pk}#respond" if can_answer else ""
         stack.extend(getattr(comment, "children", ()))
     return by_id
 
