@@ -277,6 +277,8 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Rome")
 USE_I18N = True
 USE_TZ = True
+# Italian dates as Italian writes them ("8 dicembre 2026"), in the admin too.
+FORMAT_MODULE_PATH = ["blogsite.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
