@@ -60,7 +60,16 @@ class TranslatedSitemap(CanonicalSitemap):
         return group.current.get_absolute_url()
 
 
-class PostSitemap(TranslatedSitemap):
+class WrittenSitemap(TranslatedSitemap):
+    """Articles or pages: each entry changed when the newest of its versions did."""
+
+    def lastmod(self, group):
+        # Django asks without activating the entry's language: the newest change of any
+        # version, which is also when the entry's list of alternates last changed.
+        return max(max(item.updated_at, item.published_at) for item in group.versions.values())
+
+
+class PostSitemap(WrittenSitemap):
     changefreq = "monthly"
     priority = 0.8
 
@@ -69,11 +78,6 @@ class PostSitemap(TranslatedSitemap):
         # and a password form is nothing to index.
         published = Post.objects.published().filter(password="")
         return translation_groups(published.order_by("-published_at", "-pk"))
-
-    def lastmod(self, group):
-        # Django asks without activating the entry's language: the newest change of any
-        # version, which is also when the entry's list of alternates last changed.
-        return max(max(post.updated_at, post.published_at) for post in group.versions.values())
 
 
 class TagSitemap(TranslatedSitemap):
@@ -89,7 +93,7 @@ class TagSitemap(TranslatedSitemap):
         return translation_groups(tags)
 
 
-class PageSitemap(TranslatedSitemap):
+class PageSitemap(WrittenSitemap):
     """Published pages, imported ones among them, at their paths."""
 
     changefreq = "monthly"
@@ -99,9 +103,6 @@ class PageSitemap(TranslatedSitemap):
         # Not the protected ones, as for articles.
         published = Page.objects.published().filter(password="")
         return translation_groups(published.order_by("path", "pk"))
-
-    def lastmod(self, group):
-        return max(max(page.updated_at, page.published_at) for page in group.versions.values())
 
 
 class CategorySitemap(TranslatedSitemap):

@@ -51,6 +51,32 @@ def make_post(*, tags=(), **overrides):
     return post
 
 
+def make_page(title="Chi siamo", **overrides):
+    """A published page, through the write service (its path follows from its slug)."""
+    from datetime import UTC, datetime
+
+    from posts.models import Page
+    from posts.services import create_page
+
+    fields = {
+        "title": title,
+        "body": "Testo.",
+        "status": Page.Status.PUBLISHED,
+        "published_at": datetime(2024, 1, 1, tzinfo=UTC),
+    }
+    fields.update(overrides)
+    if "author" not in fields:
+        fields["author"] = make_user()
+    return create_page(**fields)
+
+
+@pytest.fixture
+def boss_client(client):
+    """A client signed in as a superuser, for the admin's pages."""
+    client.force_login(make_user(username="boss", is_staff=True, is_superuser=True))
+    return client
+
+
 def restore_migration_data():
     """Recreate the reaction kinds a data migration creates.
 

@@ -15,12 +15,6 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def boss_client(client):
-    client.force_login(make_user(username="boss", is_staff=True, is_superuser=True))
-    return client
-
-
 def test_an_article_s_date_and_time_boxes_have_their_labels(boss_client):
     page = boss_client.get("/admin/posts/post/add/").content.decode()
     assert '<label class="datetime-label" for="id_published_at_0">Data:</label>' in page

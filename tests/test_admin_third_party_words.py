@@ -14,12 +14,6 @@ from tests.conftest import make_user
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def boss_client(client):
-    client.force_login(make_user(username="boss", is_staff=True, is_superuser=True))
-    return client
-
-
 def test_authenticators_in_italian(boss_client):
     index = boss_client.get("/admin/").content.decode()
     assert ">Autenticatori</a>" in index and "Authenticators" not in index

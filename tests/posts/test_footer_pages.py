@@ -1,7 +1,5 @@
 """The footer links the published top-level pages of the page's language, in menu order."""
 
-from datetime import UTC, datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -10,8 +8,7 @@ from blogsite.templatetags.footer_tags import site_footer
 from posts import cache as posts_cache
 from posts.indexes import FOOTER_PAGES
 from posts.models import Page
-from posts.services import create_page
-from tests.conftest import make_user
+from tests.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +17,7 @@ def footer(html: str) -> str:
     return html[html.index('<footer class="site-footer">') :]
 
 
-def page(title, **overrides):
-    fields = {
-        "title": title,
-        "author": make_user(),
-        "body": "Testo.",
-        "status": Page.Status.PUBLISHED,
-        "published_at": datetime(2024, 1, 1, tzinfo=UTC),
-    }
-    fields.update(overrides)
-    return create_page(**fields)
+page = make_page
 
 
 def test_the_footer_links_the_published_top_level_pages_by_order_then_title(client):

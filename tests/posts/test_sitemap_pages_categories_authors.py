@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from posts.models import Page, Post
-from posts.services import create_category, create_page
-from tests.conftest import make_post, make_user
+from posts.services import create_category
+from tests.conftest import make_page, make_post, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -32,15 +32,9 @@ def entries(client):
 
 
 def published_page(**overrides):
-    fields = {
-        "title": "Chi siamo",
-        "author": make_user(),
-        "body": "Siamo noi.",
-        "status": Page.Status.PUBLISHED,
-        "published_at": datetime(2024, 5, 6, tzinfo=UTC),
-    }
-    fields.update(overrides)
-    return create_page(**fields)
+    return make_page(
+        **{"body": "Siamo noi.", "published_at": datetime(2024, 5, 6, tzinfo=UTC), **overrides}
+    )
 
 
 def test_published_pages_are_listed_and_drafts_and_protected_ones_are_not(client, settings):

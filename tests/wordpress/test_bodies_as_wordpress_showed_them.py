@@ -56,19 +56,20 @@ b = 2</code></pre>
 <!-- /wp:code -->"""
 
 
-def item(pid, post_type, body, status="publish"):
+def item(pid, post_type, body, status="publish", extra="", site="https://example.com"):
+    """An item of an export; `extra` is more of its XML (post meta, comments, dates)."""
     return (
-        f"<item><title>Item {pid}</title><link>https://example.com/item-{pid}/</link>"
+        f"<item><title>Item {pid}</title><link>{site}/item-{pid}/</link>"
         f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_id>{pid}</wp:post_id>"
         "<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt>"
         f"<wp:post_name>item-{pid}</wp:post_name><wp:status>{status}</wp:status>"
-        f"<wp:post_type>{post_type}</wp:post_type></item>\n"
+        f"<wp:post_type>{post_type}</wp:post_type>{extra}</item>\n"
     )
 
 
-def import_items(tmp_path, *items):
+def import_items(tmp_path, *items, head=HEAD):
     path = tmp_path / "export.xml"
-    path.write_text(HEAD + "".join(items) + "</channel></rss>", encoding="utf-8")
+    path.write_text(head + "".join(items) + "</channel></rss>", encoding="utf-8")
     report = run_import(path)
     assert not report.error
     return report

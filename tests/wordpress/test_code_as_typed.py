@@ -19,6 +19,7 @@ from wordpress import markup
 from wordpress.importer import run_import
 
 from .test_bodies_as_wordpress_showed_them import HEAD
+from .test_bodies_as_wordpress_showed_them import item as base_item
 from .test_nothing_published_is_lost import comment
 
 FSTAB = textwrap.dedent("""\
@@ -54,13 +55,7 @@ def item(pid, body, *meta, comments=""):
         f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
         for key, value in meta
     )
-    return (
-        f"<item><title>Item {pid}</title><link>https://example.com/item-{pid}/</link>"
-        f"<content:encoded><![CDATA[{body}]]></content:encoded><wp:post_id>{pid}</wp:post_id>"
-        "<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt>"
-        f"<wp:post_name>item-{pid}</wp:post_name><wp:status>publish</wp:status>"
-        f"<wp:post_type>post</wp:post_type>{postmeta}{comments}</item>\n"
-    )
+    return base_item(pid, "post", body, extra=postmeta + comments)
 
 
 def imported(tmp_path, *items):

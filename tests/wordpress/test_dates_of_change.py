@@ -7,7 +7,8 @@ import re
 from datetime import UTC, datetime
 
 from posts.models import Page, Post
-from wordpress.importer import run_import
+from tests.wordpress.test_bodies_as_wordpress_showed_them import import_items as base_import_items
+from tests.wordpress.test_bodies_as_wordpress_showed_them import item as base_item
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -20,20 +21,11 @@ PUBLISHED = datetime(2021, 3, 1, 8, 0, tzinfo=UTC)
 
 
 def item(pid, post_type, modified=""):
-    return (
-        f"<item><title>Voce {pid}</title><link>https://oldblog.example.it/voce-{pid}/</link>"
-        f"<content:encoded><![CDATA[Testo.]]></content:encoded><wp:post_id>{pid}</wp:post_id>"
-        "<wp:post_date_gmt>2021-03-01 08:00:00</wp:post_date_gmt>"
-        f"{modified}<wp:post_name>voce-{pid}</wp:post_name><wp:status>publish</wp:status>"
-        f"<wp:post_type>{post_type}</wp:post_type></item>\n"
-    )
+    return base_item(pid, post_type, "Testo.", extra=modified, site="https://oldblog.example.it")
 
 
 def import_items(tmp_path, *items):
-    path = tmp_path / "export.xml"
-    path.write_text(HEAD + "".join(items) + "</channel></rss>", encoding="utf-8")
-    report = run_import(path)
-    assert not report.error
+    return base_import_items(tmp_path, *items, head=HEAD)
 
 
 def test_an_article_without_a_modification_date_reads_as_never_updated(db, tmp_path, client):
