@@ -102,3 +102,27 @@ def test_more_links_cost_no_more_queries(db, tmp_path):
     assert queries([2]) == queries(range(2, 8))
     body = Post.objects.get(wordpress_id=1).body
     assert all(f'href="/articoli/voce-{n}/"' in body for n in range(2, 8))
+
+
+def test_links_by_number_go_to_the_item_of_that_number(db, tmp_path):
+    # WordPress's own shortest links, which old blogs and its "Insert link" wrote.
+    body = (
+        '<a href="https://oldblog.example.it/?p=2">la seconda</a>, '
+        '<a href="http://oldblog.example.it/index.php?page_id=3#team">chi siamo</a>, '
+        '<a href="https://oldblog.example.it/?p=99">mai importato</a>, '
+        '<a href="https://altro.example.com/?p=2">altro sito</a>'
+    )
+    items = [
+        item(1, "post", "prima", "https://oldblog.example.it/2024/03/prima/", body),
+        item(2, "post", "seconda", "https://oldblog.example.it/2024/03/seconda/", SECOND),
+        item(3, "page", "chi-siamo", "https://oldblog.example.it/chi-siamo/", PAGE),
+    ]
+    path = tmp_path / "export.xml"
+    path.write_text(HEAD + "".join(items) + "</channel></rss>", encoding="utf-8")
+    assert not run_import(path).error
+    first = Post.objects.get(wordpress_id=1)
+    second, page = Post.objects.get(wordpress_id=2), Page.objects.get(wordpress_id=3)
+    assert f'href="{second.get_absolute_url()}"' in first.body
+    assert f'href="{page.get_absolute_url()}#team"' in first.body
+    assert 'href="https://oldblog.example.it/?p=99"' in first.body
+    assert 'href="https://altro.example.com/?p=2"' in first.body

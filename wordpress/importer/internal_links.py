@@ -4,8 +4,9 @@ A body's <a href="https://oldblog.example.it/2024/03/slug/"> to another item of 
 export kept the old domain: it worked only as long as the old site answered, and broke when
 the blog moved. A link to the file's own site (its <link>, base_site_url or base_blog_url,
 with or without "www.", over http or https) whose old path one of the import's redirects
-knows becomes that redirect's new address, relative to this site; its #fragment stays.
-Every other link is left as it is.
+knows becomes that redirect's new address, relative to this site; its #fragment stays. So
+does a link by number, WordPress's own shortest form (/?p=123, /?page_id=7), to the article
+or page imported from that item. Every other link is left as it is.
 
 An item is rewritten as it is imported with the addresses known by then (those of the
 items before it, and all of them on a second import, so that it is then unchanged); the
@@ -16,13 +17,16 @@ import html
 import re
 from collections import ChainMap
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from posts import services
 from posts.models import Page, Post
 from wordpress.batch import IN_QUERY_SIZE
 
 HREF = re.compile(r"""(\shref\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+# /?p=123 or /?page_id=7 (either reaches any item on WordPress): its key here, "?p=123".
+BY_NUMBER = ("p", "page_id")
+NUMBER_KEY = "?p="
 READ_AHEAD = "internal links"
 MODELS = {"posts": Post, "pages": Page}
 
@@ -49,10 +53,38 @@ def _own_paths(context, text: str, hosts: set[str]) -> dict[str, str]:
         if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
             continue
         if (parts.hostname or "").lower() in hosts:
-            path = context.redirects.path_of(parts._replace(fragment="").geturl())
+            path = _number_key(parts) or context.redirects.path_of(
+                parts._replace(fragment="").geturl()
+            )
             if path:
                 paths[href] = path
     return paths
+
+
+def _number_key(parts) -> str:
+    """ "?p=123" for a link to /?p=123 or /?page_id=123 (also /index.php?...), else ""."""
+    if parts.path not in ("", "/", "/index.php"):
+        return ""
+    query = parse_qs(parts.query)
+    for name in BY_NUMBER:
+        number = (query.get(name) or [""])[0]
+        if number.isdigit() and int(number) > 0:
+            return f"{NUMBER_KEY}{int(number)}"
+    return ""
+
+
+def new_addresses(context, keys) -> dict[str, str]:
+    """The new address of each old path (the import's redirects) or "?p=N" (the article
+    or page imported from item N: one query per kind and IN_QUERY_SIZE numbers)."""
+    numbers = sorted(int(key[len(NUMBER_KEY) :]) for key in keys if key.startswith(NUMBER_KEY))
+    found = context.redirects.new_addresses([k for k in keys if not k.startswith(NUMBER_KEY)])
+    for model in (Post, Page):
+        for start in range(0, len(numbers), IN_QUERY_SIZE):
+            rows = model.objects.filter(wordpress_id__in=numbers[start : start + IN_QUERY_SIZE])
+            address = "path" if model is Page else "slug"
+            for row in rows.only("wordpress_id", "language", address):
+                found.setdefault(f"{NUMBER_KEY}{row.wordpress_id}", row.get_absolute_url())
+    return found
 
 
 def _rewritten(text: str, paths: dict[str, str], new: Mapping[str, str]) -> tuple[str, bool]:
@@ -85,7 +117,7 @@ def read_ahead(context, items) -> None:
     for item in items:
         if item.post_type in ("post", "page"):
             paths.update(_own_paths(context, item.content or "", hosts).values())
-    context.read_ahead[READ_AHEAD] = context.redirects.new_addresses(paths) if paths else {}
+    context.read_ahead[READ_AHEAD] = new_addresses(context, paths) if paths else {}
 
 
 def rewrite(context, text: str, kind: str, wordpress_id: int) -> str:
@@ -119,8 +151,8 @@ def finish(context) -> None:
                 )
             )
             found = {row.pk: _own_paths(context, row.body, hosts) for row in rows}
-            new = context.redirects.new_addresses(
-                {path for paths in found.values() for path in paths.values()}
+            new = new_addresses(
+                context, {path for paths in found.values() for path in paths.values()}
             )
             for row in rows:
                 body, _left = _rewritten(row.body, found[row.pk], new)
