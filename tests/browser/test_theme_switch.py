@@ -164,8 +164,12 @@ def admin_is_dark(page):
 def test_dark_chosen_in_the_admin_is_the_site_s_choice_too(live_server, open_page, post, editor):
     page = open_page(scheme="light")
     log_in_to_the_admin(page, live_server, "editor", "pw-12345!")
+    # The toggle's script must have run before the click (a CI run under load clicked
+    # before it had: the click did nothing).
+    page.wait_for_load_state("load")
     assert not admin_is_dark(page)
     page.click(".theme-toggle")  # Django's cycle on a light system: auto, dark, light
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'")
     assert admin_is_dark(page)
 
     page.goto(live_server.url + post.get_absolute_url())
