@@ -2,7 +2,6 @@
 and per author, one set per language (/feed/rss/ Italian, /en/feed/rss/ English)."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -136,12 +135,7 @@ class AuthorPostFeed(PostFeed):
     def get_object(self, request, username):
         # As the author's page: an account with no article in this language has no feed
         # here (a reader's, or a writer of the other language only).
-        language = languages.current_language()
-        authors = (
-            get_user_model()
-            .objects.filter(posts__in=Post.objects.readable_in(language))
-            .distinct()
-        )
+        authors = Post.objects.readable_in(languages.current_language()).authors()
         return get_object_or_404(authors.select_related("profile"), username=username)
 
     def title(self, author):

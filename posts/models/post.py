@@ -66,6 +66,14 @@ class PostQuerySet(models.QuerySet):
     def by_author(self, user):
         return self.filter(author=user)
 
+    def authors(self):
+        """The accounts that wrote these articles (an author's page and feed exist in a
+        language only for them: a reader's account, or a writer of the other language
+        only, has neither)."""
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(posts__in=self).distinct()
+
     def before(self, post):
         """Posts published just before post, newest first (ties broken by id)."""
         return self.filter(

@@ -6,15 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from .base import TranslatableModel, WordPressModel
 
 
-class TagQuerySet(models.QuerySet):
+class TermQuerySet(models.QuerySet):
+    """Tags and categories alike: those of a language, those labelling readers' articles."""
+
     def in_use(self):
-        """Tags that label at least one article readers can see."""
+        """The terms of at least one article readers can see."""
         from .post import Post
 
         return self.filter(posts__in=Post.objects.published()).distinct()
 
     def in_use_in(self, language):
-        """The tags of language labelling at least one of its published articles."""
+        """The terms of language on at least one of its published articles."""
         from .post import Post
 
         return (
@@ -32,7 +34,7 @@ class Tag(TranslatableModel, WordPressModel):
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
     description = models.TextField(_("description"), blank=True)
 
-    objects = TagQuerySet.as_manager()
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -54,26 +56,6 @@ class Tag(TranslatableModel, WordPressModel):
             return reverse("posts:tag-detail", kwargs={"slug": self.slug})
 
 
-class CategoryQuerySet(models.QuerySet):
-    def in_use(self):
-        from .post import Post
-
-        return self.filter(posts__in=Post.objects.published()).distinct()
-
-    def in_use_in(self, language):
-        """The categories of language holding at least one of its published articles."""
-        from .post import Post
-
-        return (
-            self.in_language(language)
-            .filter(posts__in=Post.objects.readable_in(language))
-            .distinct()
-        )
-
-    def in_language(self, language):
-        return self.filter(language=language)
-
-
 class Category(TranslatableModel, WordPressModel):
     """A section of the blog; categories nest (a parent and its children), as WordPress's do."""
 
@@ -90,7 +72,7 @@ class Category(TranslatableModel, WordPressModel):
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
-    objects = CategoryQuerySet.as_manager()
+    objects = TermQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]

@@ -1,6 +1,5 @@
 """The lists by term, author and date, and the index pages of terms, authors and dates."""
 
-from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView, MonthArchiveView, TemplateView, YearArchiveView
 
@@ -51,10 +50,7 @@ class AuthorDetailView(PublishedPostsMixin, ListView):
 
     def get_queryset(self):
         self.author = get_object_or_404(
-            get_user_model()
-            .objects.filter(posts__in=Post.objects.readable_in(self.language))
-            .distinct(),
-            username=self.kwargs["username"],
+            Post.objects.readable_in(self.language).authors(), username=self.kwargs["username"]
         )
         return super().get_queryset().by_author(self.author)
 
