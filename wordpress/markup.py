@@ -278,15 +278,19 @@ def _code_html(code: str, title: str = "") -> str:
     )
 
 
+def _code_as_html(code: str, encoded: bool) -> str:
+    """As SyntaxHighlighter showed code: saved encoded by the editor ("if a &gt; b"), it is
+    HTML already, unless it holds a "<" or ">" of its own; any other is the code as typed."""
+    code = code.strip("\r\n")
+    if encoded and "<" not in code and ">" not in code:
+        return code
+    return html.escape(code, quote=False)
+
+
 def _code_shortcode(match, encoded: bool) -> str:
-    code = match[4]
-    # As SyntaxHighlighter showed it: code the editor saved encoded (the post's
-    # _syntaxhighlighter_encoded) is HTML already, unless it holds a "<" or ">" of its own;
-    # any other is the code as typed.
-    if not (encoded and "<" not in code and ">" not in code):
-        code = html.escape(code, quote=False)
+    # encoded: the post's _syntaxhighlighter_encoded.
     title = html.unescape(shortcode_attributes(match[3]).get("title", ""))
-    return _code_html(code.strip("\r\n"), title)
+    return _code_html(_code_as_html(match[4], encoded), title)
 
 
 def _plugin_pre(match) -> str | None:
@@ -295,12 +299,8 @@ def _plugin_pre(match) -> str | None:
     as_typed = ("lang" in attributes and attributes.get("escaped", "").lower() != "true") or (
         "lang:" in classes and "decode:true" not in classes
     )
-    if not as_typed:
-        return None
-    # Without a "<" or ">" of its own, the code is the visual editor's, saved encoded
-    # ("if a &gt; b"): shown as the author read it in the editor, as for SyntaxHighlighter.
-    code = match[2].strip("\r\n")
-    return _code_html(html.escape(code, quote=False) if "<" in code or ">" in code else code)
+    # Code the visual editor saved is encoded, whatever the plugin's setting: the same rule.
+    return _code_html(_code_as_html(match[2], encoded=True)) if as_typed else None
 
 
 def set_code_aside(text: str, encoded: bool) -> tuple[str, list[str]]:
