@@ -159,7 +159,7 @@ class _ArticleExtension(Extension):
             md.inlinePatterns.register(cls(pattern, md), name, priority)
 
 
-class _SponsoredLinkRewriter(HTMLParser):
+class _FixedMarkupRewriter(HTMLParser):
     """Re-emit sanitized HTML, turning links titled "sponsor" into disclosed sponsored links
     and making each <pre> reachable by keyboard.
 
@@ -255,7 +255,7 @@ class BodyFormat(models.TextChoices):
 def render_html(fragment: str) -> str:
     """Return the sanitized HTML for a body written in HTML: the same allow-list and the same
     sponsored-link disclosure as Markdown bodies."""
-    rewriter = _SponsoredLinkRewriter()
+    rewriter = _FixedMarkupRewriter()
     rewriter.feed(sanitize_html(fragment or ""))
     rewriter.close()
     return "".join(rewriter.out)
